@@ -1,0 +1,15 @@
+"""bibun's numeric core: derivatives, tangents, the cannonball's flight and aiming.
+
+Pure numpy/scipy; it never imports manim, so it is tested and used on its own. Every number a
+scene shows comes from here.
+
+Modules
+-------
+calculus    derivative (forward, backward, central, complex step, Richardson), secant, tangent,
+            step errors and the optimal step
+functions   the post's f(x) = 0.02x² + 0.1x and its exact derivative, by name
+expression  parse_function: a function typed by a teacher, parsed safely (never eval)
+ballistics  Launch, simulate: the cannonball under gravity and quadratic air drag
+aiming      aim: hitting a target by Newton's method or gradient descent on the miss
+config      load_config: bibun.toml, validated
+"""

@@ -1,0 +1,57 @@
+"""bibun's Manim scenes and figures.
+
+This module is the registry ``render.sh`` reads; it does not import manim, so listing scenes and
+validating parameters stay fast. Each scene lives in its own module below; shared drawing helpers
+are in :mod:`scenes.common`, colours and sizes in :mod:`scenes.style`, every on-screen word in
+:mod:`scenes.text`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+__all__ = ["FIGURES", "SCENES", "Entry"]
+
+
+@dataclass(frozen=True)
+class Entry:
+    """Where a scene (or the static scene behind a figure) lives, and what it shows."""
+
+    module: str
+    cls: str
+    description: str
+
+
+#: Every video, in the order ``render.sh`` renders them.
+SCENES: dict[str, Entry] = {
+    e.cls: e
+    for e in (
+        Entry("scenes.cannonball", "CannonballTrajectory",
+              "the cannonball under gravity and drag: average vs instantaneous velocity, apex"),
+        Entry("scenes.secant", "SecantToTangent",
+              "a secant through P and Q collapses into the tangent as h -> 0"),
+        Entry("scenes.tangent_sweep", "TangentSweep",
+              "the tangent slides along f while f'(x) is traced below"),
+        Entry("scenes.aim", "AimTheCannon",
+              "hitting a target with the derivative of range by angle (Newton's method)"),
+        Entry("scenes.aim", "AimTheCannonGradient",
+              "the same target by gradient descent on the squared miss"),
+        Entry("scenes.step_size", "StepSizeError",
+              "why h = 1e-8: truncation against rounding error, log-log"),
+    )
+}
+
+#: Every still: figure name -> the scene whose last frame it is.
+FIGURES: dict[str, Entry] = {
+    "curve": Entry("scenes.figures", "CurveFigure", "f on [x_min, x_max] with grid and labels"),
+    "tangent_at_3": Entry("scenes.figures", "TangentAt3Figure", "f and its tangent at x = 3"),
+    "tangents_3_6_9": Entry("scenes.figures", "TangentsFigure",
+                            "f and its tangents at the tangent points"),
+    "cannonball_average_vs_instantaneous": Entry(
+        "scenes.figures", "CannonballFigure",
+        "the flight, its average-velocity chord and an instantaneous velocity"),
+    "derivative_definition": Entry("scenes.figures", "DerivativeDefinitionFigure",
+                                   "the limit definition of the derivative"),
+    "aim_the_cannon": Entry("scenes.aim", "AimTheCannon", "last frame of AimTheCannon"),
+    "step_size_error": Entry("scenes.step_size", "StepSizeError", "last frame of StepSizeError"),
+}
