@@ -196,9 +196,13 @@ def _secant(raw: Mapping[str, Any], function: FunctionConfig) -> SecantConfig:
     h_start = _positive("secant.h_start", raw.get("h_start", default.h_start))
     h_end = _positive("secant.h_end", raw.get("h_end", default.h_end))
     if not h_end < h_start:
-        raise ConfigError(f"secant.h_end: must be smaller than h_start ({h_start:g}), got {h_end:g}")
+        raise ConfigError(
+            f"secant.h_end: must be smaller than h_start ({h_start:g}), got {h_end:g}"
+        )
     if h_end < 1e-6:
-        raise ConfigError(f"secant.h_end: must be >= 1e-06 (rounding error dominates below), got {h_end:g}")
+        raise ConfigError(
+            f"secant.h_end: must be >= 1e-06 (rounding error dominates below), got {h_end:g}"
+        )
     if not function.x_min <= x0 < x0 + h_start <= function.x_max:
         raise ConfigError(
             f"secant.x0: x0 and x0 + h_start must lie in [x_min, x_max] = "
@@ -295,7 +299,8 @@ def load_config(path: str | os.PathLike[str] | None = None, *, text: str | None 
     """
     if text is None:
         if path is None:
-            path = os.environ.get(ENV_VAR) or ("bibun.toml" if Path("bibun.toml").is_file() else None)
+            default = Path("bibun.toml")
+            path = os.environ.get(ENV_VAR) or (default if default.is_file() else None)
         if path is None:
             return Config()
         try:

@@ -48,7 +48,7 @@ FIGURES: dict[str, Entry] = {
     "tangents_3_6_9": Entry("scenes.figures", "TangentsFigure",
                             "f and its tangents at the tangent points"),
     "cannonball_average_vs_instantaneous": Entry(
-        "scenes.figures", "CannonballFigure",
+        "scenes.cannonball", "CannonballFigure",
         "the flight, its average-velocity chord and an instantaneous velocity"),
     "derivative_definition": Entry("scenes.figures", "DerivativeDefinitionFigure",
                                    "the limit definition of the derivative"),

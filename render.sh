@@ -1,0 +1,129 @@
+#!/usr/bin/env bash
+# bibun: set up what is missing, then render every scene and figure (or run the tests).
+set -Eeuo pipefail
+cd "$(dirname "$0")"
+
+readonly VENV=.venv            # manim, numpy, scipy, PyAV, pytest: everything
+readonly CORE_VENV=.venv-core  # numpy, scipy, pytest only: proves core/ works without manim
+# Debian packages: cairo and pango headers (pycairo and manimpango build from source), LaTeX for
+# MathTex, dvisvgm to turn it into SVG, Noto CJK for Japanese text.
+readonly APT_PACKAGES=(
+  libcairo2-dev libpango1.0-dev pkg-config
+  texlive-latex-base texlive-latex-extra texlive-latex-recommended texlive-fonts-recommended
+  dvisvgm fonts-noto-cjk
+)
+
+usage() {
+  cat <<'EOF'
+usage: ./render.sh [-q l|m|h|k] [--format mp4|gif|webm|png] [-j N] [--config FILE]
+                   [--transparent] [--out DIR] [--list] [figures | NAME ...]
+       ./render.sh test       run the whole test suite
+       ./render.sh -h         this help (more with the first command once set up)
+
+Sets up what is missing (Debian packages, a Python venv in .venv), then renders every scene
+and every figure into out/ at 1080p60, or only the NAMEs given (./render.sh --list).
+EOF
+}
+
+err() { printf 'render.sh: %s\n' "$*" >&2; }
+
+# Print the Debian packages from the arguments (and what Python needs) that are not installed.
+missing_packages() {
+  local pkg
+  for pkg in "$@"; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'ok installed' || echo "$pkg"
+  done
+  if ! command -v python3 >/dev/null; then
+    echo python3 python3-venv python3-dev
+  else
+    python3 -c 'import venv, ensurepip' 2>/dev/null || echo python3-venv
+    python3 -c 'import sysconfig, os, sys; sys.exit(not os.path.exists(
+      os.path.join(sysconfig.get_paths()["include"], "Python.h")))' 2>/dev/null \
+      || echo python3-dev
+  fi
+  command -v cc >/dev/null || echo gcc
+}
+
+install_system_packages() {
+  local missing
+  mapfile -t missing < <(missing_packages "${APT_PACKAGES[@]}" | tr ' ' '\n' | sort -u)
+  ((${#missing[@]} == 0)) && return 0
+  if ((EUID != 0)); then
+    err "these Debian packages are missing: ${missing[*]}"
+    err "install them, then run ./render.sh again:"
+    printf '  sudo apt-get install -y --no-install-recommends %s\n' "${missing[*]}" >&2
+    exit 1
+  fi
+  echo "==> installing Debian packages: ${missing[*]}"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+}
+
+check_python() {
+  python3 -c 'import sys; sys.exit(sys.version_info < (3, 11))' || {
+    err "Python >= 3.11 is needed; python3 is $(python3 --version 2>&1)"
+    exit 1
+  }
+}
+
+# make_venv DIR EXTRAS: create DIR and install the project with EXTRAS, unless DIR was already
+# built from this very pyproject.toml.
+make_venv() {
+  local dir=$1 extras=$2 stamp want
+  stamp="$dir/.bibun-stamp"
+  want="$(sha256sum pyproject.toml | cut -d' ' -f1) $extras"
+  [[ -f "$stamp" && "$(cat "$stamp")" == "$want" ]] && return 0
+  echo "==> setting up $dir (project with [$extras])"
+  rm -rf "$dir"
+  python3 -m venv "$dir"
+  "$dir/bin/python" -m pip install -q --upgrade pip
+  "$dir/bin/python" -m pip install -q -e ".[$extras]"
+  echo "$want" >"$stamp"
+}
+
+setup() {
+  install_system_packages
+  check_python
+  make_venv "$VENV" render,test
+}
+
+run_tests() {
+  setup
+  make_venv "$CORE_VENV" test
+  echo "==> the whole suite (core, scenes, render tests)"
+  "$VENV/bin/python" -m pytest "$@"
+  echo "==> the numeric core again, in $CORE_VENV where manim is not installed"
+  "$CORE_VENV/bin/python" -c 'import importlib.util, sys; sys.exit(
+    importlib.util.find_spec("manim") is not None)' || {
+    err "$CORE_VENV has manim installed; it must not"
+    exit 1
+  }
+  "$CORE_VENV/bin/python" -m pytest -q -p no:cacheprovider tests/core core
+}
+
+main() {
+  case "${1:-}" in
+    test)
+      shift
+      run_tests "$@"
+      return
+      ;;
+    -h | --help)
+      if command -v python3 >/dev/null; then PYTHONPATH=. python3 -m scenes.cli --help; else usage; fi
+      return
+      ;;
+  esac
+  # Reject a mistyped option or name before any set-up (the check needs only the stdlib), and
+  # answer --list without one.
+  if command -v python3 >/dev/null; then
+    PYTHONPATH=. python3 -m scenes.cli --check "$@" || exit $?
+    if [[ " $* " == *" --list "* ]]; then
+      PYTHONPATH=. python3 -m scenes.cli "$@"
+      return
+    fi
+  fi
+  setup
+  exec "$VENV/bin/python" -m scenes.cli "$@"
+}
+
+main "$@"

@@ -1,0 +1,445 @@
+"""The render driver behind ``./render.sh``: check, render in parallel, replace outputs atomically.
+
+``render.sh`` sets up the machine, then runs ``python -m scenes.cli [options] [NAME ...]``. This
+module checks every argument and the whole parameter file before anything renders, runs one manim
+process per scene or figure (each in its own media folder, since LaTeX temp files collide), shows
+progress, moves each finished file over the old one only once it is complete, and closes with a
+table of what it wrote.
+
+The argument parsing uses only the standard library and the registry in :mod:`scenes`, so
+``python3 -m scenes.cli --check ARGS`` can reject a typo before any set-up has run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from scenes import FIGURES, SCENES, Entry
+
+__all__ = ["main"]
+
+ROOT = Path(__file__).resolve().parent.parent
+PROG = "render.sh"
+
+#: -q letter -> (manim's -q letter, width, height, fps)
+QUALITIES = {
+    "l": ("l", 854, 480, 15),
+    "m": ("m", 1280, 720, 30),
+    "h": ("h", 1920, 1080, 60),
+    "k": ("k", 3840, 2160, 60),
+}
+FORMATS = ("mp4", "gif", "webm", "png")
+
+EPILOG = """\
+names:
+  no name         every scene and every figure
+  figures         every figure (stills only, PNG, in out/figures/)
+  SCENE | FIGURE  just those (see --list)
+
+commands:
+  ./render.sh test    set up, then run the whole test suite
+
+Outputs go to out/videos/<Scene>.<format> and out/figures/<name>.png; an output is replaced only
+once its new version is complete. Parameters come from bibun.toml (or --config FILE).
+"""
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with a one-line error, then the usage, on stderr; exit status 2."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        sys.stderr.write(f"{PROG}: error: {message}\n")
+        self.print_usage(sys.stderr)
+        raise SystemExit(2)
+
+
+def _jobs_count(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"must be a positive integer, got {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be a positive integer, got {text!r}")
+    return value
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The command line of ``render.sh`` (the ``test`` command is handled by the shell script)."""
+    parser = _Parser(
+        prog=PROG,
+        description="Render bibun's scenes and figures (Manim CE) for the derivative post.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument(
+        "-q", dest="quality", default="h", choices=list(QUALITIES),
+        help="quality: l 480p15, m 720p30, h 1080p60 (default), k 2160p60",
+    )
+    parser.add_argument(
+        "--format", default="mp4", choices=FORMATS,
+        help="video format (default mp4; png saves each scene's last frame)",
+    )
+    parser.add_argument(
+        "-j", dest="jobs", type=_jobs_count, default=os.cpu_count() or 1,
+        help="how many renders run at once (default: the number of cores)",
+    )
+    parser.add_argument("--config", metavar="FILE", help="parameter file (default: bibun.toml)")
+    parser.add_argument(
+        "--transparent", action="store_true", help="figures with a transparent background"
+    )
+    parser.add_argument("--out", metavar="DIR", default="out", help="output folder (default: out)")
+    parser.add_argument("--list", action="store_true", help="list scenes and figures, then exit")
+    parser.add_argument("--check", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("names", nargs="*", metavar="NAME", help="scenes or figures to render")
+    return parser
+
+
+@dataclass
+class Job:
+    """One manim run: a scene's video or a figure's still."""
+
+    name: str
+    entry: Entry
+    kind: str  # "video" or "figure"
+    ext: str
+    target: Path
+    media_dir: Path
+    log: Path
+    status: str = "waiting"
+    progress: str = ""
+    seconds: float = 0.0
+    returncode: int | None = None
+    proc: subprocess.Popen[bytes] | None = field(default=None, repr=False)
+
+
+def select(names: Sequence[str]) -> tuple[list[str], list[str]]:
+    """Split the command-line names into scenes and figures; unknown names raise ValueError."""
+    if not names:
+        return list(SCENES), list(FIGURES)
+    scenes: list[str] = []
+    figures: list[str] = []
+    for name in names:
+        if name == "figures":
+            figures.extend(f for f in FIGURES if f not in figures)
+        elif name in SCENES:
+            if name not in scenes:
+                scenes.append(name)
+        elif name in FIGURES:
+            if name not in figures:
+                figures.append(name)
+        else:
+            raise ValueError(f"unknown scene or figure {name!r} (see ./render.sh --list)")
+    return scenes, figures
+
+
+def list_text() -> str:
+    """The ``--list`` text: every scene and figure with a one-line description."""
+    width = max(len(n) for n in [*SCENES, *FIGURES])
+    lines = ["scenes (out/videos/):"]
+    lines += [f"  {name:<{width}}  {e.description}" for name, e in SCENES.items()]
+    lines += ["figures (out/figures/, or all with: ./render.sh figures):"]
+    lines += [f"  {name:<{width}}  {e.description}" for name, e in FIGURES.items()]
+    return "\n".join(lines)
+
+
+# ---------------------------------------------------------------------------------------------
+# running manim
+
+
+_PROGRESS = re.compile(r"(Animation \d+)[^%|]*?(\d+)%")
+
+
+def _manim_command(job: Job, args: argparse.Namespace) -> list[str]:
+    module_file = ROOT / (job.entry.module.replace(".", "/") + ".py")
+    cmd = [
+        sys.executable, "-m", "manim", "render",
+        "-q", QUALITIES[args.quality][0],
+        "--media_dir", str(job.media_dir),
+        "-o", job.name,
+        "--seed", "0",
+        "--disable_caching",
+    ]
+    if job.kind == "figure":
+        cmd.append("-s")
+        if args.transparent:
+            cmd.append("-t")
+    else:
+        cmd += ["--format", args.format]
+    return [*cmd, str(module_file), job.entry.cls]
+
+
+def _produced(job: Job) -> Path:
+    found = [
+        p for p in job.media_dir.rglob(f"{job.name}.{job.ext}")
+        if "partial_movie_files" not in p.parts
+    ]
+    if len(found) != 1:
+        raise FileNotFoundError(
+            f"manim finished but wrote {len(found)} files named {job.name}.{job.ext} "
+            f"under {job.media_dir}"
+        )
+    return found[0]
+
+
+def _pump(job: Job, stream, log) -> None:
+    """Copy manim's output to the log, keeping the latest progress-bar reading."""
+    buffer = b""
+    while chunk := stream.read1(4096) if hasattr(stream, "read1") else stream.read(4096):
+        log.write(chunk)
+        buffer = (buffer + chunk)[-400:]
+        text = buffer.decode("utf-8", "replace")
+        for piece in reversed(re.split(r"[\r\n]", text)):
+            m = _PROGRESS.search(piece)
+            if m:
+                job.progress = f"{m.group(1).lower()} {m.group(2)}%"
+                break
+
+
+def run_job(job: Job, args: argparse.Namespace, env: dict[str, str], stream_output: bool) -> None:
+    """Render one job into its media folder, then move the result over the old output."""
+    job.log.parent.mkdir(parents=True, exist_ok=True)
+    for sub in ("videos", "images"):
+        shutil.rmtree(job.media_dir / sub, ignore_errors=True)
+    job.media_dir.mkdir(parents=True, exist_ok=True)
+    start = time.monotonic()
+    job.status = "running"
+    with open(job.log, "wb") as log:
+        if stream_output:
+            job.proc = subprocess.Popen(_manim_command(job, args), cwd=ROOT, env=env)
+            job.returncode = job.proc.wait()
+        else:
+            job.proc = subprocess.Popen(
+                _manim_command(job, args), cwd=ROOT, env=env,
+                stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+            )
+            _pump(job, job.proc.stdout, log)
+            job.returncode = job.proc.wait()
+    job.seconds = time.monotonic() - start
+    if job.status == "interrupted":
+        return
+    if job.returncode != 0:
+        job.status = "failed"
+        return
+    try:
+        produced = _produced(job)
+    except FileNotFoundError as exc:
+        job.status = "failed"
+        with open(job.log, "a", encoding="utf-8") as log:
+            log.write(f"\n{exc}\n")
+        return
+    job.target.parent.mkdir(parents=True, exist_ok=True)
+    os.replace(produced, job.target)  # same file system: atomic, never half-written
+    job.status = "done"
+
+
+# ---------------------------------------------------------------------------------------------
+# reporting
+
+
+def _human_size(n: int) -> str:
+    for unit in ("B", "KB", "MB", "GB"):
+        if n < 1024 or unit == "GB":
+            return f"{n:.0f} {unit}" if unit == "B" else f"{n:.1f} {unit}"
+        n /= 1024
+    raise AssertionError("unreachable")
+
+
+def describe(path: Path) -> tuple[str, str]:
+    """(duration, resolution) of a rendered file, read back from the file itself."""
+    if path.suffix == ".png":
+        from PIL import Image
+
+        with Image.open(path) as img:
+            return "still", f"{img.width}x{img.height}"
+    import av
+
+    with av.open(str(path)) as container:
+        stream = container.streams.video[0]
+        duration = (
+            float(stream.duration * stream.time_base)
+            if stream.duration is not None
+            else container.duration / 1e6
+        )
+        rate = stream.average_rate
+        fps = f"@{float(rate):.0f}" if rate else ""
+        return f"{duration:.1f} s", f"{stream.width}x{stream.height}{fps}"
+
+
+def summary(jobs: Sequence[Job]) -> str:
+    """The closing table: output, duration, resolution, size and render time of each job."""
+    rows = [("output", "duration", "resolution", "size", "render")]
+    for job in jobs:
+        if job.status == "done":
+            duration, resolution = describe(job.target)
+            size = _human_size(job.target.stat().st_size)
+            where = str(job.target)
+        else:
+            duration = resolution = size = "-"
+            where = f"{job.name}: {job.status.upper()}" + (
+                f" (log: {job.log})" if job.status == "failed" else ""
+            )
+        rows.append((where, duration, resolution, size, f"{job.seconds:.0f} s"))
+    widths = [max(len(r[i]) for r in rows) for i in range(5)]
+    lines = []
+    for i, row in enumerate(rows):
+        lines.append("  ".join(
+            cell.ljust(w) if c == 0 else cell.rjust(w)
+            for c, (cell, w) in enumerate(zip(row, widths, strict=True))
+        ))
+        if i == 0:
+            lines.append("  ".join("-" * w for w in widths))
+    return "\n".join(lines)
+
+
+def _say(message: str) -> None:
+    print(f"[{time.strftime('%H:%M:%S')}] {message}", flush=True)
+
+
+def _tail(path: Path, lines: int = 15) -> str:
+    """The last non-blank lines of a log (progress-bar carriage returns count as line ends)."""
+    try:
+        text = path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return ""
+    kept = [ln for ln in text.replace("\r", "\n").splitlines() if ln.strip()]
+    return "\n".join(kept[-lines:])
+
+
+# ---------------------------------------------------------------------------------------------
+# main
+
+
+def _plan(args: argparse.Namespace, scenes: list[str], figures: list[str]) -> list[Job]:
+    out = Path(args.out).resolve()
+    cache = out / ".work"
+    jobs = []
+    for name in scenes:
+        jobs.append(Job(name, SCENES[name], "video", args.format,
+                        out / "videos" / f"{name}.{args.format}",
+                        cache / name, out / "logs" / f"{name}.log"))
+    for name in figures:
+        jobs.append(Job(name, FIGURES[name], "figure", "png",
+                        out / "figures" / f"{name}.png",
+                        cache / f"figure-{name}", out / "logs" / f"figure-{name}.log"))
+    return jobs
+
+
+def _interrupt(signum, frame):  # noqa: ARG001
+    raise KeyboardInterrupt
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run ``render.sh``'s command line; returns the exit status."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        scenes, figures = select(args.names)
+    except ValueError as exc:
+        parser.error(str(exc))
+    if args.check:
+        return 0
+    if args.list:
+        print(list_text())
+        return 0
+
+    from core.config import ConfigError, load_config
+
+    config_path = Path(args.config or ROOT / "bibun.toml").resolve()
+    if args.config and not config_path.is_file():
+        parser.error(f"--config: no such file: {args.config}")
+    try:
+        config = load_config(config_path)
+    except ConfigError as exc:
+        sys.stderr.write(f"{PROG}: error: {exc}\n")
+        return 2
+
+    jobs = _plan(args, scenes, figures)
+    env = {**os.environ, "BIBUN_CONFIG": str(config_path), "PYTHONPATH": str(ROOT)}
+    width, height, fps = QUALITIES[args.quality][1:]
+    workers = min(args.jobs, len(jobs))
+    stream_output = workers == 1
+    _say(
+        f"rendering {len(scenes)} scene(s) and {len(figures)} figure(s) at {height}p{fps}, "
+        f"{workers} at a time, language {config.language}, parameters {config_path}"
+    )
+
+    signal.signal(signal.SIGTERM, _interrupt)
+    queue = list(jobs)
+    lock = threading.Lock()
+
+    def worker() -> None:
+        while True:
+            with lock:
+                if not queue:
+                    return
+                job = queue.pop(0)
+            _say(f"start  {job.name}")
+            try:
+                run_job(job, args, env, stream_output)
+            except Exception as exc:  # an OSError moving files, say: report it, keep going
+                job.status = "failed"
+                with open(job.log, "a", encoding="utf-8") as log:
+                    log.write(f"\n{type(exc).__name__}: {exc}\n")
+            if job.status == "done":
+                _say(f"done   {job.name} -> {job.target} ({job.seconds:.0f} s)")
+            elif job.status == "failed":
+                _say(f"FAILED {job.name} (exit {job.returncode}); log: {job.log}")
+                if not stream_output:
+                    sys.stdout.write(_tail(job.log) + "\n")
+
+    threads = [threading.Thread(target=worker, daemon=True) for _ in range(workers)]
+    started = time.monotonic()
+    try:
+        for thread in threads:
+            thread.start()
+        last = 0.0
+        while any(t.is_alive() for t in threads):
+            time.sleep(0.5)
+            now = time.monotonic()
+            if not stream_output and now - last >= 10:
+                last = now
+                running = [j for j in jobs if j.status == "running"]
+                if running:
+                    done = sum(j.status in ("done", "failed") for j in jobs)
+                    status = ", ".join(f"{j.name} {j.progress or 'starting'}" for j in running)
+                    _say(f"[{done}/{len(jobs)} finished] {status}")
+    except KeyboardInterrupt:
+        for job in jobs:
+            if job.status in ("running", "waiting"):
+                job.status = "interrupted"
+            if job.proc is not None and job.proc.poll() is None:
+                job.proc.terminate()
+        queue.clear()
+        for job in jobs:
+            if job.proc is not None:
+                try:
+                    job.proc.wait(timeout=10)
+                except subprocess.TimeoutExpired:
+                    job.proc.kill()
+        sys.stderr.write(f"\n{PROG}: interrupted; unfinished outputs were not touched\n")
+        return 130
+
+    print()
+    print(summary(jobs))
+    failed = [j.name for j in jobs if j.status != "done"]
+    total = time.monotonic() - started
+    if failed:
+        sys.stderr.write(f"{PROG}: {len(failed)} of {len(jobs)} failed: {', '.join(failed)}\n")
+        return 1
+    _say(f"all {len(jobs)} outputs written in {total:.0f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

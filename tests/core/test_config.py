@@ -1,0 +1,118 @@
+"""bibun.toml: the defaults are the post's, and every bad value is named before anything renders."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from core.config import Config, ConfigError, load_config
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_repo_file_holds_the_defaults():
+    # bibun.toml repeats the built-in defaults: editing one without the other is a bug.
+    assert load_config(ROOT / "bibun.toml") == Config()
+
+
+def test_defaults_are_the_posts_values():
+    cfg = Config()
+    assert cfg.function.expression == "0.02*x**2 + 0.1*x"
+    assert (cfg.function.x_min, cfg.function.x_max) == (0.0, 12.0)
+    assert cfg.function.tangent_points == (3.0, 6.0, 9.0)
+    assert cfg.secant.x0 == 3.0
+    assert cfg.cannon.speed == 750.0
+    assert cfg.language == "en"
+    assert cfg.function.f(3.0) == pytest.approx(0.48)
+
+
+def test_every_key_of_the_repo_file_is_known():
+    # The loader accepts exactly what the shipped file documents.
+    data = tomllib.loads((ROOT / "bibun.toml").read_text(encoding="utf-8"))
+    assert set(data) == {"language", "function", "secant", "cannon", "aim"}
+
+
+def test_partial_file_keeps_other_defaults():
+    cfg = load_config(text='language = "ja"\n[cannon]\nspeed = 300.0\nangle_deg = 60.0\n')
+    assert cfg.language == "ja"
+    assert (cfg.cannon.speed, cfg.cannon.angle_deg) == (300.0, 60.0)
+    assert cfg.function == Config().function
+    assert cfg.cannon.launch.speed == 300.0
+
+
+def test_other_function_and_range():
+    cfg = load_config(
+        text='[function]\nexpression = "sin(x)"\nx_min = 0\nx_max = 6\ntangent_points = [1, 3, 5]\n'
+        "[secant]\nx0 = 1.0\nh_start = 2.0\n"
+    )
+    assert cfg.function.tangent_points == (1.0, 3.0, 5.0)
+    assert cfg.function.f(1.0) == pytest.approx(0.8414709848)
+
+
+def test_integers_are_accepted_as_numbers():
+    assert load_config(text="[cannon]\nspeed = 300\n").cannon.speed == 300.0
+
+
+def test_env_var_names_the_file(tmp_path, monkeypatch):
+    path = tmp_path / "other.toml"
+    path.write_text('language = "ja"\n', encoding="utf-8")
+    monkeypatch.setenv("BIBUN_CONFIG", str(path))
+    assert load_config().language == "ja"
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("colour = 1", r"colour: unknown key"),
+        ("[cannon]\nspeeed = 3", r"cannon\.speeed: unknown key .*speed"),
+        ('language = "fr"', r"language: must be one of en, ja, got 'fr'"),
+        ('[cannon]\nspeed = "fast"', r"cannon\.speed: must be a number, got str"),
+        ("[cannon]\nspeed = true", r"cannon\.speed: must be a number, got bool"),
+        ("[cannon]\nspeed = 0", r"cannon\.speed: must be > 0, got 0"),
+        ("[cannon]\nspeed = nan", r"cannon\.speed: must be finite"),
+        ("[cannon]\nspeed = inf", r"cannon\.speed: must be finite"),
+        ("[cannon]\nangle_deg = 90", r"cannon\.angle_deg: must be between 0 and 90, got 90"),
+        ("[cannon]\nangle_deg = 0", r"cannon\.angle_deg: must be between 0 and 90"),
+        ("[cannon]\ndrag = -1e-4", r"cannon\.drag: must be >= 0"),
+        ("[cannon]\ng = 0", r"cannon\.g: must be > 0"),
+        ("[cannon]\nheight = -2", r"cannon\.height: must be >= 0"),
+        ("cannon = 3", r"cannon: must be a table"),
+        ("[aim]\ntarget = -5", r"aim\.target: must be > 0"),
+        ("[aim]\ntarget = 1e6", r"aim\.target: 1e\+06 m is out of reach; .*longest shot lands at"),
+        ("[aim]\nfirst_angle_deg = 95", r"aim\.first_angle_deg: must be between 0 and 90"),
+        ('[function]\nexpression = "__import__(\'os\')"', r"function\.expression: "),
+        ('[function]\nexpression = "x +"', r"function\.expression: "),
+        ("[function]\nexpression = 3", r"function\.expression: must be a string"),
+        ('[function]\nexpression = "log(x)"', r"function\.expression: .*not finite at x = 0"),
+        ("[function]\nx_min = 5\nx_max = 1", r"function\.x_max: must be greater than x_min"),
+        ("[function]\ntangent_points = [3, 60]", r"function\.tangent_points: 60 lies outside"),
+        ("[function]\ntangent_points = []", r"function\.tangent_points: must be a list of 1 to 6"),
+        ("[function]\ntangent_points = 3", r"function\.tangent_points: must be a list"),
+        ("[secant]\nh_start = 0", r"secant\.h_start: must be > 0"),
+        ("[secant]\nh_end = 5", r"secant\.h_end: must be smaller than h_start"),
+        ("[secant]\nh_end = 1e-9", r"secant\.h_end: must be >= 1e-06"),
+        ("[secant]\nx0 = 11", r"secant\.x0: x0 and x0 \+ h_start must lie in"),
+        ("[cannon\nspeed = 1", r"not valid TOML"),
+    ],
+)
+def test_bad_values_are_named(text, message):
+    with pytest.raises(ConfigError, match=message):
+        load_config(text=text)
+
+
+def test_error_names_the_file(tmp_path):
+    path = tmp_path / "bad.toml"
+    path.write_text("[cannon]\nspeed = -1\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match=rf"^{tmp_path}.*bad\.toml: cannon\.speed: must be > 0"):
+        load_config(path)
+
+
+def test_missing_file_is_a_config_error(tmp_path):
+    with pytest.raises(ConfigError, match=r"nope\.toml: cannot read the parameter file"):
+        load_config(tmp_path / "nope.toml")
+
+
+def test_config_error_is_a_value_error():
+    assert issubclass(ConfigError, ValueError)

@@ -1,0 +1,167 @@
+"""render.sh's driver end to end: arguments, parameter checks, a real render read by PyAV."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from scenes import FIGURES, SCENES, Entry
+from scenes.cli import Job, build_parser, run_job, select
+
+ROOT = Path(__file__).resolve().parent.parent
+#: The scene rendered for real: short, and it exercises LaTeX, Pango text and updaters.
+SCENE = "SecantToTangent"
+
+
+def cli(*args: str, timeout: float = 600) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "scenes.cli", *args],
+        cwd=ROOT, capture_output=True, text=True, timeout=timeout,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+
+
+def test_list_names_every_scene_and_figure():
+    result = cli("--list")
+    assert result.returncode == 0
+    for name in [*SCENES, *FIGURES]:
+        assert name in result.stdout
+
+
+def test_select_expands_figures_and_rejects_unknown_names():
+    assert select([]) == (list(SCENES), list(FIGURES))
+    assert select(["figures"]) == ([], list(FIGURES))
+    assert select([SCENE, "curve", SCENE]) == ([SCENE], ["curve"])
+    with pytest.raises(ValueError, match="unknown scene or figure 'Nope'"):
+        select(["Nope"])
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["NoSuchScene"], "unknown scene or figure 'NoSuchScene'"),
+        (["-q", "x"], "argument -q: invalid choice: 'x'"),
+        (["--format", "avi"], "argument --format: invalid choice: 'avi'"),
+        (["-j", "0"], "argument -j: must be a positive integer"),
+        (["--frobnicate"], "unrecognized arguments: --frobnicate"),
+        (["--config", "/no/such/file.toml"], "--config: no such file"),
+    ],
+)
+def test_user_mistakes_exit_2_with_one_line_and_usage(tmp_path, args, message):
+    out = tmp_path / "out"
+    result = cli("--out", str(out), *args)
+    assert result.returncode == 2
+    first, *rest = result.stderr.splitlines()
+    assert first.startswith("render.sh: error: ") and message in first
+    assert rest and rest[0].startswith("usage: render.sh")
+    assert "Traceback" not in result.stderr
+    assert not out.exists()  # nothing rendered, nothing created
+
+
+def test_bad_config_is_named_and_touches_nothing(tmp_path):
+    out = tmp_path / "out"
+    old = out / "videos" / f"{SCENE}.mp4"
+    old.parent.mkdir(parents=True)
+    old.write_bytes(b"previous render")
+    bad = tmp_path / "bad.toml"
+    bad.write_text('[function]\nexpression = "os.system(1)"\n', encoding="utf-8")
+    result = cli("--out", str(out), "--config", str(bad), SCENE)
+    assert result.returncode == 2
+    assert "function.expression" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert old.read_bytes() == b"previous render"
+    assert sorted(p.name for p in out.rglob("*")) == ["videos", f"{SCENE}.mp4"]
+
+
+def test_failed_render_keeps_the_previous_output(tmp_path):
+    # A class manim cannot find: the render fails after the checks, as a crashing scene would.
+    target = tmp_path / "videos" / "Broken.mp4"
+    target.parent.mkdir(parents=True)
+    target.write_bytes(b"previous render")
+    job = Job("Broken", Entry("scenes.secant", "NoSuchScene", ""), "video", "mp4", target,
+              tmp_path / ".work" / "Broken", tmp_path / "logs" / "Broken.log")
+    args = build_parser().parse_args(["-q", "l"])
+    run_job(job, args, {**os.environ, "PYTHONPATH": str(ROOT)}, stream_output=False)
+    assert job.status == "failed" and job.returncode != 0
+    assert target.read_bytes() == b"previous render"
+    assert job.log.read_text(encoding="utf-8").strip()
+
+
+def test_interrupt_keeps_the_previous_output(tmp_path):
+    out = tmp_path / "out"
+    old = out / "videos" / f"{SCENE}.mp4"
+    old.parent.mkdir(parents=True)
+    old.write_bytes(b"previous render")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "scenes.cli", "--out", str(out), "-q", "l", "-j", "2", SCENE],
+        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+    assert proc.stdout is not None
+    deadline = time.monotonic() + 120
+    for line in proc.stdout:
+        if f"start  {SCENE}" in line or time.monotonic() > deadline:
+            break
+    time.sleep(3)  # let manim get going
+    proc.send_signal(signal.SIGINT)
+    _, stderr = proc.communicate(timeout=60)
+    assert proc.returncode == 130
+    assert "interrupted" in stderr
+    assert old.read_bytes() == b"previous render"
+    assert list(old.parent.iterdir()) == [old]
+
+
+def _expected_duration(cls_name: str) -> float:
+    """The scene's length in seconds, from a dry run (no frames drawn)."""
+    import importlib
+
+    from manim import tempconfig
+
+    cls = getattr(importlib.import_module(SCENES[cls_name].module), cls_name)
+    with tempconfig({"dry_run": True, "quality": "low_quality", "disable_caching": True}):
+        scene = cls()
+        scene.render()
+        return scene.renderer.time
+
+
+@pytest.mark.render
+def test_real_render_480p15_is_complete_and_reproducible(tmp_path):
+    import av
+
+    outs = [tmp_path / "a", tmp_path / "b"]
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-m", "scenes.cli", "--out", str(o), "-q", "l", "-j", "1", SCENE],
+            cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+            env={**os.environ, "PYTHONPATH": str(ROOT)},
+        )
+        for o in outs
+    ]
+    logs = [p.communicate(timeout=900)[0] for p in procs]
+    for proc, log in zip(procs, logs, strict=True):
+        assert proc.returncode == 0, log[-3000:]
+    videos = [o / "videos" / f"{SCENE}.mp4" for o in outs]
+
+    # The closing table names the output with its duration and resolution.
+    assert str(videos[0]) in logs[0] and "854x480@15" in logs[0]
+
+    with av.open(str(videos[0])) as container:
+        stream = container.streams.video[0]
+        assert (stream.width, stream.height) == (854, 480)
+        assert float(stream.average_rate) == pytest.approx(15)
+        frames = sum(1 for _ in container.decode(stream))
+    expected = _expected_duration(SCENE)
+    assert 20 <= expected <= 60
+    assert frames / 15 == pytest.approx(expected, abs=2 / 15)
+
+    # Same input, same bytes; and no temporary file left beside the output.
+    digests = {hashlib.sha256(v.read_bytes()).hexdigest() for v in videos}
+    assert len(digests) == 1
+    assert sorted(p.name for p in videos[0].parent.iterdir()) == [f"{SCENE}.mp4"]
