@@ -9,7 +9,7 @@ The defaults are the post's values; ``bibun.toml`` at the repository root repeat
 
 Examples
 --------
->>> cfg = load_config(text="[cannon]\\nspeed = 300.0\\nangle_deg = 60.0")
+>>> cfg = load_config(text="[cannon]\\nspeed = 300.0\\nangle_deg = 60.0\\n[aim]\\ntarget = 1500.0")
 >>> cfg.cannon.speed, cfg.cannon.angle_deg, cfg.function.expression
 (300.0, 60.0, '0.02*x**2 + 0.1*x')
 >>> load_config(text="[cannon]\\nspeed = -1")

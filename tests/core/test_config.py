@@ -35,7 +35,9 @@ def test_every_key_of_the_repo_file_is_known():
 
 
 def test_partial_file_keeps_other_defaults():
-    cfg = load_config(text='language = "ja"\n[cannon]\nspeed = 300.0\nangle_deg = 60.0\n')
+    cfg = load_config(
+        text='language = "ja"\n[cannon]\nspeed = 300.0\nangle_deg = 60.0\n[aim]\ntarget = 1500.0\n'
+    )
     assert cfg.language == "ja"
     assert (cfg.cannon.speed, cfg.cannon.angle_deg) == (300.0, 60.0)
     assert cfg.function == Config().function
@@ -52,7 +54,7 @@ def test_other_function_and_range():
 
 
 def test_integers_are_accepted_as_numbers():
-    assert load_config(text="[cannon]\nspeed = 300\n").cannon.speed == 300.0
+    assert load_config(text="[aim]\ntarget = 2000\n").aim.target == 2000.0
 
 
 def test_env_var_names_the_file(tmp_path, monkeypatch):
