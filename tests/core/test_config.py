@@ -84,7 +84,7 @@ def test_env_var_names_the_file(tmp_path, monkeypatch):
         ("[aim]\ntarget = -5", r"aim\.target: must be > 0"),
         ("[aim]\ntarget = 1e6", r"aim\.target: 1e\+06 m is out of reach; .*longest shot lands at"),
         ("[aim]\nfirst_angle_deg = 95", r"aim\.first_angle_deg: must be between 0 and 90"),
-        ('[function]\nexpression = "__import__(\'os\')"', r"function\.expression: "),
+        ("[function]\nexpression = \"__import__('os')\"", r"function\.expression: "),
         ('[function]\nexpression = "x +"', r"function\.expression: "),
         ("[function]\nexpression = 3", r"function\.expression: must be a string"),
         ('[function]\nexpression = "log(x)"', r"function\.expression: .*not finite at x = 0"),

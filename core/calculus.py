@@ -1,0 +1,489 @@
+"""Numerical derivatives, secants and tangents: the post's calculus, done carefully.
+
+The post differentiates with a central difference of step h = 1e-8 and draws the tangent
+y = f'(x0)·(x − x0) + f(x0). This module does the same, names the other classic estimates, and
+measures how good each one is:
+
+``derivative``
+    forward, backward and central differences (default h = 1e-8, the post's step), the
+    complex-step derivative (exact to rounding for analytic functions) and Richardson
+    extrapolation of central differences (12 or more correct digits on smooth functions).
+``secant``, ``tangent``
+    the lines of the post's figures, as a frozen, callable :class:`Line`, so that the post's
+    ``tangent(func, 3.0)(x)`` works as written.
+``step_errors``, ``optimal_step``
+    the error of an estimate against the exact derivative for a range of steps, and the step
+    that balances truncation error against rounding error.
+
+Everything here is numpy only and works element-wise on arrays of any shape.
+
+Examples
+--------
+>>> from core.functions import blog_f
+>>> line = tangent(blog_f, 3.0)
+>>> round(line.slope, 6), round(line.intercept, 6)
+(0.22, -0.18)
+>>> round(line(12.0), 6)
+2.46
+>>> print(f"{tangent(blog_f, 9.0).slope:.10f}")  # the post's h = 1e-8: about 8 digits
+0.4600000381
+>>> print(f"{tangent(blog_f, 9.0, method='richardson').slope:.10f}")
+0.4600000000
+"""
+
+from __future__ import annotations
+
+import math
+import numbers
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+__all__ = [
+    "DEFAULT_STEPS",
+    "METHODS",
+    "Line",
+    "derivative",
+    "optimal_step",
+    "secant",
+    "step_errors",
+    "tangent",
+]
+
+#: The estimates :func:`derivative` knows, in the order the post's story meets them.
+METHODS = ("forward", "backward", "central", "complex", "richardson")
+
+#: The default step of each method. For ``"richardson"`` it is the first (largest) step relative
+#: to ``max(1, |x|)``; the others are absolute steps (1e-8 is the post's ``h``).
+DEFAULT_STEPS = {
+    "forward": 1e-8,
+    "backward": 1e-8,
+    "central": 1e-8,
+    "complex": 1e-20,
+    "richardson": 0.125,
+}
+
+# Richardson: central differences at h, h/2, ..., h/2**(_RICHARDSON_LEVELS - 1), extrapolated.
+_RICHARDSON_LEVELS = 6
+_RICHARDSON_RATIO = 2.0
+
+_EPS = float(np.finfo(float).eps)
+
+
+# ---------------------------------------------------------------------------------------------
+# validation
+
+
+def _check_method(method: Any) -> str:
+    if not isinstance(method, str) or method not in METHODS:
+        raise ValueError(f"`method` must be one of {', '.join(METHODS)}; got {method!r}")
+    return method
+
+
+def _check_step(h: Any) -> float | None:
+    """``None`` (use the default) or a finite positive float; ``ValueError`` naming ``h``."""
+    if h is None:
+        return None
+    if isinstance(h, bool) or not isinstance(h, numbers.Real) or not math.isfinite(h) or h <= 0:
+        raise ValueError(f"`h` must be a finite positive number; got {h!r}")
+    return float(h)
+
+
+def _check_real(name: str, value: Any, *, scalar: bool = False) -> np.ndarray:
+    """``value`` as a float array of finite numbers (0-d if ``scalar``), else ``ValueError``."""
+    if isinstance(value, bool):
+        raise ValueError(f"`{name}` must be a real number, got {value!r}")
+    try:
+        arr = np.asarray(value)
+    except (TypeError, ValueError):
+        raise ValueError(f"`{name}` must be a real number or an array of them") from None
+    if arr.dtype.kind not in "iuf":
+        raise ValueError(
+            f"`{name}` must be a real number or an array of real numbers, got dtype {arr.dtype}"
+        )
+    if scalar and arr.ndim != 0:
+        raise ValueError(f"`{name}` must be a single number, got an array of shape {arr.shape}")
+    arr = arr.astype(float)
+    if not np.all(np.isfinite(arr)):
+        raise ValueError(f"`{name}` must be finite, got {value!r}")
+    return arr
+
+
+def _check_callable(name: str, f: Any) -> None:
+    if not callable(f):
+        raise ValueError(f"`{name}` must be a callable of x, got {type(f).__name__}")
+
+
+def _derivative_iv(f: Any, x: Any, h: Any, method: Any) -> tuple[np.ndarray, float | None, str]:
+    _check_callable("f", f)
+    method = _check_method(method)
+    h = _check_step(h)
+    return _check_real("x", x), h, method
+
+
+# ---------------------------------------------------------------------------------------------
+# the estimates
+
+
+def _values(f: Callable[[Any], Any], x: np.ndarray) -> np.ndarray:
+    """``f(x)`` as an array broadcast to ``x``'s shape."""
+    return np.broadcast_to(np.asarray(f(x)), x.shape)
+
+
+def _central(f: Callable[[Any], Any], x: np.ndarray, h: Any) -> np.ndarray:
+    # Exactly the post's differentiation(f, x): (f(x+h) - f(x-h)) / (2*h).
+    return (_values(f, x + h) - _values(f, x - h)) / (2 * h)
+
+
+def _complex_step(f: Callable[[Any], Any], x: np.ndarray, h: float) -> np.ndarray:
+    values = np.asarray(f(x + 1j * h))
+    if not np.iscomplexobj(values):
+        raise ValueError(
+            "`f` returned real values for complex x, so method='complex' cannot be used; write f "
+            "with numpy functions that accept complex input (e.g. np.sin, not math.sin)"
+        )
+    return np.broadcast_to(values.imag / h, x.shape)
+
+
+def _richardson(f: Callable[[Any], Any], x: np.ndarray, h: float | None) -> np.ndarray:
+    """Central differences at h0, h0/2, ..., extrapolated in h² by Richardson's tableau."""
+    h0 = DEFAULT_STEPS["richardson"] * np.maximum(1.0, np.abs(x)) if h is None else h
+    previous: list[np.ndarray] = []
+    for level in range(_RICHARDSON_LEVELS):
+        step = h0 / _RICHARDSON_RATIO**level
+        row = [_central(f, x, step)]
+        for j in range(1, level + 1):
+            factor = _RICHARDSON_RATIO ** (2 * j)
+            row.append(row[j - 1] + (row[j - 1] - previous[j - 1]) / (factor - 1.0))
+        previous = row
+    return previous[-1]
+
+
+def _estimate(f: Callable[[Any], Any], x: np.ndarray, h: float | None, method: str) -> np.ndarray:
+    if method == "richardson":
+        return _richardson(f, x, h)
+    step = DEFAULT_STEPS[method] if h is None else h
+    if method == "forward":
+        return (_values(f, x + step) - _values(f, x)) / step
+    if method == "backward":
+        return (_values(f, x) - _values(f, x - step)) / step
+    if method == "central":
+        return _central(f, x, step)
+    return _complex_step(f, x, step)
+
+
+def _result(arr: np.ndarray) -> float | np.ndarray:
+    return float(arr) if arr.ndim == 0 else np.array(arr, dtype=float)
+
+
+def derivative(
+    f: Callable[[Any], Any],
+    x: Any,
+    *,
+    h: float | None = None,
+    method: str = "central",
+) -> float | np.ndarray:
+    """Estimate f'(x) numerically, element-wise.
+
+    Parameters
+    ----------
+    f : callable
+        A vectorized function of ``x`` (numpy ufuncs and arithmetic). ``method="complex"``
+        also needs it to accept complex input.
+    x : float or array_like
+        Where to differentiate: a real number or an array of real numbers of any shape.
+    h : float, optional
+        The step, a finite positive number. Defaults (``DEFAULT_STEPS``): 1e-8 for
+        ``"forward"``, ``"backward"`` and ``"central"`` (the post's step), 1e-20 for
+        ``"complex"``; for ``"richardson"`` the first step, by default 0.125·max(1, |x|).
+    method : {"forward", "backward", "central", "complex", "richardson"}
+        ``"forward"``: (f(x+h) − f(x))/h, the definition the post shows.
+        ``"backward"``: (f(x) − f(x−h))/h.
+        ``"central"``: (f(x+h) − f(x−h))/(2h), the post's ``differentiation(f, x)``.
+        ``"complex"``: Im f(x + ih)/h, exact to rounding for analytic f.
+        ``"richardson"``: central differences at six halving steps, extrapolated.
+
+    Returns
+    -------
+    float or numpy.ndarray
+        f'(x): a float for a scalar ``x``, else an array of ``x``'s shape.
+
+    Raises
+    ------
+    ValueError
+        ``f`` is not callable; ``x`` is not real and finite; ``h`` is not a finite positive
+        number; ``method`` is unknown; or ``f`` is not complex-safe for ``method="complex"``.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from core.functions import blog_f
+    >>> np.allclose(derivative(blog_f, [3.0, 6.0, 9.0]), [0.22, 0.34, 0.46])
+    True
+    >>> derivative(np.sin, 0.0, method="complex")
+    1.0
+    >>> abs(derivative(np.exp, 1.0, method="richardson") - np.e) < 1e-12
+    True
+    >>> derivative(np.sin, 1.0, h=0)
+    Traceback (most recent call last):
+    ...
+    ValueError: `h` must be a finite positive number; got 0
+    """
+    x, h, method = _derivative_iv(f, x, h, method)
+    return _result(_estimate(f, x, h, method))
+
+
+@dataclass(frozen=True)
+class Line:
+    """A straight line through (x0, y0) with the given slope: a secant or a tangent.
+
+    Calling it evaluates y = y0 + slope·(x − x0), which equals slope·x + intercept and passes
+    through (x0, y0) exactly.
+
+    Attributes
+    ----------
+    x0, y0 : float
+        The point the line was built at (the point of tangency for a tangent).
+    slope : float
+        Rise over run.
+    intercept : float
+        Where the line crosses x = 0.
+
+    Examples
+    --------
+    >>> line = Line(x0=3.0, y0=0.48, slope=0.22, intercept=-0.18)
+    >>> line(3.0)
+    0.48
+    >>> import numpy as np
+    >>> np.allclose(line(np.array([0.0, 10.0])), [-0.18, 2.02])
+    True
+    """
+
+    x0: float
+    y0: float
+    slope: float
+    intercept: float
+
+    def __call__(self, x: Any) -> float | np.ndarray:
+        """Evaluate the line at ``x`` (a float for a scalar, else an array of ``x``'s shape)."""
+        return _result(self.y0 + self.slope * (np.asarray(x, dtype=float) - self.x0))
+
+
+def _line(x0: float, y0: float, slope: float) -> Line:
+    return Line(x0=x0, y0=y0, slope=slope, intercept=y0 - slope * x0)
+
+
+def _scalar_value(f: Callable[[Any], Any], x: float) -> float:
+    value = np.asarray(f(x))
+    if value.size != 1 or value.dtype.kind not in "iuf":
+        raise ValueError(f"`f` must return one real number for a real x, got {value!r}")
+    return float(value.reshape(()))
+
+
+def _secant_iv(f: Any, x0: Any, h: Any) -> tuple[float, float]:
+    _check_callable("f", f)
+    x0 = float(_check_real("x0", x0, scalar=True))
+    if isinstance(h, bool) or not isinstance(h, numbers.Real) or not math.isfinite(h) or h == 0:
+        raise ValueError(f"`h` must be a finite nonzero number; got {h!r}")
+    if x0 + h == x0:
+        raise ValueError(f"`h` = {h!r} is too small to move x0 = {x0!r}")
+    return x0, float(h)
+
+
+def secant(f: Callable[[Any], Any], x0: float, h: float) -> Line:
+    """The secant through (x0, f(x0)) and (x0 + h, f(x0 + h)).
+
+    Its slope is the forward difference (f(x0+h) − f(x0))/h; as h shrinks it turns into the
+    tangent at x0, which is the post's picture of the derivative.
+
+    Parameters
+    ----------
+    f : callable
+        The function.
+    x0 : float
+        The fixed point P.
+    h : float
+        The offset of the second point Q; finite and nonzero (negative puts Q on the left).
+
+    Returns
+    -------
+    Line
+
+    Raises
+    ------
+    ValueError
+        ``f`` is not callable, ``x0`` is not a finite real number, or ``h`` is not a finite
+        nonzero number that moves ``x0``.
+
+    Examples
+    --------
+    >>> from core.functions import blog_f
+    >>> s = secant(blog_f, 3.0, 1.0)
+    >>> round(s.slope, 12)
+    0.24
+    >>> round(s(4.0) - blog_f(4.0), 12)
+    0.0
+    """
+    x0, h = _secant_iv(f, x0, h)
+    y0 = _scalar_value(f, x0)
+    return _line(x0, y0, (_scalar_value(f, x0 + h) - y0) / h)
+
+
+def tangent(
+    f: Callable[[Any], Any],
+    x0: float,
+    *,
+    h: float | None = None,
+    method: str = "central",
+) -> Line:
+    """The tangent to f at x0, with the slope from :func:`derivative`.
+
+    With the defaults this is the post's ``tangent(f, x)``: slope by a central difference with
+    h = 1e-8 and intercept f(x0) − slope·x0. The result is callable, so the post's
+    ``tangent(func, 3.0)(x)`` works on scalars and arrays.
+
+    Parameters
+    ----------
+    f : callable
+        The function.
+    x0 : float
+        The point of tangency.
+    h, method
+        As for :func:`derivative`.
+
+    Returns
+    -------
+    Line
+
+    Raises
+    ------
+    ValueError
+        As for :func:`derivative`; ``x0`` must be a single finite number.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from core.functions import blog_f
+    >>> [round(tangent(blog_f, x0).slope, 6) for x0 in (3.0, 6.0, 9.0)]
+    [0.22, 0.34, 0.46]
+    >>> x = np.arange(0.0, 12.0, 0.1)
+    >>> y2 = tangent(blog_f, 3.0)(x)
+    >>> y2.shape, np.allclose(y2, 0.22 * x - 0.18)
+    ((120,), True)
+    """
+    _check_callable("f", f)
+    x0 = float(_check_real("x0", x0, scalar=True))
+    slope = derivative(f, x0, h=h, method=method)
+    return _line(x0, _scalar_value(f, x0), slope)
+
+
+def _step_errors_iv(
+    f: Any, dfdx: Any, x: Any, hs: Any, method: Any
+) -> tuple[float, np.ndarray, str]:
+    _check_callable("f", f)
+    _check_callable("dfdx", dfdx)
+    method = _check_method(method)
+    x = float(_check_real("x", x, scalar=True))
+    steps = _check_real("hs", hs)
+    if steps.ndim != 1 or steps.size == 0:
+        raise ValueError(f"`hs` must be a non-empty 1-D sequence of steps, got shape {steps.shape}")
+    if np.any(steps <= 0):
+        raise ValueError(f"`hs` must hold finite positive steps; got {float(steps.min())!r}")
+    return x, steps, method
+
+
+def step_errors(
+    f: Callable[[Any], Any],
+    dfdx: Callable[[Any], Any],
+    x: float,
+    hs: Any,
+    *,
+    method: str = "central",
+) -> np.ndarray:
+    """Absolute error of the derivative estimate at ``x`` for each step in ``hs``.
+
+    On a log–log plot the errors fall with slope 1 (forward, backward) or 2 (central) while
+    truncation dominates, then rise with slope −1 once rounding dominates; the turn is near
+    :func:`optimal_step`.
+
+    Parameters
+    ----------
+    f : callable
+        The function.
+    dfdx : callable
+        Its exact derivative.
+    x : float
+        Where to differentiate.
+    hs : array_like
+        A non-empty 1-D sequence of finite positive steps.
+    method : str
+        As for :func:`derivative`.
+
+    Returns
+    -------
+    numpy.ndarray
+        ``|derivative(f, x, h=h, method=method) − dfdx(x)|`` for each ``h``, shaped like ``hs``.
+
+    Raises
+    ------
+    ValueError
+        A callable is missing, ``x`` is not one finite number, ``hs`` is empty, not 1-D or
+        holds a step that is not finite and positive, or ``method`` is unknown.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> errors = step_errors(np.exp, np.exp, 1.0, [1e-1, 1e-2, 1e-3])
+    >>> bool(np.all(np.diff(np.log10(errors)) < -1.9))  # central: 100x smaller per 10x step
+    True
+    """
+    x, steps, method = _step_errors_iv(f, dfdx, x, hs, method)
+    exact = _scalar_value(dfdx, x)
+    point = np.asarray(x)
+    return np.array(
+        [abs(float(_estimate(f, point, float(h), method)) - exact) for h in steps], dtype=float
+    )
+
+
+def optimal_step(method: str, x: float = 1.0) -> float:
+    """The step that balances truncation and rounding error for ``method`` at ``x``.
+
+    About √ε·max(1, |x|) for forward and backward differences, ∛ε·max(1, |x|) for central
+    differences (ε is the machine epsilon, 2.2e-16). The complex step has no cancellation, so
+    any tiny step is optimal and its default 1e-20 is returned; for ``"richardson"`` the default
+    first step 0.125·max(1, |x|) is returned.
+
+    Parameters
+    ----------
+    method : str
+        One of ``METHODS``.
+    x : float, optional
+        The point; steps scale with max(1, |x|).
+
+    Returns
+    -------
+    float
+
+    Raises
+    ------
+    ValueError
+        ``method`` is unknown or ``x`` is not a finite real number.
+
+    Examples
+    --------
+    >>> f"{optimal_step('forward'):.2e}", f"{optimal_step('central'):.2e}"
+    ('1.49e-08', '6.06e-06')
+    >>> f"{optimal_step('central', x=100.0):.2e}"
+    '6.06e-04'
+    """
+    method = _check_method(method)
+    scale = max(1.0, abs(float(_check_real("x", x, scalar=True))))
+    if method in ("forward", "backward"):
+        return math.sqrt(_EPS) * scale
+    if method == "central":
+        return _EPS ** (1.0 / 3.0) * scale
+    if method == "complex":
+        return DEFAULT_STEPS["complex"]
+    return DEFAULT_STEPS["richardson"] * scale
