@@ -276,6 +276,14 @@ def describe(path: Path) -> tuple[str, str]:
         return f"{duration:.1f} s", f"{stream.width}x{stream.height}{fps}"
 
 
+def _shown(path: Path) -> str:
+    """A path as a person would type it: relative to the current folder when inside it."""
+    try:
+        return str(path.relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
 def summary(jobs: Sequence[Job]) -> str:
     """The closing table: output, duration, resolution, size and render time of each job."""
     rows = [("output", "duration", "resolution", "size", "render")]
@@ -283,11 +291,11 @@ def summary(jobs: Sequence[Job]) -> str:
         if job.status == "done":
             duration, resolution = describe(job.target)
             size = _human_size(job.target.stat().st_size)
-            where = str(job.target)
+            where = _shown(job.target)
         else:
             duration = resolution = size = "-"
             where = f"{job.name}: {job.status.upper()}" + (
-                f" (log: {job.log})" if job.status == "failed" else ""
+                f" (log: {_shown(job.log)})" if job.status == "failed" else ""
             )
         rows.append((where, duration, resolution, size, f"{job.seconds:.0f} s"))
     widths = [max(len(r[i]) for r in rows) for i in range(5)]
@@ -392,9 +400,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                 with open(job.log, "a", encoding="utf-8") as log:
                     log.write(f"\n{type(exc).__name__}: {exc}\n")
             if job.status == "done":
-                _say(f"done   {job.name} -> {job.target} ({job.seconds:.0f} s)")
+                _say(f"done   {job.name} -> {_shown(job.target)} ({job.seconds:.0f} s)")
             elif job.status == "failed":
-                _say(f"FAILED {job.name} (exit {job.returncode}); log: {job.log}")
+                _say(f"FAILED {job.name} (exit {job.returncode}); log: {_shown(job.log)}")
                 if not stream_output:
                     sys.stdout.write(_tail(job.log) + "\n")
 
