@@ -164,6 +164,8 @@ def _manim_command(job: Job, args: argparse.Namespace) -> list[str]:
     module_file = ROOT / (job.entry.module.replace(".", "/") + ".py")
     cmd = [
         sys.executable, "-m", "manim", "render",
+        # manim looks for manim.cfg in the current folder only; ours lives beside the scenes.
+        "--config_file", str(ROOT / "scenes" / "manim.cfg"),
         "-q", QUALITIES[args.quality][0],
         "--media_dir", str(job.media_dir),
         "-o", job.name,

@@ -1,0 +1,650 @@
+"""``SecantToTangent``: the secant through P and Q turns into the tangent as h shrinks.
+
+The post's picture of the derivative, in motion. P sits at ``config.secant.x0``, Q at ``x0 + h``;
+the legs of the slope triangle carry the colours of ``h`` and ``f(x+h) - f(x)`` in the formula.
+h shrinks evenly in log h from ``h_start`` to ``h_end``, pausing at each power of ten, while the
+readouts show h and the secant's slope (``core.calculus.secant``) closing in on f'(x0). A
+magnified view of P, whose zoom follows h, shows the secant and the tangent becoming one line
+while Q is still a distinct point. It ends on the tangent ``y = 0.22x - 0.18``
+(``core.calculus.tangent``) and on the post's own Python, with the number it prints
+(``core.calculus.derivative``).
+
+Everything that moves hangs on one ``ValueTracker`` (``log_h``) through updaters; no LaTeX is
+typeset after ``construct`` has built its mobjects.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+from manim import (
+    DOWN,
+    LEFT,
+    RIGHT,
+    UL,
+    UP,
+    Create,
+    Dot,
+    FadeIn,
+    FadeOut,
+    Line,
+    MathTex,
+    Rectangle,
+    ReplacementTransform,
+    RoundedRectangle,
+    Scene,
+    Text,
+    ValueTracker,
+    VGroup,
+    VMobject,
+    Write,
+    smooth,
+)
+
+from core.calculus import derivative, secant, tangent
+from scenes import style
+from scenes.common import (
+    GlyphNumber,
+    Readout,
+    clip_line,
+    code_block,
+    expression_to_tex,
+    fitted_axes,
+    format_fixed,
+    format_sig,
+    keep_in_frame,
+    line_equation_tex,
+    line_on_axes,
+    prepare_scene,
+    put_line_on_axes,
+    tex,
+    text,
+)
+
+__all__ = ["SecantToTangent", "SecantToTangentJa", "decade_stops"]
+
+
+def decade_stops(h_start: float, h_end: float) -> list[float]:
+    """The values of h where the shrinking pauses: ``h_start``, each power of ten between
+    ``h_start / 2`` and ``h_end``, and ``h_end``.
+
+    >>> decade_stops(4.0, 1e-3)
+    [4.0, 1.0, 0.1, 0.01, 0.001]
+    >>> decade_stops(2.0, 0.05)
+    [2.0, 1.0, 0.1, 0.05]
+    >>> decade_stops(12.0, 0.5)
+    [12.0, 1.0, 0.5]
+    """
+    stops = [float(h_start)]
+    k = math.floor(math.log10(h_start))
+    while 10.0**k > h_start / 2 * (1 + 1e-12):  # no stop right after the start (12 -> 10)
+        k -= 1
+    while 10.0**k > h_end * (1 + 1e-12):
+        stops.append(10.0**k)
+        k -= 1
+    stops.append(float(h_end))
+    return stops
+
+
+def _ramp(value: float, lo: float, hi: float) -> float:
+    """0 below ``lo``, 1 above ``hi``, linear between."""
+    return float(np.clip((value - lo) / (hi - lo), 0.0, 1.0))
+
+
+class Magnifier(VGroup):
+    """A panel showing the neighbourhood of P magnified, the zoom following h.
+
+    The panel maps a main-screen point ``p`` to ``centre + zoom * (p - P)``, so it is a true
+    magnification of the drawn picture (same aspect). The zoom puts Q at ``q_fraction`` of the
+    panel's width right of P; everything inside is redrawn from the function each frame (no
+    pixel zoom, no stroke scaling), and clipped to the panel.
+    """
+
+    def __init__(self, *, width: float, height: float) -> None:
+        super().__init__()
+        self.w, self.h = width, height
+        self.q_fraction = 0.3
+        self.panel = RoundedRectangle(
+            width=width, height=height, corner_radius=0.1,
+            fill_color=style.PANEL, fill_opacity=1.0,
+            stroke_color=style.TEXT_DIM, stroke_width=style.STROKE_THIN,
+        )
+        self.centre_offset = LEFT * width * 0.18  # updated in redraw
+        self.curve = VMobject().set_stroke(style.CURVE, style.STROKE_CURVE)
+        self.tangent = VMobject().set_stroke(style.TANGENT, style.STROKE_LINE + 4)
+        self.secant = VMobject().set_stroke(style.SECANT, style.STROKE_LINE - 0.5)
+        self.h_leg = VMobject().set_stroke(style.H_LEG, style.STROKE_THIN)
+        self.df_leg = VMobject().set_stroke(style.DF_LEG, style.STROKE_THIN)
+        self.p_dot = Dot(radius=style.DOT_RADIUS, color=style.POINT)
+        self.q_dot = Dot(radius=style.DOT_RADIUS_SMALL, color=style.POINT_Q)
+        self.p_label = MathTex("P", font_size=style.SIZE_SMALL + 4, color=style.POINT)
+        self.q_label = MathTex("Q", font_size=style.SIZE_SMALL + 4, color=style.POINT_Q)
+        self.add(
+            self.panel, self.curve, self.h_leg, self.df_leg, self.tangent, self.secant,
+            self.q_dot, self.p_dot, self.p_label, self.q_label,
+        )
+        self.zoom = 1.0
+
+    def redraw(self, h: float, sc: SecantToTangent) -> None:
+        """Redraw for step ``h``; ``sc`` gives the axes, f, x0, y0 and the tangent line."""
+        axes, f, x0 = sc.axes, sc.f, sc.x0
+        ux = float(np.linalg.norm(axes.c2p(1, 0) - axes.c2p(0, 0)))
+        uy = float(np.linalg.norm(axes.c2p(0, 1) - axes.c2p(0, 0)))
+        p_main = axes.c2p(x0, sc.y0)
+        dq = axes.c2p(x0 + h, float(f(x0 + h))) - p_main  # Q - P on the main screen
+        fits = [self.q_fraction * self.w / max(abs(dq[0]), 1e-12),
+                self.q_fraction * self.h / max(abs(dq[1]), 1e-12)]
+        self.zoom = zoom = max(1.0, min(fits))
+        # P left of centre, and below it when Q is higher (above it when lower): Q fits
+        self.centre_offset = LEFT * self.w * 0.18 + DOWN * self.h * 0.2 * np.sign(dq[1])
+        centre = self.panel.get_center() + self.centre_offset
+        # visible data window
+        left = self.panel.get_left()[0] - centre[0]
+        right = self.panel.get_right()[0] - centre[0]
+        bottom = self.panel.get_bottom()[1] - centre[1]
+        top = self.panel.get_top()[1] - centre[1]
+        x_box = (x0 + left / zoom / ux, x0 + right / zoom / ux)
+        y_box = (sc.y0 + bottom / zoom / uy, sc.y0 + top / zoom / uy)
+        inset = 0.02  # keep strokes off the border
+
+        def to_panel(xs: np.ndarray, ys: np.ndarray) -> np.ndarray:
+            return centre + zoom * (axes.c2p_array(xs, ys) - p_main)
+
+        xs = np.linspace(*x_box, 49)
+        ys = np.asarray(sc.f(xs), dtype=float)
+        inside = (ys >= y_box[0]) & (ys <= y_box[1])
+        i0 = int(np.argmin(np.abs(xs - x0)))
+        lo = hi = i0
+        while lo > 0 and inside[lo - 1]:
+            lo -= 1
+        while hi < len(xs) - 1 and inside[hi + 1]:
+            hi += 1
+        pts = to_panel(xs[lo : hi + 1], ys[lo : hi + 1])
+        pts[:, 0] = np.clip(pts[:, 0], centre[0] + left + inset, centre[0] + right - inset)
+        self.curve.set_points_smoothly(pts)
+
+        def put(mob: VMobject, line) -> None:
+            span = clip_line(line.slope, line.intercept, x_box, y_box)
+            if span is None:
+                mob.set_points_as_corners([centre, centre])
+                return
+            xa, xb = span
+            ends = to_panel(np.array([xa, xb]), np.array([line(xa), line(xb)]))
+            mob.set_points_as_corners(ends)
+
+        s = secant(f, x0, h)
+        put(self.secant, s)
+        put(self.tangent, sc.tangent_line)
+        q = to_panel(np.array([x0 + h]), np.array([s(x0 + h)]))[0]
+        r = to_panel(np.array([x0 + h]), np.array([sc.y0]))[0]
+        self.h_leg.set_points_as_corners([centre, r])
+        self.df_leg.set_points_as_corners([r, q])
+        self.p_dot.move_to(centre)
+        self.q_dot.move_to(q)
+        d = axes.c2p(1, sc.tangent_line.slope) - axes.c2p(0, 0)
+        normal = np.array([-d[1], d[0], 0.0]) / np.linalg.norm(d)
+        self.p_label.move_to(centre + 0.3 * normal)
+        self.q_label.move_to(q + 0.3 * normal)
+        for label in (self.p_label, self.q_label):
+            inside = (
+                self.panel.get_left()[0] < label.get_left()[0]
+                and label.get_right()[0] < self.panel.get_right()[0]
+                and self.panel.get_bottom()[1] < label.get_bottom()[1]
+                and label.get_top()[1] < self.panel.get_top()[1]
+            )
+            label.set_fill(opacity=1.0 if inside else 0.0)
+
+
+class SecantToTangent(Scene):
+    """The secant PQ collapsing into the tangent at P as h -> 0 (issue 4, scene 2).
+
+    Class attributes (override in a subclass for a variant):
+
+    language : {"en", "ja"} or None
+        None: ``config.language``.
+    seconds_per_decade : float
+        Time for h to shrink tenfold.
+    pause : float
+        The pause at each power of ten.
+
+    Attributes set by ``construct`` (for tests): ``cfg``, ``f``, ``x0``, ``axes``,
+    ``tangent_line`` (the :class:`core.calculus.Line`), ``tangent_mob`` (its drawing),
+    ``secant_mob``, ``log_h`` (the tracker, log10 h), ``h_readout``, ``slope_readout``,
+    ``derivative_value``, ``magnifier``.
+    """
+
+    language: str | None = None
+    seconds_per_decade = 2.6
+    pause = 1.2
+    axes_size = (6.9, 5.2)
+
+    # -----------------------------------------------------------------------------------------
+    def construct(self) -> None:
+        cfg, tr = prepare_scene(self, self.language)
+        self.cfg, self.tr = cfg, tr
+        fn = cfg.function
+        self.f = f = fn.f
+        self.x0 = x0 = cfg.secant.x0
+        h_start, h_end = cfg.secant.h_start, cfg.secant.h_end
+        self.y0 = float(f(x0))
+        self.tangent_line = tangent(f, x0)
+        self.derivative_value = derivative(f, x0)
+        self.log_h = log_h = ValueTracker(math.log10(h_start))
+
+        def h() -> float:
+            return 10.0 ** log_h.get_value()
+
+        self.h = h
+
+        # --- static layout -------------------------------------------------------------------
+        caption = text(tr("secant.title"), size=style.SIZE_TITLE)
+        caption.to_corner(UL, buff=style.MARGIN + 0.05)
+        axes = fitted_axes(f, fn.x_min, fn.x_max, x_length=self.axes_size[0],
+                           y_length=self.axes_size[1])
+        axes.shift(np.array([-6.15, -3.15, 0]) - axes.c2p(axes.x_box[0], axes.y_box[0]))
+        keep_in_frame(axes)  # wide tick numbers (e.g. 25000) push the plot right
+        self.axes = axes
+        curve = axes.plot_function(f, fn.x_min, fn.x_max)
+        column_left = axes.x_label.get_right()[0] + 0.45
+        column_x = (column_left + 7.1 - style.MARGIN) / 2
+
+        fn_label = tex("f(x) = " + expression_to_tex(fn.expression), color=style.CURVE,
+                       size=style.SIZE_LABEL + 2)
+        # the function above the plot, right-aligned, on the row of the y label
+        fn_label.next_to(axes.c2p(axes.x_box[1], axes.y_box[1]), UP, buff=0.2)
+        fn_label.align_to(axes.c2p(axes.x_box[1], 0), RIGHT)
+        room = axes.c2p(axes.x_box[1], 0)[0] - axes.y_label.get_right()[0] - 0.4
+        if fn_label.width > room:
+            fn_label.scale_to_fit_width(room).align_to(axes.c2p(axes.x_box[1], 0), RIGHT)
+        fn_label.set_y(axes.y_label.get_y())
+
+        quotient_name = text(tr("secant.secant_slope"), size=style.SIZE_READOUT_LABEL,
+                             color=style.SECANT)
+        quotient = tex(r"= \frac{f(x+h) - f(x)}{h}", size=style.SIZE_MATH - 4,
+                       colors={"f(x+h) - f(x)": style.DF_LEG, "h": style.H_LEG})
+        formula = VGroup(quotient_name, quotient).arrange(RIGHT, buff=0.2)
+        formula.move_to([column_x, 2.2, 0])
+        self._fit_column(formula, column_left)
+        limit = tex(r"f'(x) = \lim_{h \to 0} \frac{f(x+h) - f(x)}{h}", size=style.SIZE_MATH - 4,
+                    colors={"f(x+h) - f(x)": style.DF_LEG, "h": style.H_LEG})
+        limit.move_to(formula)
+        self._fit_column(limit, column_left)
+
+        self.h_readout = Readout("h", value=h_start, fmt=format_sig, color=style.H_LEG,
+                                 label_color=style.H_LEG)
+        self.slope_readout = Readout(
+            text(tr("secant.secant_slope"), size=style.SIZE_READOUT_LABEL, color=style.SECANT),
+            value=secant(f, x0, h_start).slope, fmt="{:.5f}", color=style.SECANT,
+        )
+        readouts = VGroup(self.h_readout, self.slope_readout)
+        readouts.arrange(DOWN, aligned_edge=LEFT, buff=0.28)
+        readouts.next_to(formula, DOWN, buff=0.45).align_to(formula, LEFT)
+        # align the "=" signs
+        dx = self.slope_readout.equals.get_x() - self.h_readout.equals.get_x()
+        self.h_readout.shift(RIGHT * dx)
+        self.h_readout.track(h)
+        self.slope_readout.track(lambda: secant(f, x0, h()).slope)
+
+        df_name = tex(f"f'({format_fixed(x0, _decimals(x0))})", size=style.SIZE_READOUT,
+                      color=style.TANGENT)
+        self.derivative_readout = Readout(df_name, value=self.derivative_value, fmt="{:.5f}",
+                                          color=style.TANGENT)
+        self.derivative_readout.next_to(self.slope_readout, DOWN, buff=0.28)
+        self.derivative_readout.shift(
+            RIGHT * (self.slope_readout.equals.get_x() - self.derivative_readout.equals.get_x())
+        )
+
+        # magnifier below the readouts (and the row kept for f'(x0))
+        panel_top = self.derivative_readout.get_bottom()[1] - 0.6
+        panel_h = panel_top - (-4 + style.MARGIN)
+        panel_w = 7.1 - style.MARGIN - column_left
+        self.magnifier = magnifier = Magnifier(width=panel_w, height=panel_h)
+        magnifier.panel.move_to([column_left + panel_w / 2, panel_top - panel_h / 2, 0])
+        zoom_name = text(tr("common.zoom"), size=style.SIZE_SMALL, color=style.TEXT_DIM)
+        times = tex(r"\times", size=style.SIZE_SMALL + 4, color=style.TEXT_DIM)
+        zoom_number = GlyphNumber(1.0, fmt=_zoom_format, size=style.SIZE_SMALL + 4,
+                                  color=style.TEXT_DIM)
+        zoom_label = VGroup(zoom_name, times, zoom_number)
+        zoom_name.next_to(magnifier.panel, UP, buff=0.14, aligned_edge=LEFT)
+        times.next_to(zoom_name, RIGHT, buff=0.15)
+        zoom_number.next_to(times, RIGHT, buff=0.1)
+        zoom_number.add_updater(lambda m: m.set_value(magnifier.zoom))
+        self.zoom_readout = zoom_number
+        window_box = Rectangle(width=1, height=1).set_stroke(style.TEXT_DIM, 1.5, opacity=0.7)
+
+        plot_ll = axes.c2p(axes.x_box[0], axes.y_box[0])
+        plot_ur = axes.c2p(axes.x_box[1], axes.y_box[1])
+        plot_w, plot_h = plot_ur[0] - plot_ll[0], plot_ur[1] - plot_ll[1]
+
+        def into_plot(m: VMobject) -> VMobject:
+            """Shift a label into the plot area (a point on its edge keeps its label inside)."""
+            dx = max(0.0, plot_ll[0] + 0.05 - m.get_left()[0])
+            dx -= max(0.0, m.get_right()[0] - plot_ur[0] + 0.05)
+            dy = max(0.0, plot_ll[1] + 0.05 - m.get_bottom()[1])
+            dy -= max(0.0, m.get_top()[1] - plot_ur[1] + 0.05)
+            return m.shift(RIGHT * dx + UP * dy)
+
+        def update_window(box: Rectangle) -> None:
+            # the part of the main picture the magnifier shows (at least a visible square)
+            zoom = magnifier.zoom
+            w = max(magnifier.w / zoom, 0.16)
+            hh = max(magnifier.h / zoom, 0.16 * magnifier.h / magnifier.w)
+            centre = axes.c2p(x0, self.y0) - magnifier.centre_offset / zoom
+            # clipped to the plot area (P may sit on its edge)
+            left = max(centre[0] - w / 2, plot_ll[0])
+            right = min(centre[0] + w / 2, plot_ur[0])
+            bottom = max(centre[1] - hh / 2, plot_ll[1])
+            top = min(centre[1] + hh / 2, plot_ur[1])
+            box.stretch_to_fit_width(max(right - left, 0.01))
+            box.stretch_to_fit_height(max(top - bottom, 0.01))
+            box.move_to([(left + right) / 2, (bottom + top) / 2, 0])
+            # shown only once it marks a small part of the plot (a big box would clutter it)
+            share = max(w / plot_w, hh / plot_h)
+            box.set_stroke(opacity=0.7 * _ramp(0.4 - share, 0.0, 0.15))
+
+        # --- moving geometry -----------------------------------------------------------------
+        p_dot = Dot(axes.c2p(x0, self.y0), radius=style.DOT_RADIUS, color=style.POINT)
+        q_dot = Dot(radius=style.DOT_RADIUS, color=style.POINT_Q)
+        q_dot.add_updater(lambda m: m.move_to(axes.c2p(x0 + h(), float(f(x0 + h())))))
+        normal = self._normal(self.tangent_line.slope)
+        p_label = tex("P", size=style.SIZE_LABEL).move_to(p_dot.get_center() + 0.38 * normal)
+        into_plot(p_label)
+        q_label = tex("Q", size=style.SIZE_LABEL, color=style.POINT_Q)
+
+        def update_q_label(m: VMobject) -> None:
+            xq = x0 + h()
+            m.move_to(axes.c2p(xq, float(f(xq))) + 0.38 * self._normal(derivative(f, xq)))
+            into_plot(m)
+            m.set_fill(opacity=_ramp(self._leg_length(), 0.35, 0.7))
+
+        q_label.add_updater(update_q_label)
+
+        self.secant_mob = secant_mob = line_on_axes(axes, secant(f, x0, h_start),
+                                                    color=style.SECANT)
+        secant_mob.add_updater(lambda m: put_line_on_axes(m, axes, secant(f, x0, h())))
+        self.tangent_mob = tangent_mob = line_on_axes(axes, self.tangent_line,
+                                                      color=style.TANGENT,
+                                                      stroke_width=style.STROKE_LINE + 2)
+
+        h_leg = Line(stroke_width=style.STROKE_LINE, color=style.H_LEG)
+        df_leg = Line(stroke_width=style.STROKE_LINE, color=style.DF_LEG)
+
+        def corner() -> np.ndarray:
+            return axes.c2p(x0 + h(), self.y0)
+
+        def q_point() -> np.ndarray:
+            return axes.c2p(x0 + h(), float(f(x0 + h())))
+
+        h_leg.add_updater(lambda m: m.set_points_as_corners([p_dot.get_center(), corner()]))
+        df_leg.add_updater(lambda m: m.set_points_as_corners([corner(), q_point()]))
+        h_label = tex("h", size=style.SIZE_LABEL, color=style.H_LEG)
+        df_label = tex("f(x+h) - f(x)", size=style.SIZE_LABEL, color=style.DF_LEG)
+
+        def df_screen() -> float:
+            return float(abs(q_point()[1] - corner()[1]))
+
+        def update_h_label(m: VMobject) -> None:
+            rising = q_point()[1] >= p_dot.get_center()[1]
+            mid = (p_dot.get_center() + corner()) / 2
+            m.next_to(mid, DOWN if rising else UP, buff=0.14)
+            if m.get_bottom()[1] < plot_ll[1] or m.get_top()[1] > plot_ur[1]:
+                m.next_to(mid, UP if rising else DOWN, buff=0.14)
+            m.set_fill(opacity=_ramp(self._leg_length(), 0.7, 1.2))
+
+        def update_df_label(m: VMobject) -> None:
+            mid = (corner() + q_point()) / 2
+            m.next_to(mid, RIGHT, buff=0.14)
+            if m.get_right()[0] > axes.c2p(axes.x_box[1], 0)[0]:
+                m.next_to(mid, LEFT, buff=0.14)
+            fade = min(_ramp(self._leg_length(), 0.7, 1.2), _ramp(df_screen(), 0.25, 0.5))
+            m.set_fill(opacity=fade)
+
+        h_label.add_updater(update_h_label)
+        df_label.add_updater(update_df_label)
+        magnifier.add_updater(lambda m: m.redraw(h(), self))
+        window_box.add_updater(update_window)
+        for m in (q_dot, q_label, secant_mob, h_leg, df_leg, h_label, df_label, magnifier,
+                  window_box, zoom_number):
+            m.update()
+        self.secant_mob, self.h_leg, self.df_leg = secant_mob, h_leg, df_leg
+
+        # --- 1. title, axes, the curve ---------------------------------------------------------
+        self.add(caption)
+        self.wait(1.2)
+        self.play(FadeIn(axes), run_time=1.2)
+        self.play(Create(curve), Write(fn_label), run_time=1.6)
+        self.wait(0.8)
+
+        # --- 2. P, Q and the secant --------------------------------------------------------------
+        self.caption = caption
+        self._say(tr("secant.intro"))
+        self.play(FadeIn(p_dot, scale=0.5), Write(p_label), run_time=0.8)
+        self.play(FadeIn(q_dot, scale=0.5), FadeIn(q_label), run_time=0.8)
+        self.play(Create(secant_mob), run_time=1.0)
+        self.wait(1.2)
+
+        # --- 3. the slope triangle and the difference quotient ---------------------------------
+        self._say(tr("secant.slope_is"))
+        self.play(Create(h_leg), FadeIn(h_label), run_time=0.8)
+        self.play(Create(df_leg), FadeIn(df_label), run_time=0.8)
+        self.play(FadeIn(formula, shift=0.2 * DOWN), run_time=1.0)
+        self._settle(formula)
+        self.play(FadeIn(readouts), run_time=0.8)
+        self.wait(1.6)
+        # p_dot on top of the legs, the moving parts last (they are redrawn every frame)
+        self.bring_to_front(p_dot, p_label)
+
+        # --- 4. h shrinks, decade by decade ----------------------------------------------------
+        self._say(tr("secant.shrink"))
+        stops = decade_stops(h_start, h_end)
+        merge_at = max(1, len(stops) - 3)  # the caption on merging, two decades before the end
+        # many decades (h_start 12 down to 1e-6) go faster, so the scene stays within a minute
+        per_decade = min(self.seconds_per_decade, 9.5 / math.log10(h_start / h_end))
+        pause = min(self.pause, 5.0 / max(1, len(stops) - 2))
+        for i, (a, b) in enumerate(zip(stops, stops[1:], strict=False)):
+            decades = math.log10(a / b)
+            self.play(log_h.animate.set_value(math.log10(b)),
+                      run_time=max(1.0, per_decade * decades), rate_func=smooth)
+            if i == 0:
+                self.wait(0.4)
+                self._say(tr("secant.zoom_caption"))
+                magnifier.redraw(h(), self)
+                window_box.update()
+                zoom_number.update()
+                self.play(Create(tangent_mob), FadeIn(magnifier), FadeIn(zoom_label),
+                          Create(window_box), run_time=1.2)
+                self.bring_to_front(secant_mob, p_dot, p_label)
+                self.wait(pause)
+            elif i == merge_at:
+                self.wait(0.3)
+                self._say(tr("secant.merge"))
+                self.wait(pause + 0.6)
+            else:
+                self.wait(pause)
+        self.wait(0.6)
+
+        # --- 5. the limit: the derivative ------------------------------------------------------
+        self._say(tr("secant.limit"))
+        self.play(*self._formula_to_limit(quotient_name, quotient, limit), run_time=1.4)
+        self.remove(*self._formula_parts)
+        self.add(limit)
+        self._settle(limit)
+        self.play(FadeIn(self.derivative_readout, shift=0.1 * DOWN), run_time=0.8)
+        self.wait(2.0)
+
+        # --- 6. the tangent, and the post's code -----------------------------------------------
+        # (the faded-out parts keep their updaters: out of the scene, they cost nothing)
+        tl = self.tangent_line
+        equation = VGroup(
+            text(tr("secant.tangent_at_p"), size=style.SIZE_BODY, color=style.TANGENT),
+            tex(line_equation_tex(tl.slope, tl.intercept, decimals=2), size=style.SIZE_MATH - 4,
+                color=style.TANGENT),
+        ).arrange(RIGHT, buff=0.25)
+        equation.next_to(limit, DOWN, buff=0.5)
+        self._fit_column(equation, column_left)
+        self.equation = equation
+        self.play(
+            FadeOut(VGroup(q_dot, q_label, secant_mob, h_leg, df_leg, h_label, df_label)),
+            FadeOut(VGroup(magnifier, zoom_label, window_box)),
+            FadeOut(readouts), FadeOut(self.derivative_readout),
+            run_time=1.0,
+        )
+        self.play(FadeIn(equation, shift=0.1 * DOWN), tangent_mob.animate.set_stroke(
+            width=style.STROKE_LINE + 1), run_time=1.0)
+        self.wait(1.8)
+
+        self._say(tr("secant.code_title"))
+        code, output, (correct, relative) = self._code(column_left, equation)
+        self.play(FadeIn(code, shift=0.1 * UP), run_time=1.2)
+        self.wait(1.5)
+        self.play(FadeIn(output, shift=0.1 * DOWN), run_time=0.8)
+        self._say(tr("secant.code_note" if relative else "secant.code_note_abs", n=correct))
+        self.wait(3.5)
+
+    # -----------------------------------------------------------------------------------------
+    def _say(self, sentence: str, run_time: float = 0.6) -> None:
+        """Replace the caption at the top with ``sentence``."""
+        new = text(sentence, size=style.SIZE_BODY, color=style.TEXT)
+        new.to_corner(UL, buff=style.MARGIN + 0.05)
+        if new.width > 14.2 - 2 * style.MARGIN:
+            new.scale_to_fit_width(14.2 - 2 * style.MARGIN)
+        self.play(FadeOut(self.caption, shift=0.15 * UP), FadeIn(new, shift=0.15 * UP),
+                  run_time=run_time)
+        self.caption = new
+        self._settle(new)
+
+    def _settle(self, *mobjects: VMobject) -> None:
+        """Move static mobjects to the bottom of the drawing order. Manim redraws every frame
+        all mobjects listed after the first moving one; static text listed first is drawn once
+        into the cached background instead. (Nothing static here overlaps what moves.)"""
+        self.bring_to_back(*mobjects)
+
+    def _formula_to_limit(self, name: VMobject, quotient: VMobject, limit: VMobject) -> list:
+        """Animations turning "secant slope = (f(x+h) - f(x))/h" into the limit, the fraction
+        moving into place (its 13 glyphs are the last ones of both formulas)."""
+        q, lim = quotient[0], limit[0]
+        n = 13  # f ( x + h ) - f ( x ) , bar, h
+        if len(q) < n + 1 or len(lim) < n + 1:  # pragma: no cover - a TeX surprise
+            self._formula_parts = []
+            return [FadeOut(VGroup(name, quotient)), FadeIn(limit)]
+        self._formula_parts = [q[len(q) - n :], lim[len(lim) - n :], lim[: len(lim) - n]]
+        return [
+            FadeOut(name, shift=0.2 * LEFT),
+            FadeOut(q[: len(q) - n]),
+            ReplacementTransform(q[len(q) - n :], lim[len(lim) - n :]),
+            FadeIn(lim[: len(lim) - n], shift=0.2 * RIGHT),
+        ]
+
+    def _fit_column(self, mob: VMobject, column_left: float) -> None:
+        """Shrink ``mob`` to the right column if needed, and keep it inside it."""
+        width = 7.1 - style.MARGIN - column_left
+        if mob.width > width:
+            mob.scale_to_fit_width(width)
+        if mob.get_left()[0] < column_left:
+            mob.shift(RIGHT * (column_left - mob.get_left()[0]))
+        if mob.get_right()[0] > 7.1 - style.MARGIN:
+            mob.shift(LEFT * (mob.get_right()[0] - 7.1 + style.MARGIN))
+
+    def _normal(self, slope: float) -> np.ndarray:
+        """Unit normal (on screen) pointing up-left of the curve with this data slope."""
+        d = self.axes.c2p(1, slope) - self.axes.c2p(0, 0)
+        d = d / np.linalg.norm(d)
+        return np.array([-d[1], d[0], 0.0])
+
+    def _leg_length(self) -> float:
+        """Screen length of the h leg (the labels fade out as it gets short)."""
+        return float(abs(self.axes.c2p(self.x0 + self.h(), 0)[0] - self.axes.c2p(self.x0, 0)[0]))
+
+    def _code(self, column_left: float, above: VMobject):
+        """The post's code, what it prints (from core), and how many digits are right."""
+        x0, f = self.x0, self.f
+        source = (
+            "def func(x):\n"
+            f"    return {self.cfg.function.expression}\n"
+            "\n"
+            "def differentiation(f, x):\n"
+            "    h = 1e-8\n"
+            "    return (f(x+h) - f(x-h)) / (2*h)\n"
+            "\n"
+            f"print(differentiation(func, {x0!r}))"
+        )
+        code = code_block(source)
+        width = 7.1 - style.MARGIN - column_left
+        if code.width > width:
+            code.scale_to_fit_width(width)
+        code.next_to(above, DOWN, buff=0.4)
+        code.align_to(above, LEFT)
+        self._fit_column(code, column_left)
+        value = float(derivative(f, x0, h=1e-8, method="central"))
+        printed = repr(value)
+        reference = float(derivative(f, x0, method="richardson"))
+        correct_part, digits, relative = _correct_digits(printed, value, reference)
+        size = style.SIZE_CODE + 4
+        number = Text(printed, font=style.MONO_FONT, font_size=size, color=style.TEXT_DIM,
+                      t2c={f"[0:{len(correct_part)}]": style.TANGENT} if correct_part else None)
+        prompt = text(self.tr("secant.code_result") + ":", size=style.SIZE_SMALL,
+                      color=style.TEXT_DIM)
+        output = VGroup(prompt, number).arrange(RIGHT, buff=0.25)
+        output.next_to(code, DOWN, buff=0.25, aligned_edge=LEFT)
+        self._fit_column(output, column_left)
+        self.printed = printed
+        return code, output, (digits, relative)
+
+
+def _correct_digits(printed: str, value: float, reference: float) -> tuple[str, int, bool]:
+    """How much of ``printed`` (the repr of ``value``) is right, against ``reference``.
+
+    Returns ``(leading part to highlight, n, relative)``: with ``relative`` the first ``n``
+    significant digits are right (``-0.99999999`` of ``-0.9999999939`` for -1 counts 8: they
+    round to the reference); otherwise (a reference of 0) ``n`` decimal places are.
+
+    >>> _correct_digits("0.22000000154953625", 0.22000000154953625, 0.22)
+    ('0.22000000', 8, True)
+    >>> _correct_digits("-0.999999993922529", -0.999999993922529, -1.0)
+    ('-0.99999999', 8, True)
+    >>> _correct_digits("0.1", 0.1, 0.1)
+    ('0.1', 15, True)
+    """
+    error = abs(value - reference)
+    if "e" in printed or "n" in printed:  # scientific notation, inf, nan: highlight nothing
+        relative = reference != 0
+        scale = abs(reference) if relative else 1.0
+        n = max(0, math.floor(-math.log10(error / scale))) if error > 0 else 15
+        return "", n, relative
+    if reference != 0:
+        n = 15 if error == 0 else max(0, math.floor(-math.log10(error / abs(reference))))
+        # the first n significant digits of the printed number
+        seen, cut = 0, len(printed)  # all of it, if it has fewer than n digits ("0.1")
+        for i, c in enumerate(printed):
+            if c.isdigit() and (seen or c != "0"):
+                seen += 1
+            if seen == n:
+                cut = i + 1
+                break
+        return (printed[:cut] if n else ""), n, True
+    n = 15 if error == 0 else max(0, math.floor(-math.log10(error)))
+    point = printed.find(".")
+    cut = min(len(printed), point + 1 + n) if point >= 0 else 0
+    return (printed[:cut] if n else ""), n, False
+
+
+def _decimals(x: float) -> int:
+    for d in range(0, 6):
+        if abs(round(x, d) - x) < 1e-9:
+            return d
+    return 6
+
+
+def _zoom_format(zoom: float) -> str:
+    if zoom >= 100:
+        return f"{round(zoom, -int(math.floor(math.log10(zoom))) + 1):.0f}"
+    if zoom >= 10:
+        return f"{zoom:.0f}"
+    return f"{zoom:.1f}"
+
+
+class SecantToTangentJa(SecantToTangent):
+    """Japanese, whatever ``config.language`` says."""
+
+    language = "ja"

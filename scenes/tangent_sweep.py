@@ -1,0 +1,287 @@
+"""``TangentSweep``: the tangent slides along f while its slopes trace f' below.
+
+The tangent (``core.calculus.tangent``) rides the curve from ``x_min`` to ``x_max`` with its point
+and a live slope readout; on a second pair of axes below, sharing the x scale, the slope at each x
+(``core.calculus.derivative``) is plotted, so the derivative f'(x) is drawn point by point. The
+sweep stops at each of ``config.function.tangent_points`` (the post's 3, 6, 9) and leaves that
+tangent drawn in its own colour, with its slope: the post's last figure, in motion.
+
+One ``ValueTracker`` (the x of the point) drives everything through updaters; the slopes along the
+way are computed once, vectorized, before anything moves.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from manim import (
+    DOWN,
+    LEFT,
+    RIGHT,
+    UL,
+    UP,
+    Create,
+    Dot,
+    FadeIn,
+    FadeOut,
+    Line,
+    Scene,
+    ValueTracker,
+    VGroup,
+    VMobject,
+    smooth,
+)
+
+from core.calculus import derivative, tangent
+from scenes import style
+from scenes.common import (
+    Readout,
+    expression_to_tex,
+    fitted_axes,
+    format_fixed,
+    line_on_axes,
+    prepare_scene,
+    put_line_on_axes,
+    tex,
+    text,
+)
+
+__all__ = ["TangentSweep", "TangentSweepJa"]
+
+
+def _short(x: float) -> str:
+    """A tangent point as a label: ``3`` rather than ``3.0``, ``1.5`` as is."""
+    for d in range(0, 4):
+        if abs(round(x, d) - x) < 1e-9:
+            return format_fixed(x, d)
+    return format_fixed(x, 3)
+
+
+class TangentSweep(Scene):
+    """The tangent sliding along the curve while f'(x) is traced below (issue 4, scene 3).
+
+    Class attributes (override in a subclass for a variant):
+
+    language : {"en", "ja"} or None
+        None: ``config.language``.
+    speed : float
+        Screen units per second of the moving point, along x.
+    pause : float
+        Seconds spent at each tangent point.
+
+    Attributes set by ``construct`` (for tests): ``cfg``, ``f``, ``axes`` (top, f),
+    ``d_axes`` (bottom, f'), ``x_tracker``, ``tangent_lines`` (:class:`core.calculus.Line` at
+    each tangent point), ``tangent_mobs`` (their drawings), ``moving_tangent``,
+    ``slope_readout``, ``x_readout``, ``trace``.
+    """
+
+    language: str | None = None
+    speed = 1.05
+    pause = 2.6
+    x_length = 8.6
+    tangent_length = 3.2
+
+    def construct(self) -> None:
+        cfg, tr = prepare_scene(self, self.language)
+        self.cfg, self.tr = cfg, tr
+        fn = cfg.function
+        self.f = f = fn.f
+        x_min, x_max = fn.x_min, fn.x_max
+        points = list(fn.tangent_points)
+
+        # the slopes along the sweep, once (vectorized): the trace of f'
+        xs = np.linspace(x_min, x_max, 481)
+        slopes = np.asarray(derivative(f, xs), dtype=float)
+        self.tangent_lines = [tangent(f, p) for p in points]
+
+        def df(x: np.ndarray) -> np.ndarray:
+            return np.asarray(derivative(f, np.asarray(x, dtype=float)), dtype=float)
+
+        # --- layout ---------------------------------------------------------------------------
+        caption = text(tr("sweep.title"), size=style.SIZE_TITLE)
+        caption.to_corner(UL, buff=style.MARGIN + 0.05)
+        self.caption = caption
+        axes = fitted_axes(f, x_min, x_max, x_length=self.x_length, y_length=2.6,
+                           max_y_ticks=5, x_numbers=False, x_label=None)
+        d_axes = fitted_axes(df, x_min, x_max, x_length=self.x_length, y_length=2.0,
+                             max_y_ticks=5, y_label="f'(x)")
+        left = -6.15
+        d_axes.shift(np.array([left, -3.3, 0]) - d_axes.c2p(d_axes.x_box[0], d_axes.y_box[0]))
+        top_bottom = d_axes.y_label.get_top()[1] + 0.3
+        axes.shift(np.array([left, top_bottom, 0]) - axes.c2p(axes.x_box[0], axes.y_box[0]))
+        # wide tick numbers (e.g. 25000) push both plots right, together (they share x)
+        overflow = max(0.0, -7.1 + style.MARGIN - min(axes.get_left()[0], d_axes.get_left()[0]))
+        axes.shift(RIGHT * overflow)
+        d_axes.shift(RIGHT * overflow)
+        self.axes, self.d_axes = axes, d_axes
+        curve = axes.plot_function(f, x_min, x_max)
+        fn_label = tex("f(x) = " + expression_to_tex(fn.expression), color=style.CURVE,
+                       size=style.SIZE_LABEL)
+        fn_label.next_to(axes.c2p(axes.x_box[1], axes.y_box[1]), UP, buff=0.2)
+        fn_label.align_to(axes.c2p(axes.x_box[1], 0), RIGHT).set_y(axes.y_label.get_y())
+        room = axes.c2p(axes.x_box[1], 0)[0] - axes.y_label.get_right()[0] - 0.4
+        if fn_label.width > room:
+            fn_label.scale_to_fit_width(room)
+            fn_label.align_to(axes.c2p(axes.x_box[1], 0), RIGHT)
+
+        column_left = d_axes.x_label.get_right()[0] + 0.45
+        column_right = 7.1 - style.MARGIN
+
+        # --- the moving parts -----------------------------------------------------------------
+        self.x_tracker = xt = ValueTracker(x_min)
+
+        def x() -> float:
+            return float(np.clip(xt.get_value(), x_min, x_max))
+
+        dot = Dot(radius=style.DOT_RADIUS, color=style.POINT)
+        dot.add_updater(lambda m: m.move_to(axes.c2p(x(), float(f(x())))))
+        self.moving_tangent = moving = Line(stroke_width=style.STROKE_LINE + 1,
+                                            color=style.TANGENT)
+        moving.add_updater(lambda m: put_line_on_axes(m, axes, tangent(f, x()),
+                                                      length=self.tangent_length))
+        d_dot = Dot(radius=style.DOT_RADIUS, color=style.DERIVATIVE_CURVE)
+        d_dot.add_updater(lambda m: m.move_to(d_axes.c2p(x(), derivative(f, x()))))
+        trace_points = d_axes.c2p_array(xs, np.clip(slopes, *d_axes.y_box))
+        self.trace = trace = VMobject().set_stroke(style.DERIVATIVE_CURVE, style.STROKE_CURVE)
+
+        def update_trace(m: VMobject) -> None:
+            n = int(np.searchsorted(xs, x(), side="right"))
+            pts = trace_points[:n]
+            end = d_dot.get_center()
+            pts = np.vstack([pts, end]) if len(pts) else np.array([end, end])
+            if len(pts) < 2:
+                pts = np.vstack([pts, pts])
+            m.set_points_as_corners(pts)
+
+        trace.add_updater(update_trace)
+        guide = Line(stroke_width=1.5, color=style.TEXT_DIM).set_stroke(opacity=0.6)
+        guide.add_updater(lambda m: m.set_points_as_corners(
+            [dot.get_center(), d_dot.get_center()]))
+
+        # readouts
+        self.x_readout = Readout("x", value=x_min, fmt="{:.2f}")
+        self.slope_readout = Readout(
+            text(tr("common.slope"), size=style.SIZE_READOUT_LABEL, color=style.TANGENT),
+            value=derivative(f, x_min), fmt="{:.5f}", color=style.TANGENT,
+        )
+        readouts = VGroup(self.x_readout, self.slope_readout).arrange(DOWN, aligned_edge=LEFT,
+                                                                      buff=0.3)
+        self.x_readout.shift(RIGHT * (self.slope_readout.equals.get_x()
+                                      - self.x_readout.equals.get_x()))
+        readouts.move_to([(column_left + column_right) / 2, axes.get_center()[1] + 0.6, 0])
+        self._fit(readouts, column_left, column_right)
+        self.x_readout.track(x)
+        self.slope_readout.track(lambda: derivative(f, x()))
+
+        # --- tangents left behind, and their legend --------------------------------------------
+        colours = [style.TANGENT_COLORS[i % len(style.TANGENT_COLORS)] for i in range(len(points))]
+        self.tangent_mobs = [
+            line_on_axes(axes, line, color=c, stroke_width=style.STROKE_LINE)
+            for line, c in zip(self.tangent_lines, colours, strict=True)
+        ]
+        marks = [
+            Dot(axes.c2p(p, line.y0), radius=style.DOT_RADIUS, color=c)
+            .set_stroke(style.BACKGROUND, 2.5, background=True)
+            for p, line, c in zip(points, self.tangent_lines, colours, strict=True)
+        ]
+        d_marks = [
+            Dot(d_axes.c2p(p, line.slope), radius=style.DOT_RADIUS + 0.01, color=c)
+            .set_stroke(style.BACKGROUND, 3, background=True)
+            for p, line, c in zip(points, self.tangent_lines, colours, strict=True)
+        ]
+        legend_rows = []
+        for p, line, c in zip(points, self.tangent_lines, colours, strict=True):
+            swatch = Line(LEFT * 0.25, RIGHT * 0.25, color=c, stroke_width=style.STROKE_LINE)
+            label = tex(f"f'({_short(p)}) = {format_fixed(line.slope, 2)}", color=c,
+                        size=style.SIZE_LABEL)
+            legend_rows.append(VGroup(swatch, label).arrange(RIGHT, buff=0.2))
+        legend = VGroup(*legend_rows).arrange(DOWN, aligned_edge=LEFT, buff=0.22)
+        legend.next_to(readouts, DOWN, buff=0.55).align_to(readouts, LEFT)
+        self._fit(legend, column_left, column_right, bottom=-4 + style.MARGIN)
+        self.legend = legend
+        for m in (dot, moving, d_dot, trace, guide):
+            m.update()
+
+        # --- 1. the curve ---------------------------------------------------------------------
+        self.add(caption)
+        self.wait(1.0)
+        self.play(FadeIn(axes), FadeIn(d_axes), run_time=1.2)
+        self.play(Create(curve), FadeIn(fn_label), run_time=1.4)
+        self.wait(0.6)
+
+        # --- 2. the tangent and its slope appear ---------------------------------------------
+        self.play(FadeIn(dot, scale=0.5), Create(moving), run_time=1.0)
+        self.play(FadeIn(readouts), run_time=0.8)
+        self.wait(1.0)
+        self._say(tr("sweep.trace"))
+        self.play(FadeIn(d_dot, scale=0.5), Create(guide), run_time=0.8)
+        self.add(trace)
+        self.bring_to_front(d_dot, dot)
+        self.wait(1.2)
+
+        # --- 3. the sweep, pausing at each tangent point ---------------------------------------
+        static = [axes, d_axes, curve, fn_label]
+        stops = [*points, x_max]
+        here = x_min
+        unit = float(np.linalg.norm(axes.c2p(1, 0) - axes.c2p(0, 0)))
+        for i, stop in enumerate(stops):
+            distance = (stop - here) * unit
+            if distance > 1e-9:
+                self.play(xt.animate.set_value(stop), rate_func=smooth,
+                          run_time=max(0.8, distance / self.speed))
+            here = stop
+            if i < len(points):
+                self._say(tr("sweep.pause", x=_short(stop)), run_time=0.5)
+                self.play(
+                    Create(self.tangent_mobs[i]), FadeIn(marks[i], scale=0.5),
+                    FadeIn(d_marks[i], scale=0.5), FadeIn(legend_rows[i], shift=0.1 * LEFT),
+                    run_time=1.0,
+                )
+                # static from now on: bottom of the drawing order (see _say); the f' marks
+                # stay on top of the trace
+                static += [self.tangent_mobs[i], marks[i], legend_rows[i]]
+                self.bring_to_back(*static)
+                self.bring_to_front(moving, dot, d_marks[i], d_dot)
+                self.wait(self.pause - 1.5)
+        self.wait(0.6)
+
+        # --- 4. the picture of the post --------------------------------------------------------
+        self._say(tr("sweep.final"))
+        trace.clear_updaters()  # it stays, complete; the rest fades out with its updaters
+        self.play(FadeOut(moving), FadeOut(dot), FadeOut(guide), FadeOut(d_dot),
+                  FadeOut(readouts), run_time=1.0)
+        self.wait(3.5)
+
+    # -----------------------------------------------------------------------------------------
+    def _say(self, sentence: str, run_time: float = 0.6) -> None:
+        """Replace the caption at the top with ``sentence``."""
+        new = text(sentence, size=style.SIZE_BODY)
+        new.to_corner(UL, buff=style.MARGIN + 0.05)
+        if new.width > 14.2 - 2 * style.MARGIN:
+            new.scale_to_fit_width(14.2 - 2 * style.MARGIN)
+        self.play(FadeOut(self.caption, shift=0.15 * UP), FadeIn(new, shift=0.15 * UP),
+                  run_time=run_time)
+        self.caption = new
+        # static text first in the drawing order: drawn once into the cached background,
+        # not every frame with the moving parts (it overlaps nothing)
+        self.bring_to_back(new)
+
+    @staticmethod
+    def _fit(mob: VMobject, left: float, right: float, bottom: float | None = None) -> None:
+        """Shrink ``mob`` into the column [left, right] (and above ``bottom``), keep it inside."""
+        if mob.width > right - left:
+            mob.scale_to_fit_width(right - left)
+        if mob.get_left()[0] < left:
+            mob.shift(RIGHT * (left - mob.get_left()[0]))
+        if mob.get_right()[0] > right:
+            mob.shift(LEFT * (mob.get_right()[0] - right))
+        if bottom is not None and mob.get_bottom()[1] < bottom:
+            top = mob.get_top()[1]
+            if top - bottom < mob.height:
+                mob.scale_to_fit_height(top - bottom).align_to([0, top, 0], UP)
+            mob.shift(UP * max(0.0, bottom - mob.get_bottom()[1]))
+
+
+class TangentSweepJa(TangentSweep):
+    """Japanese, whatever ``config.language`` says."""
+
+    language = "ja"

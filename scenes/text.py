@@ -1,0 +1,361 @@
+"""Every word bibun puts on screen, in English and Japanese, and the LaTeX the scenes share.
+
+One catalogue, one section per scene (``# --- SceneName ---``). Each entry of :data:`TEXT` maps a
+dotted key to ``{"en": ..., "ja": ...}``; both languages are required and checked when this module
+is imported. Entries may hold ``str.format`` fields (``"{n}"``) filled in by the caller.
+
+A scene picks its language once, from ``config.language``::
+
+    from scenes.text import Catalogue
+    tr = Catalogue(cfg.language)
+    tr("secant.title")            # -> "From secant to tangent" or "割線から接線へ"
+    tr("secant.zoom", n=100)      # str.format fields
+
+A missing key raises ``KeyError`` naming the key: a scene never shows a placeholder. Mathematics is
+language-independent and lives in :data:`MATH` (LaTeX for ``MathTex``); words go through Pango
+``Text`` in :data:`scenes.style.FONT` (see :func:`scenes.common.text`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+__all__ = ["LANGUAGES", "MATH", "TEXT", "Catalogue", "math", "t"]
+
+LANGUAGES = ("en", "ja")
+
+TEXT: dict[str, dict[str, str]] = {
+    # --- common ---
+    "common.slope": {"en": "slope", "ja": "傾き"},
+    "common.tangent": {"en": "tangent", "ja": "接線"},
+    "common.secant": {"en": "secant", "ja": "割線"},
+    "common.derivative": {"en": "derivative", "ja": "導関数"},
+    "common.zoom": {"en": "zoom", "ja": "拡大"},
+    # --- SecantToTangent ---
+    "secant.title": {"en": "From secant to tangent", "ja": "割線から接線へ"},
+    "secant.intro": {
+        "en": "Two points on the curve: P, and Q a step h further",
+        "ja": "曲線上の 2 点：P と、h だけ先の Q",
+    },
+    "secant.slope_is": {
+        "en": "The secant's slope: rise over run",
+        "ja": "割線の傾き ＝ 高さ ÷ 幅",
+    },
+    "secant.shrink": {
+        "en": "Let h shrink: Q slides towards P",
+        "ja": "h を小さくすると、Q は P に近づく",
+    },
+    "secant.secant_slope": {"en": "secant slope", "ja": "割線の傾き"},
+    "secant.zoom_caption": {
+        "en": "Magnified around P",
+        "ja": "P のまわりを拡大",
+    },
+    "secant.merge": {
+        "en": "Up close, secant and tangent are one line",
+        "ja": "拡大すると、割線と接線は重なって見分けられない",
+    },
+    "secant.limit": {
+        "en": "As h → 0, the secant slope tends to the derivative",
+        "ja": "h → 0 で割線の傾きは微分係数に近づく",
+    },
+    "secant.tangent_at_p": {"en": "tangent at P", "ja": "P での接線"},
+    "secant.code_title": {"en": "The post's Python", "ja": "記事の Python コード"},
+    "secant.code_result": {"en": "prints", "ja": "出力"},
+    "secant.code_note": {
+        "en": "Central difference with h = 1e-8: {n} correct digits",
+        "ja": "h = 1e-8 の中心差分：正しい桁は {n} 桁",
+    },
+    "secant.code_note_abs": {
+        "en": "Central difference with h = 1e-8: correct to {n} decimal places",
+        "ja": "h = 1e-8 の中心差分：小数点以下 {n} 桁まで正しい",
+    },
+    # --- TangentSweep ---
+    "sweep.title": {"en": "The tangent along the curve", "ja": "曲線に沿って動く接線"},
+    "sweep.trace": {
+        "en": "Each slope becomes a point of the derivative",
+        "ja": "接線の傾きを点で打つと、導関数のグラフになる",
+    },
+    "sweep.pause": {"en": "Tangent at x = {x}", "ja": "x = {x} での接線"},
+    "sweep.final": {
+        "en": "Steeper curve, larger slope: the derivative measures it",
+        "ja": "曲線が急なほど傾きは大きい：それを測るのが微分",
+    },
+    # --- figures ---
+    "figure.def_h": {"en": "the step, shrinking to 0", "ja": "限りなく 0 に近づける幅"},
+    "figure.def_rise": {"en": "the rise of f over the step", "ja": "その幅での f の増加"},
+    # --- CannonballTrajectory ---
+    "cannon.intro": {
+        "en": "A cannonball leaves the muzzle at {speed} m/s, {angle}° above the ground",
+        "ja": "砲弾を秒速 {speed} m、仰角 {angle}° で発射する",
+    },
+    "cannon.speedup": {"en": "real seconds, shown {x}× faster", "ja": "実時間の秒（{x} 倍速）"},
+    "cannon.flight": {
+        "en": "In flight, gravity and air drag act on it all the time",
+        "ja": "飛んでいる間、重力と空気抵抗がずっとはたらく",
+    },
+    "cannon.flight_vacuum": {
+        "en": "In flight, only gravity acts on it (no air drag)",
+        "ja": "飛んでいる間、はたらくのは重力だけ（空気抵抗なし）",
+    },
+    "cannon.landed": {
+        "en": "It lands after T = {t} s, {range} m away",
+        "ja": "T = {t} 秒後、{range} m 先に着弾",
+    },
+    "cannon.average": {
+        "en": "Average velocity: the straight chord from muzzle to landing, over T",
+        "ja": "平均速度：発射点から着弾点までの直線（弦）を時間 T で割ったもの",
+    },
+    "cannon.average_label": {"en": "average velocity", "ja": "平均速度"},
+    "cannon.bends": {
+        "en": "But the path bends: drag and gravity change the velocity at every instant",
+        "ja": "でも弾道は曲がる：空気抵抗と重力が瞬間ごとに速度を変えるから",
+    },
+    "cannon.bends_vacuum": {
+        "en": "But the path bends: gravity changes the velocity at every instant",
+        "ja": "でも弾道は曲がる：重力が瞬間ごとに速度を変えるから",
+    },
+    "cannon.cut": {
+        "en": "Cut the flight into shorter intervals Δt = T/2, T/4, …: average over each",
+        "ja": "飛行を Δt = T/2, T/4, … と細かく区切り、区間ごとの平均速度を測る",
+    },
+    "cannon.limit": {
+        "en": "As Δt → 0 the chord becomes the tangent: the instantaneous velocity",
+        "ja": "Δt → 0 で弦は接線になる：これが瞬間の速度",
+    },
+    "cannon.instant_label": {"en": "instantaneous velocity", "ja": "瞬間の速度"},
+    "cannon.to_apex": {
+        "en": "Follow the tangent up the path: its slope falls",
+        "ja": "接線を弾道に沿って動かすと、傾きは小さくなっていく",
+    },
+    "cannon.slope": {"en": "slope of the tangent", "ja": "接線の傾き"},
+    "cannon.slope_zero": {"en": "slope 0", "ja": "傾き 0"},
+    "cannon.max_height": {"en": "maximum height {h} m", "ja": "最高点 {h} m"},
+    "cannon.apex": {
+        "en": "At the top the tangent is horizontal: slope 0 means maximum height",
+        "ja": "頂点で接線は水平：傾きが 0 になる所が最高点",
+    },
+    "cannon.without_air": {
+        "en": "Without air, the same shot flies a parabola {ratio}× as far",
+        "ja": "空気がなければ、同じ発射は放物線を描いて {ratio} 倍遠くまで飛ぶ",
+    },
+    "cannon.with_air": {"en": "with air: {range} m", "ja": "空気あり：{range} m"},
+    "cannon.without_air_label": {"en": "without air: {range} m", "ja": "空気なし：{range} m"},
+    "cannon.vacuum_only": {
+        "en": "No air drag in this run: the path is a parabola, symmetric about its top",
+        "ja": "今回は空気抵抗なし：弾道は頂点で左右対称な放物線",
+    },
+    "cannon.figure_title": {
+        "en": "Average velocity vs instantaneous velocity",
+        "ja": "平均速度と瞬間の速度",
+    },
+    # --- AimTheCannon ---
+    "aim.title": {"en": "Aiming with the derivative", "ja": "微分で狙いを定める"},
+    "aim.method.newton": {
+        "en": "Newton's method: follow the tangent to the target",
+        "ja": "ニュートン法：接線をたどって目標へ",
+    },
+    "aim.method.gradient": {
+        "en": "Gradient descent on the loss miss²",
+        "ja": "損失 (外れ)² の勾配降下法",
+    },
+    "aim.target": {"en": "target {d} m", "ja": "目標 {d} m"},
+    "aim.shot": {"en": "shot", "ja": "射撃"},
+    "aim.angle": {"en": "angle", "ja": "角度"},
+    "aim.landing": {"en": "landed", "ja": "着弾"},
+    "aim.miss": {"en": "miss", "ja": "外れ"},
+    "aim.slope": {"en": "slope", "ja": "傾き"},
+    "aim.next": {"en": "next angle", "ja": "次の角度"},
+    "aim.inset_title": {"en": "range R against angle θ", "ja": "角度 θ と飛距離 R"},
+    "aim.loss_title": {"en": "loss = miss² per shot", "ja": "損失 ＝ (外れ)²"},
+    "aim.loss_x": {"en": "shot", "ja": "回"},
+    "aim.intro": {
+        "en": "A target {d} m away. First guess: {a}°",
+        "ja": "{d} m 先の目標。最初の角度は {a}°",
+    },
+    "aim.first_miss": {
+        "en": "It misses by {m} m. Which way, and how far, to turn the barrel?",
+        "ja": "{m} m 外れた。砲身をどちらへ、どれだけ動かす？",
+    },
+    "aim.tangent": {
+        "en": "The derivative dR/dθ: the tangent's slope tells how R responds",
+        "ja": "微分 dR/dθ：接線の傾きが R の変わり方を教える",
+    },
+    "aim.newton_step": {
+        "en": "Where the tangent meets the target: the next angle",
+        "ja": "接線が目標の高さに届く所が次の角度",
+    },
+    "aim.gradient_step": {
+        "en": "Step against the gradient 2·miss·slope, scaled by a learning rate",
+        "ja": "勾配 2·外れ·傾き の逆向きへ、学習率を掛けて進む",
+    },
+    "aim.bisect": {
+        "en": "That step would leave the safe bracket: halve it instead",
+        "ja": "その一歩は範囲を外れるので、区間を半分にする",
+    },
+    "aim.repeat": {
+        "en": "Fire, measure the miss, use the slope, adjust: again and again",
+        "ja": "撃つ、外れを測る、傾きで直す：これを繰り返す",
+    },
+    "aim.faster": {"en": "The remaining shots, faster", "ja": "残りの射撃は早送り"},
+    "aim.hit": {
+        "en": "Hit: within {m} m after {n} shots",
+        "ja": "命中：{n} 発で誤差 {m} m 以内",
+    },
+    "aim.no_hit": {
+        "en": "Not yet within {m} m after {n} shots",
+        "ja": "{n} 発でもまだ {m} m 以内に届かない",
+    },
+    "aim.closing": {
+        "en": "That is learning: Adam does this with the gradients backpropagation computes",
+        "ja": "これが学習：Adam は誤差逆伝播の勾配で同じことをする",
+    },
+    # --- StepSizeError ---
+    "step.title": {"en": "How small should h be?", "ja": "h はどこまで小さくすべきか"},
+    "step.x_label": {"en": "step h", "ja": "刻み幅 h"},
+    "step.y_label": {"en": "|error|", "ja": "誤差"},
+    "step.exact_zero": {"en": "exact (0)", "ja": "誤差 0"},
+    "step.at": {"en": "at", "ja": "点"},
+    "step.forward": {"en": "forward", "ja": "前進差分"},
+    "step.central": {"en": "central", "ja": "中心差分"},
+    "step.complex": {"en": "complex step", "ja": "複素ステップ"},
+    "step.richardson": {"en": "Richardson", "ja": "リチャードソン外挿"},
+    "step.sweep": {
+        "en": "h shrinks from 1 to 1e-16; every dot is a real float64 result",
+        "ja": "h を 1 から 1e-16 まで縮める：点はすべて float64 の実際の計算結果",
+    },
+    "step.post_h": {"en": "the post's h = 1e-8", "ja": "記事の h = 1e-8"},
+    "step.digits": {"en": "{n} digits", "ja": "{n} 桁"},
+    "step.table_title": {"en": "correct digits", "ja": "正しい桁数"},
+    "step.row_best": {"en": "best h, {method}", "ja": "最適 h・{method}"},
+    "step.richardson_short": {"en": "Richardson", "ja": "リチャードソン"},
+    "step.row_post": {"en": "h = 1e-8, central", "ja": "h = 1e-8・中心差分"},
+    "step.post_digits": {
+        "en": "The post's h = 1e-8 (central): {n} correct digits",
+        "ja": "記事の h = 1e-8（中心差分）：正しい桁は {n} 桁",
+    },
+    "step.best": {
+        "en": "The best h balances the two errors: marked with its correct digits",
+        "ja": "最適な h は 2 つの誤差の釣り合う所：正しい桁数を添えて",
+    },
+    "step.not_better": {
+        "en": "Below the best h, rounding error grows as h shrinks",
+        "ja": "最適な h より小さくすると、丸め誤差がかえって増える",
+    },
+    "step.switch": {"en": "The same for sin x at x = 1", "ja": "sin x の x = 1 でも同じ"},
+    "step.slopes": {
+        "en": "Truncation error falls with slope 1 or 2; rounding error rises with slope -1",
+        "ja": "打ち切り誤差は傾き 1 や 2 で減り、丸め誤差は傾き -1 で増える",
+    },
+    "step.slope": {"en": "slope {s}", "ja": "傾き {s}"},
+    "step.truncation": {"en": "truncation", "ja": "打ち切り誤差"},
+    "step.rounding": {"en": "rounding", "ja": "丸め誤差"},
+    "step.machine": {"en": "machine precision", "ja": "計算機精度"},
+    "step.complex_note": {
+        "en": "Complex step: no subtraction, so it stays at machine precision",
+        "ja": "複素ステップ：引き算がないので計算機精度のまま",
+    },
+    "step.richardson_note": {
+        "en": "Richardson: several h combined, {n} digits",
+        "ja": "リチャードソン外挿：複数の h を組み合わせて {n} 桁",
+    },
+    "step.takeaway": {
+        "en": "Smaller h is not always better, and some methods avoid the trade-off",
+        "ja": "h は小さいほど良いとは限らない。その板挟みを避ける方法もある",
+    },
+}
+
+#: LaTeX shared by several scenes (language-independent). Colour parts with
+#: ``MathTex(..., substrings_to_isolate=...)`` using the roles in :mod:`scenes.style`.
+MATH: dict[str, str] = {
+    "x": r"x",
+    "f": r"f(x)",
+    "df": r"f'(x)",
+    "h": r"h",
+    "rise": r"f(x+h) - f(x)",
+    "secant_slope": r"\frac{f(x+h) - f(x)}{h}",
+    "limit": r"f'(x) = \lim_{h \to 0} \frac{f(x+h) - f(x)}{h}",
+    "central": r"\frac{f(x+h) - f(x-h)}{2h}",
+}
+
+
+def _check(table: Mapping[str, Mapping[str, str]]) -> None:
+    for key, entry in table.items():
+        missing = [lang for lang in LANGUAGES if not entry.get(lang)]
+        extra = [lang for lang in entry if lang not in LANGUAGES]
+        if missing or extra:
+            raise ValueError(
+                f"scenes.text.TEXT[{key!r}]: needs non-empty entries for {LANGUAGES}; "
+                f"missing {missing}, unknown {extra}"
+            )
+
+
+_check(TEXT)
+
+
+def t(key: str, lang: str, /, **fields: object) -> str:
+    """The text of ``key`` in language ``lang``, with ``str.format`` ``fields`` filled in.
+
+    Raises
+    ------
+    KeyError
+        ``key`` is not in :data:`TEXT` (the message names it).
+    ValueError
+        ``lang`` is not one of :data:`LANGUAGES`.
+
+    Examples
+    --------
+    >>> t("common.slope", "ja")
+    '傾き'
+    >>> t("sweep.pause", "en", x=3)
+    'Tangent at x = 3'
+    >>> t("no.such.key", "en")
+    Traceback (most recent call last):
+    ...
+    KeyError: "no text 'no.such.key' in scenes.text.TEXT (add it with 'en' and 'ja' entries)"
+    """
+    if lang not in LANGUAGES:
+        raise ValueError(f"lang: must be one of {', '.join(LANGUAGES)}, got {lang!r}")
+    try:
+        entry = TEXT[key]
+    except KeyError:
+        raise KeyError(
+            f"no text {key!r} in scenes.text.TEXT (add it with 'en' and 'ja' entries)"
+        ) from None
+    text = entry[lang]
+    return text.format(**fields) if fields else text
+
+
+def math(key: str) -> str:
+    """The shared LaTeX string ``key`` of :data:`MATH` (``KeyError`` naming it if missing)."""
+    try:
+        return MATH[key]
+    except KeyError:
+        raise KeyError(f"no LaTeX {key!r} in scenes.text.MATH") from None
+
+
+class Catalogue:
+    """The catalogue in one language: ``tr = Catalogue("ja"); tr("secant.title")``.
+
+    Examples
+    --------
+    >>> tr = Catalogue("en")
+    >>> tr("common.tangent"), tr.language
+    ('tangent', 'en')
+    >>> Catalogue("fr")
+    Traceback (most recent call last):
+    ...
+    ValueError: lang: must be one of en, ja, got 'fr'
+    """
+
+    def __init__(self, language: str) -> None:
+        if language not in LANGUAGES:
+            raise ValueError(f"lang: must be one of {', '.join(LANGUAGES)}, got {language!r}")
+        self.language = language
+
+    def __call__(self, key: str, /, **fields: object) -> str:
+        return t(key, self.language, **fields)
+
+    @staticmethod
+    def math(key: str) -> str:
+        """The shared LaTeX string ``key`` (see :func:`math`)."""
+        return math(key)

@@ -1,0 +1,158 @@
+"""``SecantToTangent``: it plays (dry run) in both languages and for another function; its
+readouts and lines are core's numbers; its last frame matches the reference frame."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+manim = pytest.importorskip("manim")
+import cairo  # noqa: E402
+import manim.utils.testing.frames_comparison as manim_frames  # noqa: E402
+from manim import ValueTracker, tempconfig  # noqa: E402
+from manim.utils.testing.frames_comparison import frames_comparison  # noqa: E402
+
+from core.calculus import derivative, secant, tangent  # noqa: E402
+from core.functions import blog_f  # noqa: E402
+from scenes.secant import SecantToTangent, SecantToTangentJa, decade_stops  # noqa: E402
+
+__module_test__ = "secant"
+
+ROOT = Path(__file__).resolve().parents[2]
+CACHE = {"tex_dir": str(ROOT / "media" / "Tex"), "text_dir": str(ROOT / "media" / "texts")}
+SIN = """
+[function]
+expression = "sin(x)"
+x_min = 0.0
+x_max = 6.0
+tangent_points = [1.0, 3.0, 5.0]
+[secant]
+x0 = 1.0
+h_start = 2.0
+"""
+LONG = """
+[secant]
+x0 = 0.0
+h_start = 12.0
+h_end = 1e-6
+"""
+CONFIGS = {
+    "en": 'language = "en"',
+    "ja": 'language = "ja"',
+    "sin_ja": 'language = "ja"\n' + SIN,
+    "seven_decades": LONG,
+}
+
+
+@pytest.fixture(autouse=True)
+def _post_defaults(use_config, monkeypatch):
+    """Start from the post's values; lift manim's cairo gate (our frames are drawn here)."""
+    use_config("")
+    monkeypatch.setattr(manim_frames, "MIN_CAIRO_VERSION", cairo.cairo_version())
+
+
+def play(scene_cls, tmp_path, frame_rate=2):
+    """Play a scene in dry-run mode, tiny and at a low frame rate (updaters run every frame)."""
+    settings = {
+        "quality": "low_quality",
+        "dry_run": True,
+        "pixel_width": 320,
+        "pixel_height": 180,
+        "frame_rate": frame_rate,
+        "disable_caching": True,
+        "media_dir": str(tmp_path),
+        **CACHE,
+    }
+    with tempconfig(settings):
+        scene = scene_cls()
+        scene.render()
+    return scene
+
+
+def _inside(mob, margin=0.2):
+    return (
+        mob.get_left()[0] >= -7.1 + margin - 1e-6
+        and mob.get_right()[0] <= 7.1 - margin + 1e-6
+        and mob.get_bottom()[1] >= -4 + margin - 1e-6
+        and mob.get_top()[1] <= 4 - margin + 1e-6
+    )
+
+
+@pytest.mark.parametrize(
+    ("scene_cls", "name"),
+    [
+        (SecantToTangent, "en"),
+        (SecantToTangentJa, "en"),
+        (SecantToTangent, "sin_ja"),
+        (SecantToTangent, "seven_decades"),
+    ],
+    ids=["en", "ja_variant", "sin_ja", "seven_decades"],
+)
+def test_plays_in_both_languages_and_for_sin(scene_cls, name, use_config, tmp_path):
+    cfg = use_config(CONFIGS[name])
+    scene = play(scene_cls, tmp_path)
+    assert scene.tr.language == (scene_cls.language or cfg.language)
+    assert 20 <= scene.time <= 60, f"duration {scene.time:.1f} s"
+    for mob in scene.mobjects:
+        if not isinstance(mob, ValueTracker):  # a tracker's "point" is its value
+            assert _inside(mob), f"{type(mob).__name__} leaves the frame"
+    # the printed value is the post's central difference, from core
+    assert float(scene.printed) == derivative(cfg.function.f, cfg.secant.x0, h=1e-8)
+
+
+@pytest.fixture(scope="module")
+def post_scene(tmp_path_factory):
+    """SecantToTangent with the post's values, played once for the geometry checks."""
+    path = tmp_path_factory.mktemp("cfg") / "bibun.toml"
+    path.write_text("", encoding="utf-8")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("BIBUN_CONFIG", str(path))
+        return play(SecantToTangent, tmp_path_factory.mktemp("media"), frame_rate=1)
+
+
+def test_readouts_and_secant_are_cores_at_sampled_h(post_scene):
+    scene = post_scene
+    axes = scene.axes
+    for h in (4.0, 1.0, 0.3, 0.1, 0.01, 0.001):
+        scene.log_h.set_value(math.log10(h))
+        for mob in (scene.h_readout.number, scene.slope_readout.number, scene.secant_mob):
+            mob.update()
+        expected = secant(blog_f, 3.0, 10 ** math.log10(h))
+        assert scene.h_readout.value == pytest.approx(h, rel=1e-12)
+        assert scene.slope_readout.value == expected.slope
+        assert scene.slope_readout.number.string == f"{expected.slope:.5f}"
+        # the drawn secant, read back with p2c, is core's secant
+        (x1, y1), (x2, y2) = (axes.p2c(p)[:2] for p in (scene.secant_mob.get_start(),
+                                                          scene.secant_mob.get_end()))
+        assert (y2 - y1) / (x2 - x1) == pytest.approx(expected.slope, rel=1e-6)
+        assert y1 == pytest.approx(expected(x1), abs=1e-6)
+    # converging to f'(3) = 0.22
+    assert scene.slope_readout.value == pytest.approx(0.22, abs=1e-4)
+
+
+def test_final_tangent_is_y_equals_022x_minus_018(post_scene):
+    scene = post_scene
+    assert scene.tangent_line == tangent(blog_f, 3.0)
+    (x1, y1), (x2, y2) = (scene.axes.p2c(p)[:2] for p in (scene.tangent_mob.get_start(),
+                                                            scene.tangent_mob.get_end()))
+    slope = (y2 - y1) / (x2 - x1)
+    assert slope == pytest.approx(0.22, abs=1e-6)
+    assert y1 + slope * (3.0 - x1) == pytest.approx(blog_f(3.0), abs=1e-6)
+    assert scene.equation in scene.mobjects
+    assert scene.derivative_value == pytest.approx(0.22, abs=1e-7)
+    # what the post's code prints: 0.22 to 8 digits, and no more (h = 1e-8)
+    assert scene.printed.startswith("0.22000000")
+
+
+def test_h_pauses_at_each_power_of_ten():
+    assert decade_stops(4.0, 1e-3) == [4.0, 1.0, 0.1, 0.01, 0.001]
+    assert decade_stops(1.0, 0.01) == [1.0, 0.1, 0.01]
+    np.testing.assert_allclose(decade_stops(3.0, 2e-3), [3.0, 1.0, 0.1, 0.01, 2e-3])
+
+
+@frames_comparison(base_scene=SecantToTangent, **CACHE)
+def test_frame_last(scene):
+    SecantToTangent.construct(scene)

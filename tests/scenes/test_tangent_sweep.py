@@ -1,0 +1,140 @@
+"""``TangentSweep``: it plays (dry run) in both languages and for another function; the tangents
+it leaves are core's tangents at 3, 6, 9 with slopes 0.22, 0.34, 0.46; the live readout and the
+trace of f' are core's derivative; its last frame matches the reference frame."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+manim = pytest.importorskip("manim")
+import cairo  # noqa: E402
+import manim.utils.testing.frames_comparison as manim_frames  # noqa: E402
+from manim import ValueTracker, tempconfig  # noqa: E402
+from manim.utils.testing.frames_comparison import frames_comparison  # noqa: E402
+
+from core.calculus import derivative, tangent  # noqa: E402
+from core.functions import blog_df, blog_f  # noqa: E402
+from scenes.tangent_sweep import TangentSweep, TangentSweepJa  # noqa: E402
+
+__module_test__ = "tangent_sweep"
+
+ROOT = Path(__file__).resolve().parents[2]
+CACHE = {"tex_dir": str(ROOT / "media" / "Tex"), "text_dir": str(ROOT / "media" / "texts")}
+SIN = """
+[function]
+expression = "sin(x)"
+x_min = 0.0
+x_max = 6.0
+tangent_points = [1.0, 3.0, 5.0]
+[secant]
+x0 = 1.0
+h_start = 2.0
+"""
+CONFIGS = {"en": 'language = "en"', "sin_ja": 'language = "ja"\n' + SIN}
+
+
+@pytest.fixture(autouse=True)
+def _post_defaults(use_config, monkeypatch):
+    """Start from the post's values; lift manim's cairo gate (our frames are drawn here)."""
+    use_config("")
+    monkeypatch.setattr(manim_frames, "MIN_CAIRO_VERSION", cairo.cairo_version())
+
+
+def play(scene_cls, tmp_path, frame_rate=2):
+    """Play a scene in dry-run mode, tiny and at a low frame rate (updaters run every frame)."""
+    settings = {
+        "quality": "low_quality",
+        "dry_run": True,
+        "pixel_width": 320,
+        "pixel_height": 180,
+        "frame_rate": frame_rate,
+        "disable_caching": True,
+        "media_dir": str(tmp_path),
+        **CACHE,
+    }
+    with tempconfig(settings):
+        scene = scene_cls()
+        scene.render()
+    return scene
+
+
+def _inside(mob, margin=0.2):
+    return (
+        mob.get_left()[0] >= -7.1 + margin - 1e-6
+        and mob.get_right()[0] <= 7.1 - margin + 1e-6
+        and mob.get_bottom()[1] >= -4 + margin - 1e-6
+        and mob.get_top()[1] <= 4 - margin + 1e-6
+    )
+
+
+@pytest.mark.parametrize(
+    ("scene_cls", "name"),
+    [(TangentSweep, "en"), (TangentSweepJa, "en"), (TangentSweep, "sin_ja")],
+    ids=["en", "ja_variant", "sin_ja"],
+)
+def test_plays_in_both_languages_and_for_sin(scene_cls, name, use_config, tmp_path):
+    cfg = use_config(CONFIGS[name])
+    scene = play(scene_cls, tmp_path)
+    assert scene.tr.language == (scene_cls.language or cfg.language)
+    assert 20 <= scene.time <= 60, f"duration {scene.time:.1f} s"
+    for mob in scene.mobjects:
+        if not isinstance(mob, ValueTracker):  # a tracker's "point" is its value
+            assert _inside(mob), f"{type(mob).__name__} leaves the frame"
+    # one tangent left per tangent point, each through its point with core's slope
+    f = cfg.function.f
+    for x0, line in zip(cfg.function.tangent_points, scene.tangent_lines, strict=True):
+        assert line == tangent(f, x0)
+    assert len(scene.tangent_mobs) == len(cfg.function.tangent_points)
+    # the sweep ended at x_max
+    assert scene.x_tracker.get_value() == pytest.approx(cfg.function.x_max)
+
+
+@pytest.fixture(scope="module")
+def post_scene(tmp_path_factory):
+    """TangentSweep with the post's values, played once for the geometry checks."""
+    path = tmp_path_factory.mktemp("cfg") / "bibun.toml"
+    path.write_text("", encoding="utf-8")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("BIBUN_CONFIG", str(path))
+        return play(TangentSweep, tmp_path_factory.mktemp("media"), frame_rate=1)
+
+
+def test_tangents_left_at_3_6_9(post_scene):
+    scene = post_scene
+    axes = scene.axes
+    slopes = []
+    for x0, mob in zip((3.0, 6.0, 9.0), scene.tangent_mobs, strict=True):
+        (x1, y1), (x2, y2) = (axes.p2c(p)[:2] for p in (mob.get_start(), mob.get_end()))
+        slope = (y2 - y1) / (x2 - x1)
+        assert y1 + slope * (x0 - x1) == pytest.approx(blog_f(x0), abs=1e-6)
+        slopes.append(slope)
+        assert mob in scene.mobjects
+    np.testing.assert_allclose(slopes, [0.22, 0.34, 0.46], atol=1e-6)
+    assert len({m.get_color().to_hex() for m in scene.tangent_mobs}) == 3
+    assert scene.tangent_lines[0].intercept == pytest.approx(-0.18, abs=1e-7)
+
+
+def test_live_slope_and_trace_are_cores_derivative(post_scene):
+    scene = post_scene
+    for x in (0.0, 2.5, 3.0, 7.25, 12.0):
+        scene.x_tracker.set_value(x)
+        scene.slope_readout.number.update()
+        scene.moving_tangent.update()
+        assert scene.slope_readout.value == derivative(blog_f, x)
+        assert scene.slope_readout.value == pytest.approx(blog_df(x), abs=1e-7)
+        # the moving tangent is drawn with that slope, through (x, f(x))
+        (x1, y1), (x2, y2) = (scene.axes.p2c(p)[:2] for p in (scene.moving_tangent.get_start(),
+                                                                scene.moving_tangent.get_end()))
+        assert (y2 - y1) / (x2 - x1) == pytest.approx(blog_df(x), abs=1e-6)
+        assert y1 + (y2 - y1) / (x2 - x1) * (x - x1) == pytest.approx(blog_f(x), abs=1e-6)
+    # the full trace of f' lies on f'(x) = 0.04x + 0.1
+    pts = np.array([scene.d_axes.p2c(p)[:2] for p in scene.trace.get_anchors()[::7]])
+    np.testing.assert_allclose(pts[:, 1], blog_df(pts[:, 0]), atol=1e-6)
+
+
+@frames_comparison(base_scene=TangentSweep, **CACHE)
+def test_frame_last(scene):
+    TangentSweep.construct(scene)
