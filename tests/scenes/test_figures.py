@@ -9,8 +9,6 @@ import numpy as np
 import pytest
 
 manim = pytest.importorskip("manim")
-import cairo  # noqa: E402
-import manim.utils.testing.frames_comparison as manim_frames  # noqa: E402
 from manim import RIGHT, UP, tempconfig  # noqa: E402
 from manim.utils.testing.frames_comparison import frames_comparison  # noqa: E402
 
@@ -43,14 +41,9 @@ FIGURES = [CurveFigure, TangentAt3Figure, TangentsFigure, DerivativeDefinitionFi
 
 
 @pytest.fixture(autouse=True)
-def _post_defaults(use_config, monkeypatch):
-    """Every test starts from the post's values, whatever ./bibun.toml says.
-
-    manim skips frame comparisons on cairo < 1.18 because *its* reference frames were drawn
-    with 1.18; ours are drawn by the cairo installed here, so the gate is lifted for them.
-    """
+def _post_defaults(use_config):
+    """Every test starts from the post's values, whatever ./bibun.toml says."""
     use_config("")
-    monkeypatch.setattr(manim_frames, "MIN_CAIRO_VERSION", cairo.cairo_version())
 
 
 def build(scene_cls, tmp_path):

@@ -10,8 +10,6 @@ import numpy as np
 import pytest
 
 manim = pytest.importorskip("manim")
-import cairo  # noqa: E402
-import manim.utils.testing.frames_comparison as manim_frames  # noqa: E402
 from manim import ValueTracker, tempconfig  # noqa: E402
 from manim.utils.testing.frames_comparison import frames_comparison  # noqa: E402
 
@@ -37,10 +35,9 @@ CONFIGS = {"en": 'language = "en"', "sin_ja": 'language = "ja"\n' + SIN}
 
 
 @pytest.fixture(autouse=True)
-def _post_defaults(use_config, monkeypatch):
-    """Start from the post's values; lift manim's cairo gate (our frames are drawn here)."""
+def _post_defaults(use_config):
+    """Start from the post's values."""
     use_config("")
-    monkeypatch.setattr(manim_frames, "MIN_CAIRO_VERSION", cairo.cairo_version())
 
 
 def play(scene_cls, tmp_path, frame_rate=2):
