@@ -1,0 +1,903 @@
+"""Scene 1 of the post: the cannonball, its average velocity and its instantaneous velocity.
+
+:class:`CannonballTrajectory` fires the post's cannon (750 m/s at 45°, with the air drag of a
+12-pound iron ball, all from ``bibun.toml``) and tells the post's story with numbers from
+:mod:`core.ballistics`:
+
+1. the ball flies the drag trajectory with a trail and a clock in physical seconds;
+2. the straight chord from muzzle to landing is the *average* velocity over the whole flight;
+3. the flight is cut into chords over Δt = T/2, T/4, …; their average velocities (a table of
+   numbers) converge to the *instantaneous* velocity, the arrow tangent to the path;
+4. the tangent follows the path to the apex, where it turns horizontal: slope 0, maximum height;
+5. the axes zoom out to the drag-free parabola of the same shot, dashed, with both ranges.
+
+Both axes have equal scales in x and y (metres), so the launch angle and every slope on screen are
+the true ones, and zooming out is a uniform scaling about the muzzle.
+
+:class:`CannonballFigure` is the post's picture in the videos' style (its last frame is the
+figure ``cannonball_average_vs_instantaneous``): the path, the average-velocity chord and the
+instantaneous velocity arrow, labelled.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+from manim import (
+    DOWN,
+    LEFT,
+    RIGHT,
+    UL,
+    UP,
+    UR,
+    AnimationGroup,
+    Arrow,
+    Circle,
+    Create,
+    DashedLine,
+    DashedVMobject,
+    Dot,
+    FadeIn,
+    FadeOut,
+    Flash,
+    GrowArrow,
+    Line,
+    Mobject,
+    Polygon,
+    ReplacementTransform,
+    Scene,
+    Transform,
+    ValueTracker,
+    VGroup,
+    VMobject,
+    linear,
+    smooth,
+)
+
+from core.ballistics import Launch, Trajectory, simulate
+from scenes import style
+from scenes.common import PlotAxes, Readout, format_fixed, load_scene_config, nice_step, tex, text
+from scenes.text import Catalogue
+
+__all__ = ["CannonballFigure", "CannonballTrajectory", "flight_axes"]
+
+# Screen regions (Manim units; the frame is 14.22 x 8). The plot keeps to the left, the numbers to
+# the right column, the captions to the top band.
+_LEFT = -7.11 + style.MARGIN
+_RIGHT = 7.11 - style.MARGIN
+_BOTTOM = -4.0 + style.MARGIN
+_CAPTION_Y = 3.22  # centre of the caption band
+_PLOT_TOP = 2.55  # top of the plot box (room for the caption above)
+_COLUMN_X = 3.05  # left edge of the right column of numbers
+_NUMBER_SIZE = 30  # table and formula numbers (>= style.SIZE_SMALL)
+
+
+# ---------------------------------------------------------------------------------------------
+# geometry: axes in metres with equal scales, fitted to a trajectory
+
+
+@dataclass(frozen=True)
+class _Box:
+    """A screen rectangle for the whole axes, tick numbers and labels included."""
+
+    left: float
+    right: float
+    bottom: float
+    top: float
+
+
+_PLOT_BOX = _Box(_LEFT, _COLUMN_X - 0.3, _BOTTOM, _PLOT_TOP)
+_WIDE_BOX = _Box(_LEFT, _RIGHT, _BOTTOM, _PLOT_TOP)
+_LABEL_SIZE = style.SIZE_BODY  # words on the plot
+
+
+def _nice_top(value: float, max_ticks: int) -> tuple[float, float]:
+    """``(stop, step)``: the first nice tick at or above ``value``, ticks from 0."""
+    step = nice_step(value, max_ticks)
+    return math.ceil(value / step - 1e-9) * step, step
+
+
+def _step_at_least(step: float, minimum: float) -> float:
+    """The smallest 1-2-2.5-5 step (times a power of ten) that is >= both arguments."""
+    target = max(step, minimum)
+    power = 10.0 ** math.floor(math.log10(target))
+    for m in (1.0, 2.0, 2.5, 5.0, 10.0):
+        if m * power >= target * (1 - 1e-9):
+            return m * power
+    return 10.0 * power  # pragma: no cover
+
+
+def flight_axes(
+    x_max: float,
+    y_max: float,
+    box: _Box = _PLOT_BOX,
+    *,
+    headroom: float = 0.4,
+    reach: tuple[float, float] = (0.0, 0.0),
+) -> PlotAxes:
+    """Axes from the muzzle (0, 0) to at least ``(x_max, y_max)`` metres, equal scales in x and y,
+    as large as fits in ``box`` with their numbers and labels; at least ``headroom`` screen units
+    stay free above ``y_max`` (for the apex label), and ``reach`` (left, down) of the origin for
+    what is drawn there (the cannon)."""
+    x_stop, x_step = _nice_top(x_max * 1.02, 6)
+    y_stop, y_step = _nice_top(y_max * 1.02, 5)
+    # room for tick numbers (left, below) and the axis labels (above, right): guessed first, then
+    # measured on a first build and the axes built again to fit exactly
+    # (and ticks far enough apart on screen for their numbers)
+    pads = np.array([max(1.0, reach[0]), max(0.55, reach[1]), 0.5, 1.0])  # left, bottom, top, right
+    for _ in range(3):
+        width = box.right - box.left - pads[0] - pads[3]
+        height = box.top - box.bottom - pads[1] - pads[2]
+        stop = y_stop
+        for _ in range(6):
+            unit = min(width / x_stop, height / stop)  # screen units per metre
+            if (stop - y_max) * unit >= headroom:
+                break
+            stop += y_step
+        x_gap = 0.16 * len(f"{x_stop:.0f}") + 0.4  # a tick number's width and some air
+        if x_step * unit < x_gap or y_step * unit < 0.5:
+            x_step = _step_at_least(x_step, x_gap / unit)
+            y_step = _step_at_least(y_step, 0.5 / unit)
+            x_stop = math.ceil(x_max * 1.02 / x_step - 1e-9) * x_step
+            y_stop = stop = math.ceil(y_max * 1.02 / y_step - 1e-9) * y_step
+            unit = min(width / x_stop, height / stop)
+        axes = PlotAxes(
+            (0.0, x_stop, x_step),
+            (0.0, stop, y_step),
+            x_length=x_stop * unit,
+            y_length=stop * unit,
+            x_label=r"x\ (\mathrm{m})",
+            y_label=r"y\ (\mathrm{m})",
+        )
+        lower_left, upper_right = axes.c2p(0.0, 0.0), axes.c2p(x_stop, stop)
+        pads = (
+            np.array(
+                [
+                    lower_left[0] - axes.get_left()[0],
+                    lower_left[1] - axes.get_bottom()[1],
+                    axes.get_top()[1] - upper_right[1],
+                    axes.get_right()[0] - upper_right[0],
+                ]
+            )
+            + 0.02
+        )
+        pads[0], pads[1] = max(pads[0], reach[0]), max(pads[1], reach[1])
+    # the muzzle sits at the origin: the cannon replaces the two "0" tick numbers
+    axes.x_numbers.remove(axes.x_numbers[0])
+    axes.y_numbers.remove(axes.y_numbers[0])
+    axes.shift(_align_shift(axes, box, reach))
+    return axes
+
+
+def _align_shift(axes: PlotAxes, box: _Box, reach: tuple[float, float]) -> np.ndarray:
+    """The shift centring the axes (numbers, labels and ``reach`` around the origin) in the box."""
+    origin = axes.c2p(0.0, 0.0)
+    left = min(axes.get_left()[0], origin[0] - reach[0])
+    bottom = min(axes.get_bottom()[1], origin[1] - reach[1])
+    x = (box.left + box.right) / 2 - (left + axes.get_right()[0]) / 2
+    y = (box.bottom + box.top) / 2 - (bottom + axes.get_top()[1]) / 2
+    return np.array([x, y, 0.0])
+
+
+def _unit(axes: PlotAxes) -> float:
+    """Screen units per metre (equal in x and y)."""
+    return float(axes.c2p(1.0, 0.0)[0] - axes.c2p(0.0, 0.0)[0])
+
+
+def _path(axes: PlotAxes, traj: Trajectory, *, samples: int = 241) -> VMobject:
+    """The flight drawn smoothly through ``samples`` points evenly spaced in *time*, so a
+    fraction a of the curve (``pointwise_become_partial``) is the flight up to a·T."""
+    ts = np.linspace(0.0, traj.flight_time, samples)
+    xs, ys = traj.position(ts)
+    path = VMobject()
+    path.set_points_smoothly(axes.c2p_array(xs, ys))
+    return path.set_stroke(style.TRAJECTORY, style.STROKE_CURVE).set_fill(opacity=0)
+
+
+def _point(axes: PlotAxes, traj: Trajectory, t: float) -> np.ndarray:
+    t = min(max(float(t), 0.0), traj.flight_time)
+    return axes.c2p(*traj.position(t))
+
+
+def _velocity_arrow(start: np.ndarray, v: tuple[float, float], scale: float, color: str) -> Arrow:
+    """An arrow from ``start`` for the velocity ``v`` (m/s); ``scale`` is screen units per m/s."""
+    end = start + scale * np.array([v[0], v[1], 0.0])
+    return Arrow(
+        start,
+        end,
+        buff=0,
+        color=color,
+        stroke_width=style.STROKE_LINE + 1,
+        tip_length=0.24,
+        max_tip_length_to_length_ratio=0.3,
+        max_stroke_width_to_length_ratio=12,
+    )
+
+
+# the cannon's barrel length, muzzle and breech radii, wheel radius and place along the barrel
+_BARREL, _R_MUZZLE, _R_BREECH, _R_WHEEL, _WHEEL_AT = 0.62, 0.075, 0.12, 0.17, 0.22
+
+
+def _cannon_reach(angle_deg: float) -> tuple[float, float]:
+    """How far the cannon reaches left of and below its muzzle (screen units)."""
+    c, s = math.cos(math.radians(angle_deg)), math.sin(math.radians(angle_deg))
+    left = max(_BARREL * c + _R_BREECH, (_BARREL - _WHEEL_AT) * c + _R_WHEEL)
+    down = max(_BARREL * s + _R_BREECH, (_BARREL - _WHEEL_AT) * s + 0.12 + _R_WHEEL)
+    return left + 0.08, down + 0.08  # strokes, and a little air
+
+
+def _cannon(axes: PlotAxes, angle_deg: float, height: float) -> VGroup:
+    """A cannon whose muzzle is the launch point and whose barrel points along the launch."""
+    muzzle = axes.c2p(0.0, height)
+    direction = np.array([math.cos(math.radians(angle_deg)), math.sin(math.radians(angle_deg)), 0])
+    normal = np.array([-direction[1], direction[0], 0.0])
+    length, r_muzzle, r_breech = _BARREL, _R_MUZZLE, _R_BREECH
+    breech = muzzle - length * direction
+    barrel = (
+        Polygon(
+            muzzle + r_muzzle * normal,
+            breech + r_breech * normal,
+            breech - r_breech * normal,
+            muzzle - r_muzzle * normal,
+        )
+        .set_stroke(style.BACKGROUND, 1.5)
+        .set_fill(style.CANNON, 1.0)
+    )
+    knob = Circle(radius=r_breech).move_to(breech).set_stroke(style.BACKGROUND, 1.5)
+    knob.set_fill(style.CANNON, 1.0)
+    wheel_centre = breech + _WHEEL_AT * direction + DOWN * 0.12
+    wheel = Circle(radius=_R_WHEEL).move_to(wheel_centre)
+    wheel.set_stroke(style.MID_GREY, 4).set_fill(style.BACKGROUND, 1.0)
+    hub = Dot(wheel_centre, radius=0.04, color=style.MID_GREY)
+    return VGroup(knob, barrel, wheel, hub)
+
+
+def _follow_number(readout: Readout):
+    """An updater keeping a unit just right of ``readout``'s number, on its line."""
+
+    def follow(unit: Mobject) -> None:
+        unit.next_to(readout.number, RIGHT, buff=0.14, coor_mask=np.array([1.0, 0.0, 0.0]))
+
+    return follow
+
+
+def _overlap(a: Mobject, b: Mobject) -> bool:
+    """Whether the bounding boxes of ``a`` and ``b`` intersect."""
+    return not (
+        a.get_right()[0] < b.get_left()[0]
+        or b.get_right()[0] < a.get_left()[0]
+        or a.get_top()[1] < b.get_bottom()[1]
+        or b.get_top()[1] < a.get_bottom()[1]
+    )
+
+
+def _clear_numbers(axes: PlotAxes, mob: Mobject) -> None:
+    """Drop the tick numbers of ``axes`` that ``mob`` (the cannon) would cover."""
+    for numbers in (axes.x_numbers, axes.y_numbers):
+        for number in [n for n in numbers if _overlap(n, mob)]:
+            numbers.remove(number)
+
+
+def _fmt_m(value: float) -> str:
+    """Metres with a thousands separator: 3,707."""
+    return f"{value:,.0f}"
+
+
+# ---------------------------------------------------------------------------------------------
+# the scenes
+
+
+class _CannonballBase(Scene):
+    """Loading the launch and building what both the video and the figure show."""
+
+    #: The instant whose instantaneous velocity the chords converge to, as a fraction of the flight.
+    instant_fraction = 0.25
+    #: Language override for variants (None: ``bibun.toml``'s ``language``).
+    language: str | None = None
+    #: Screen length of the velocity arrow at the chosen instant.
+    arrow_length = 1.7
+
+    def load(self, box: _Box = _PLOT_BOX) -> None:
+        cfg = load_scene_config(self.language)
+        self.cfg = cfg
+        self.tr = Catalogue(cfg.language)
+        self.launch: Launch = cfg.cannon.launch
+        self.trajectory = simulate(self.launch)
+        self.has_drag = self.launch.drag > 0
+        self.vacuum = (
+            simulate(
+                Launch(
+                    self.launch.speed,
+                    self.launch.angle_deg,
+                    g=self.launch.g,
+                    height=self.launch.height,
+                )
+            )
+            if self.has_drag
+            else self.trajectory
+        )
+        traj = self.trajectory
+        self.reach = _cannon_reach(self.launch.angle_deg)
+        self.axes = self.flight_axes = flight_axes(
+            traj.range, traj.max_height, box, reach=self.reach
+        )
+        self.unit = _unit(self.axes)
+        self.instant = self.instant_fraction * traj.flight_time
+        # screen units per m/s: the velocity at the chosen instant is arrow_length long
+        self.arrow_scale = self.arrow_length / traj.speed(self.instant)
+
+    def caption(self, key: str, **fields: object) -> Mobject:
+        """A caption in the top band, shrunk if needed to fit the frame's width."""
+        mob = text(self.tr(key, **fields), size=style.SIZE_BODY)
+        if mob.width > _RIGHT - _LEFT:
+            mob.scale_to_fit_width(_RIGHT - _LEFT)
+        return mob.move_to([0.0, _CAPTION_Y, 0.0])
+
+
+class CannonballTrajectory(_CannonballBase):
+    """The post's cannonball: average velocity, instantaneous velocity, the apex, and no air.
+
+    Attributes used by the tests: ``axes`` (the axes in use at the end), ``flight_axes``,
+    ``trajectory``, ``vacuum``, ``apex_dot`` (on ``axes``), ``instant``, ``instant_arrow``
+    (velocity at ``instant`` on ``flight_axes``), ``apex_arrow`` and ``chord_velocities``.
+    """
+
+    #: Chords over Δt = T/2, T/4, ..., T/2**halvings.
+    halvings = 7
+    #: Animation seconds for the flight (the clock shows physical seconds).
+    flight_run_time = 6.0
+
+    def construct(self) -> None:
+        self.load()
+        self.show_cannon()
+        self.fly()
+        self.show_average()
+        self.cut_into_chords()
+        self.follow_to_apex()
+        self.compare_without_air()
+
+    # -- 1. the cannon and its launch ----------------------------------------------------------
+    def show_cannon(self) -> None:
+        launch, axes = self.launch, self.axes
+        self.cannon = _cannon(axes, launch.angle_deg, launch.height)
+        _clear_numbers(axes, self.cannon)
+        speed = tex(rf"v_0 = {launch.speed:.0f}\ \mathrm{{m/s}}", size=_NUMBER_SIZE)
+        angle = tex(rf"\theta = {launch.angle_deg:g}^\circ", size=_NUMBER_SIZE)
+        if self.has_drag:
+            mantissa, exponent = f"{launch.drag:.1e}".split("e")
+            drag = tex(
+                rf"k = {mantissa} \times 10^{{{int(exponent)}}}\ \mathrm{{m^{{-1}}}}",
+                size=_NUMBER_SIZE,
+            )
+        else:
+            drag = tex(r"k = 0", size=_NUMBER_SIZE)
+        self.launch_info = VGroup(speed, angle, drag).arrange(DOWN, aligned_edge=LEFT, buff=0.16)
+        self.launch_info.move_to([_COLUMN_X, _PLOT_TOP, 0], aligned_edge=UL)
+        self.caption_mob = self.caption(
+            "cannon.intro", speed=f"{launch.speed:.0f}", angle=f"{launch.angle_deg:g}"
+        )
+        self.play(FadeIn(axes), run_time=1.0)
+        self.play(FadeIn(self.cannon, shift=0.2 * UP), FadeIn(self.caption_mob), run_time=1.0)
+        self.play(FadeIn(self.launch_info), run_time=0.8)
+        self.wait(style.READ)
+
+    def set_caption(self, key: str, **fields: object) -> AnimationGroup:
+        new = self.caption(key, **fields)
+        old, self.caption_mob = self.caption_mob, new
+        return AnimationGroup(FadeOut(old, run_time=0.4), FadeIn(new, run_time=0.6), lag_ratio=0.5)
+
+    # -- 2. the flight, with a trail and a clock ----------------------------------------------
+    def fly(self) -> None:
+        traj, axes = self.trajectory, self.axes
+        T = traj.flight_time
+        self.path = _path(axes, traj)
+        # a long flight plays in flight_run_time seconds; a short one no faster than 3x real time
+        run_time = min(self.flight_run_time, max(3.0, T / 3.0))
+        clock = Readout("t", value=0.0, fmt="{:.1f}", size=style.SIZE_READOUT)
+        unit = tex(r"\mathrm{s}", size=style.SIZE_READOUT)
+        unit.next_to(clock, RIGHT, buff=0.14).align_to(clock.number, DOWN)
+        # the unit follows the number's right end (a move per frame, no typesetting)
+        unit.add_updater(_follow_number(clock))
+        speedup = text(
+            self.tr("cannon.speedup", x=f"{T / run_time:.{0 if T / run_time >= 3 else 1}f}"),
+            size=style.SIZE_SMALL,
+            color=style.TEXT_DIM,
+        )
+        if speedup.width > _RIGHT - _COLUMN_X:
+            speedup.scale_to_fit_width(_RIGHT - _COLUMN_X)
+        self.clock = VGroup(clock, unit)
+        self.clock.next_to(self.launch_info, DOWN, buff=0.45, aligned_edge=LEFT)
+        speedup.next_to(self.clock, DOWN, buff=0.14, aligned_edge=LEFT)
+        self.clock_note = speedup
+
+        time = ValueTracker(0.0)
+        ball = Dot(_point(axes, traj, 0.0), radius=style.DOT_RADIUS * 1.15, color=style.POINT)
+        trail = self.path.copy()
+        trail.pointwise_become_partial(self.path, 0.0, 0.0)
+        ball.add_updater(lambda m: m.move_to(_point(axes, traj, time.get_value())))
+        trail.add_updater(
+            lambda m: m.pointwise_become_partial(self.path, 0.0, time.get_value() / T)
+        )
+        clock.track(time.get_value)
+        self.play(
+            self.set_caption("cannon.flight" if self.has_drag else "cannon.flight_vacuum"),
+            FadeIn(self.clock),
+            FadeIn(speedup),
+        )
+        self.add(trail, ball)
+        self.bring_to_front(self.cannon)
+        self.play(
+            Flash(
+                axes.c2p(0, self.launch.height),
+                color=style.HIGHLIGHT,
+                line_length=0.25,
+                flash_radius=0.35,
+                run_time=0.6,
+            ),
+            time.animate(run_time=run_time, rate_func=linear).set_value(T),
+        )
+        for mob in (ball, trail, clock.number, unit):
+            mob.clear_updaters()
+        clock.set_value(T)
+        _follow_number(clock)(unit)
+        clock.set_value(T)
+        self.remove(trail)
+        self.add(self.path)
+        self.bring_to_front(self.cannon, ball)
+        self.ball = ball
+        self.play(
+            self.set_caption("cannon.landed", t=f"{T:.1f}", range=_fmt_m(traj.range)),
+        )
+        self.wait(style.BEAT)
+
+    # -- 3. the average velocity: the chord from muzzle to landing ----------------------------
+    def show_average(self) -> None:
+        traj, axes = self.trajectory, self.axes
+        T = traj.flight_time
+        start, end = _point(axes, traj, 0.0), _point(axes, traj, T)
+        chord = Line(start, end, color=style.CHORD, stroke_width=style.STROKE_LINE)
+        vbar = traj.average_velocity(0.0, T)
+        arrow = _velocity_arrow(start, vbar, self.arrow_scale, style.CHORD)
+        (x0, y0), (x1, y1) = traj.position(0.0), traj.position(T)
+        label = text(self.tr("cannon.average_label"), size=_LABEL_SIZE, color=style.CHORD)
+        formulas = VGroup(
+            tex(
+                rf"\bar v_x = \frac{{{x1 - x0:.0f}\ \mathrm{{m}}}}"
+                rf"{{{T:.1f}\ \mathrm{{s}}}} = {format_fixed(vbar[0], 1)}\ \mathrm{{m/s}}",
+                size=_NUMBER_SIZE,
+            ),
+            tex(
+                rf"\bar v_y = \frac{{{format_fixed(y1 - y0, 0)}"
+                rf"\ \mathrm{{m}}}}{{{T:.1f}\ \mathrm{{s}}}} = {format_fixed(vbar[1], 1)}"
+                rf"\ \mathrm{{m/s}}",
+                size=_NUMBER_SIZE,
+            ),
+        ).arrange(DOWN, aligned_edge=LEFT, buff=0.3)
+        block = VGroup(label, formulas).arrange(DOWN, aligned_edge=LEFT, buff=0.25)
+        block.next_to(self.clock_note, DOWN, buff=0.5, aligned_edge=LEFT)
+        if block.width > _RIGHT - _COLUMN_X:
+            block.scale_to_fit_width(_RIGHT - _COLUMN_X).align_to(self.clock_note, LEFT)
+        self.play(self.set_caption("cannon.average"), Create(chord), run_time=1.2)
+        self.play(GrowArrow(arrow), FadeIn(block), run_time=1.0)
+        self.wait(style.READ + style.BEAT)
+        self.play(self.set_caption("cannon.bends" if self.has_drag else "cannon.bends_vacuum"))
+        self.wait(style.READ)
+        self.average_group = VGroup(chord, arrow, block)
+
+    # -- 4. chords over shorter and shorter intervals -----------------------------------------
+    def cut_into_chords(self) -> None:
+        traj, axes = self.trajectory, self.axes
+        T, t0 = traj.flight_time, self.instant
+        P = _point(axes, traj, t0)
+        self.play(
+            FadeOut(self.average_group),
+            FadeOut(self.clock_note),
+            FadeOut(self.clock),
+            FadeOut(self.launch_info),
+            self.path.animate.set_stroke(opacity=0.4),
+            self.set_caption("cannon.cut"),
+        )
+        # the table: Δt (s) | v̄x | v̄y, one row per halving, then the limit in the velocity colour
+        col_right = np.array([_COLUMN_X + 1.0, _COLUMN_X + 2.25, _COLUMN_X + 3.4])
+        top = _PLOT_TOP - 0.2
+        row_h = 0.42
+
+        def row(cells: list[Mobject], i: float) -> VGroup:
+            y = top - row_h * i
+            for cell, xr in zip(cells, col_right, strict=True):
+                cell.move_to([xr - cell.width / 2, y, 0])
+            return VGroup(*cells)
+
+        header = row(
+            [
+                tex(r"\Delta t\,(\mathrm{s})", size=_NUMBER_SIZE),
+                tex(r"\bar v_x", size=_NUMBER_SIZE, color=style.CHORD),
+                tex(r"\bar v_y", size=_NUMBER_SIZE, color=style.CHORD),
+            ],
+            0,
+        )
+        units = VGroup(
+            *(tex(r"\mathrm{m/s}", size=style.SIZE_SMALL, color=style.TEXT_DIM) for _ in "xy")
+        )
+        for u, xr in zip(units, col_right[1:], strict=True):
+            u.move_to([xr - u.width / 2, top - row_h * 0.85, 0])
+        rule = Line([_COLUMN_X, top - row_h * 1.3, 0], [col_right[2], top - row_h * 1.3, 0])
+        rule.set_stroke(style.TEXT_DIM, 1.5)
+        self.play(FadeIn(header), FadeIn(units), Create(rule), run_time=0.8)
+
+        dot_p = Dot(P, radius=style.DOT_RADIUS, color=style.POINT)
+        instant_label = tex(rf"t = {t0:.1f}\ \mathrm{{s}}", size=_NUMBER_SIZE)
+        instant_label.next_to(P, UL, buff=0.08).shift(LEFT * 0.12)
+        self.play(FadeIn(dot_p, scale=0.5), FadeIn(instant_label), run_time=0.6)
+
+        polygon = chord = q_dot = arrow = None
+        rows = VGroup()
+        self.chord_velocities = []
+        for k in range(1, self.halvings + 1):
+            dt = T / 2**k
+            grid = np.concatenate([np.arange(t0, -1e-9, -dt)[::-1], np.arange(t0 + dt, T, dt), [T]])
+            grid = np.unique(np.clip(np.concatenate([[0.0], grid]), 0.0, T))
+            xs, ys = traj.position(grid)
+            new_polygon = VMobject().set_points_as_corners(axes.c2p_array(xs, ys))
+            new_polygon.set_stroke(style.CHORD, style.STROKE_THIN, opacity=0.9)
+            Q = _point(axes, traj, t0 + dt)
+            new_chord = Line(P, Q, color=style.CHORD, stroke_width=style.STROKE_LINE)
+            new_q = Dot(Q, radius=style.DOT_RADIUS_SMALL, color=style.CHORD)
+            vbar = traj.average_velocity(t0, t0 + dt)
+            self.chord_velocities.append((dt, vbar))
+            new_arrow = _velocity_arrow(P, vbar, self.arrow_scale, style.CHORD)
+            cells = row(
+                [
+                    tex(format_fixed(dt, 2), size=_NUMBER_SIZE),
+                    tex(format_fixed(vbar[0], 1), size=_NUMBER_SIZE, color=style.CHORD),
+                    tex(format_fixed(vbar[1], 1), size=_NUMBER_SIZE, color=style.CHORD),
+                ],
+                k + 0.75,
+            )
+            rows.add(cells)
+            if polygon is None:
+                polygon, chord, q_dot, arrow = new_polygon, new_chord, new_q, new_arrow
+                self.play(Create(polygon), run_time=1.0)
+                self.play(
+                    Create(chord), FadeIn(q_dot), GrowArrow(arrow), FadeIn(cells), run_time=1.0
+                )
+                self.bring_to_front(dot_p)
+                self.wait(style.BEAT)
+            else:
+                self.play(
+                    Transform(polygon, new_polygon),
+                    Transform(chord, new_chord),
+                    Transform(q_dot, new_q),
+                    Transform(arrow, new_arrow),
+                    FadeIn(cells, shift=0.15 * DOWN),
+                    run_time=0.8 if k < 4 else 0.6,
+                )
+                self.wait(0.6 if k < 4 else 0.35)
+
+        # the limit: the velocity at t0, tangent to the path
+        v = traj.velocity(t0)
+        self.instant_arrow = _velocity_arrow(P, v, self.arrow_scale, style.VELOCITY)
+        limit = row(
+            [
+                tex(r"\to 0", size=_NUMBER_SIZE, color=style.VELOCITY),
+                tex(format_fixed(v[0], 1), size=_NUMBER_SIZE, color=style.VELOCITY),
+                tex(format_fixed(v[1], 1), size=_NUMBER_SIZE, color=style.VELOCITY),
+            ],
+            self.halvings + 1.95,
+        )
+        rule2 = rule.copy().set_y(limit.get_top()[1] + 0.14)
+        v_label = text(self.tr("cannon.instant_label"), size=style.SIZE_SMALL, color=style.VELOCITY)
+        v_label.next_to(limit, DOWN, buff=0.16).align_to(rule, LEFT)  # clear of the plot
+        self.play(self.set_caption("cannon.limit"))
+        self.play(
+            ReplacementTransform(arrow, self.instant_arrow),
+            FadeOut(polygon),
+            FadeOut(chord),
+            FadeOut(q_dot),
+            self.path.animate.set_stroke(opacity=1.0),
+            Create(rule2),
+            FadeIn(limit),
+            FadeIn(v_label),
+            run_time=1.2,
+        )
+        self.bring_to_front(dot_p)
+        self.wait(style.READ + style.BEAT)
+        self.chord_group = VGroup(instant_label)
+        self.table = VGroup(header, units, rule, rows, rule2, limit, v_label)
+        self.instant_dot = dot_p
+
+    # -- 5. along the tangent to the apex -----------------------------------------------------
+    def follow_to_apex(self) -> None:
+        traj, axes = self.trajectory, self.axes
+        ta = traj.apex_time
+        clock = self.clock[0]
+        clock.set_value(self.instant)
+        self.clock.move_to([_COLUMN_X, _PLOT_TOP - 0.1, 0], aligned_edge=UL)
+        self.play(
+            FadeOut(self.chord_group),
+            FadeOut(self.table),
+            FadeIn(self.clock),
+            self.set_caption("cannon.to_apex"),
+        )
+        time = ValueTracker(self.instant)
+
+        def fmt1(v: float) -> str:
+            return format_fixed(v, 1)
+
+        def fmt2(v: float) -> str:
+            return format_fixed(v, 2)
+
+        readouts = VGroup(
+            Readout(r"v_x", value=0.0, fmt=fmt1, size=style.SIZE_READOUT, color=style.VELOCITY),
+            Readout(r"v_y", value=0.0, fmt=fmt1, size=style.SIZE_READOUT, color=style.VELOCITY),
+            Readout(
+                r"v_y / v_x", value=0.0, fmt=fmt2, size=style.SIZE_READOUT, color=style.VELOCITY
+            ),
+        ).arrange(DOWN, aligned_edge=LEFT, buff=0.3)
+        slope_word = text(self.tr("cannon.slope"), size=style.SIZE_SMALL, color=style.TEXT_DIM)
+        readouts.next_to(self.clock, DOWN, buff=0.5, aligned_edge=LEFT)
+        slope_word.next_to(readouts[2], DOWN, buff=0.12, aligned_edge=LEFT)
+
+        def now() -> float:
+            return min(max(time.get_value(), 0.0), traj.flight_time)
+
+        def velocity() -> tuple[float, float]:
+            return traj.velocity(now())
+
+        def ratio() -> float:
+            vx, vy = velocity()
+            return vy / vx
+
+        readouts[0].track(lambda: velocity()[0])
+        readouts[1].track(lambda: velocity()[1])
+        readouts[2].track(ratio)
+        clock.track(now)
+        self.clock[1].add_updater(_follow_number(clock))
+        for r in readouts:
+            r.number.update()
+
+        # a copy moves to the apex; instant_arrow keeps the velocity at the instant (for tests)
+        arrow = self.instant_arrow.copy()
+        self.remove(self.instant_arrow)
+        self.add(arrow)
+        tangent = Line(LEFT, RIGHT).set_stroke(style.VELOCITY, style.STROKE_THIN, opacity=0.8)
+
+        def place_tangent(m: Line) -> None:
+            p = _point(axes, traj, now())
+            vx, vy = velocity()
+            d = np.array([vx, vy, 0.0]) / math.hypot(vx, vy)
+            m.put_start_and_end_on(p - 1.3 * d, p + 1.3 * d)
+
+        def place_arrow(m: Arrow) -> None:
+            m.become(
+                _velocity_arrow(
+                    _point(axes, traj, now()), velocity(), self.arrow_scale, style.VELOCITY
+                )
+            )
+
+        place_tangent(tangent)
+        dot = self.instant_dot
+        self.play(FadeIn(readouts), FadeIn(slope_word), Create(tangent), run_time=0.8)
+        tangent.add_updater(place_tangent)
+        arrow.add_updater(place_arrow)
+        dot.add_updater(lambda m: m.move_to(_point(axes, traj, now())))
+        self.bring_to_front(tangent, arrow, dot)
+        self.play(time.animate.set_value(ta), run_time=3.0, rate_func=smooth)
+        for m in (tangent, arrow, dot, clock.number, self.clock[1], *(r.number for r in readouts)):
+            m.clear_updaters()
+        time.set_value(ta)
+        for r, value in zip(readouts, (*traj.velocity(ta), 0.0), strict=True):
+            r.set_value(value)
+        clock.set_value(ta)
+        _follow_number(clock)(self.clock[1])
+        self.apex_arrow = arrow
+
+        apex = axes.c2p(*traj.position(ta))
+        self.apex_dot = Dot(apex, radius=style.DOT_RADIUS * 1.2, color=style.APEX)
+        # "slope 0" beyond an end of the horizontal tangent, on the side with room in the plot
+        slope0 = text(self.tr("cannon.slope_zero"), size=_LABEL_SIZE, color=style.VELOCITY)
+        plot_left, plot_right = axes.c2p(0, 0)[0], axes.c2p(axes.x_box[1], 0)[0]
+        marks = VGroup(tangent, arrow)
+        if marks.get_right()[0] + 0.15 + slope0.width <= plot_right:
+            slope0.next_to(marks, RIGHT, buff=0.15)
+        else:
+            slope0.next_to(marks, LEFT, buff=0.15)
+        height = text(
+            self.tr("cannon.max_height", h=_fmt_m(traj.max_height)),
+            size=_LABEL_SIZE,
+            color=style.APEX,
+        )
+        height.next_to(apex, UP, buff=0.25)
+        height.shift(RIGHT * max(0.0, plot_left + 0.1 - height.get_left()[0]))
+        height.shift(LEFT * max(0.0, height.get_right()[0] - (_COLUMN_X - 0.2)))
+        drop = DashedLine(apex, axes.c2p(traj.position(ta)[0], 0.0), dash_length=style.DASH_LENGTH)
+        drop.set_stroke(style.APEX, style.STROKE_THIN)
+        self.play(
+            self.set_caption("cannon.apex"),
+            FadeIn(self.apex_dot, scale=0.5),
+            Create(drop),
+            FadeIn(slope0),
+            FadeIn(height),
+            run_time=1.0,
+        )
+        self.remove(dot)
+        self.wait(style.READ + style.BEAT)
+        self.apex_group = VGroup(tangent, arrow, slope0, readouts, slope_word, drop)
+        self.apex_label = height
+
+    # -- 6. without air: the dashed parabola --------------------------------------------------
+    def compare_without_air(self) -> None:
+        traj, vac = self.trajectory, self.vacuum
+        if not self.has_drag:
+            label = self._range_label(self.axes, traj, "cannon.without_air_label", style.TEXT)
+            self.play(
+                FadeOut(self.apex_group),
+                FadeOut(self.clock),
+                self.set_caption("cannon.vacuum_only"),
+                FadeIn(label),
+            )
+            self.wait(style.READ + style.BEAT)
+            return
+        old = self.axes
+        wide = flight_axes(vac.range, vac.max_height, _WIDE_BOX, headroom=0.0, reach=self.reach)
+        self.axes = wide
+        ratio = vac.range / traj.range
+        self.play(
+            FadeOut(self.apex_group),
+            FadeOut(self.apex_label),
+            FadeOut(self.clock),
+            FadeOut(self.launch_info),
+            self.set_caption(
+                "cannon.without_air", ratio=f"{ratio:.0f}" if ratio >= 10 else f"{ratio:.1f}"
+            ),
+        )
+        new_path = _path(wide, traj)
+        h = self.launch.height
+        new_cannon = self.cannon.copy().shift(wide.c2p(0, h) - old.c2p(0, h))
+        _clear_numbers(wide, new_cannon)
+        apex_new = wide.c2p(*traj.position(traj.apex_time))
+        land_new = wide.c2p(traj.range, 0.0)
+        # zoom out: the old axes shrink about the muzzle onto the new ones (equal scales, so the
+        # same uniform scaling maps every old point onto its new place)
+        muzzle_old, muzzle_new = old.c2p(0, 0), wide.c2p(0, 0)
+        zoom = _unit(wide) / _unit(old)
+        shrinking = old.copy()  # flight_axes itself keeps its place (tests read it)
+        self.remove(old)
+        self.add(shrinking)
+        self.play(
+            shrinking.animate.scale(zoom, about_point=muzzle_old)
+            .shift(muzzle_new - muzzle_old)
+            .set_opacity(0.0),
+            FadeIn(wide),
+            ReplacementTransform(self.path, new_path),
+            Transform(self.cannon, new_cannon),
+            self.apex_dot.animate.move_to(apex_new).scale(0.7),
+            self.ball.animate.move_to(land_new).scale(0.8),
+            run_time=2.0,
+        )
+        self.path = new_path
+        dashed = DashedVMobject(
+            _path(wide, vac, samples=361).set_stroke(style.DRAG_FREE, style.STROKE_LINE),
+            num_dashes=90,
+            dashed_ratio=0.55,
+        )
+        self.play(Create(dashed), run_time=2.5, rate_func=linear)
+        marks = VGroup(
+            *(
+                Line(wide.c2p(r, 0) + 0.12 * DOWN, wide.c2p(r, 0) + 0.12 * UP).set_stroke(
+                    c, style.STROKE_LINE
+                )
+                for r, c in ((traj.range, style.TRAJECTORY), (vac.range, style.DRAG_FREE))
+            )
+        )
+        # with air: just right of its landing point, under the parabola; without air: inside
+        # the parabola's arch, under its top
+        with_air = text(
+            self.tr("cannon.with_air", range=_fmt_m(traj.range)),
+            size=_LABEL_SIZE,
+            color=style.TRAJECTORY,
+        )
+        with_air.next_to(wide.c2p(traj.range, 0), UR, buff=0.15)
+        with_air.add_background_rectangle(color=style.BACKGROUND, opacity=0.85, buff=0.06)
+        no_air = self._range_label(
+            wide, vac, "cannon.without_air_label", style.TEXT, avoid=new_path
+        )
+        if _overlap(with_air, no_air):  # both by the ground: lift the vacuum range above
+            no_air.shift(UP * (with_air.get_top()[1] + 0.12 - no_air.get_bottom()[1]))
+        self.play(FadeIn(marks), FadeIn(with_air), FadeIn(no_air), run_time=1.0)
+        self.wait(style.READ + style.BEAT)
+        self.vacuum_path = dashed
+
+    def _range_label(
+        self, axes: PlotAxes, traj: Trajectory, key: str, color: str, avoid: Mobject | None = None
+    ) -> Mobject:
+        """``key``'s label of the range of ``traj``: inside its arch under the top when it fits
+        there, else just right of the landing point (or, lacking room, above the top)."""
+        label = text(self.tr(key, range=_fmt_m(traj.range)), size=_LABEL_SIZE, color=color)
+        x_apex = traj.position(traj.apex_time)[0]
+        label.move_to(axes.c2p(x_apex, 0.4 * traj.max_height))
+        ts = np.linspace(0.0, traj.flight_time, 121)
+        xs, ys = traj.position(ts)
+        inside = axes.p2c(label.get_corner(DOWN + LEFT)), axes.p2c(label.get_corner(UP + RIGHT))
+        (x0, y0), (x1, y1) = inside[0][:2], inside[1][:2]
+        under_arch = np.all(ys[(xs >= x0) & (xs <= x1)] > y1) and xs.min() < x0 and x1 < xs.max()
+        if not under_arch or y0 < 0:
+            label.next_to(axes.c2p(traj.range, 0.0), UR, buff=0.15)
+            if label.get_right()[0] > _RIGHT:
+                label.next_to(axes.c2p(x_apex, traj.max_height), UP, buff=0.2)
+        if avoid is not None:  # e.g. the drag path under the vacuum arch
+            pts = avoid.get_all_points()
+            (lx0, ly0), (lx1, ly1) = (
+                label.get_corner(DOWN + LEFT)[:2],
+                label.get_corner(UP + RIGHT)[:2],
+            )
+            hit = (pts[:, 0] > lx0) & (pts[:, 0] < lx1) & (pts[:, 1] > ly0) & (pts[:, 1] < ly1)
+            if hit.any():
+                label.next_to(axes.c2p(x_apex, traj.max_height), UP, buff=0.2)
+        label.add_background_rectangle(color=style.BACKGROUND, opacity=0.85, buff=0.06)
+        return label
+
+
+class CannonballFigure(_CannonballBase):
+    """The post's picture: the flight, its average-velocity chord and an instantaneous velocity.
+
+    A static scene; its last frame is the figure ``cannonball_average_vs_instantaneous``.
+    Attributes for the tests: ``axes``, ``trajectory``, ``instant``, ``instant_arrow``,
+    ``average_arrow``.
+    """
+
+    def construct(self) -> None:
+        self.load(_WIDE_BOX)
+        traj, axes = self.trajectory, self.axes
+        T, t0 = traj.flight_time, self.instant
+        path = _path(axes, traj)
+        cannon = _cannon(axes, self.launch.angle_deg, self.launch.height)
+        _clear_numbers(axes, cannon)
+        start, end = _point(axes, traj, 0.0), _point(axes, traj, T)
+        chord = Line(start, end, color=style.CHORD, stroke_width=style.STROKE_LINE)
+        vbar = traj.average_velocity(0.0, T)
+        mid = (start + end) / 2
+        self.average_arrow = _velocity_arrow(mid, vbar, self.arrow_scale, style.CHORD)
+        self.average_arrow.shift(-(self.average_arrow.get_end() - mid) / 2)
+        avg_label = VGroup(
+            text(self.tr("cannon.average_label"), size=_LABEL_SIZE, color=style.CHORD),
+            tex(
+                rf"|\bar v| = {format_fixed(math.hypot(*vbar), 1)}\ \mathrm{{m/s}}",
+                size=_NUMBER_SIZE,
+                color=style.CHORD,
+            ),
+        ).arrange(DOWN, buff=0.12)
+        avg_label.next_to(self.average_arrow, UP, buff=0.2)
+        P = _point(axes, traj, t0)
+        v = traj.velocity(t0)
+        self.instant_arrow = _velocity_arrow(P, v, self.arrow_scale, style.VELOCITY)
+        dot = Dot(P, radius=style.DOT_RADIUS, color=style.POINT)
+        inst_label = VGroup(
+            text(self.tr("cannon.instant_label"), size=_LABEL_SIZE, color=style.VELOCITY),
+            tex(
+                rf"|v(t = {t0:.1f}\,\mathrm{{s}})| = {format_fixed(math.hypot(*v), 1)}"
+                r"\ \mathrm{m/s}",
+                size=_NUMBER_SIZE,
+                color=style.VELOCITY,
+            ),
+        ).arrange(DOWN, aligned_edge=RIGHT, buff=0.12)
+        # above the arrow's tip; if that leaves the plot's top band, to the right of the tip
+        inst_label.next_to(self.instant_arrow.get_end(), UP, buff=0.2)
+        if inst_label.get_top()[1] > _PLOT_TOP + 0.3:
+            inst_label.next_to(self.instant_arrow.get_end(), RIGHT, buff=0.25)
+        title = self.caption("cannon.figure_title")
+        self.add(
+            axes,
+            path,
+            chord,
+            cannon,
+            self.average_arrow,
+            avg_label,
+            self.instant_arrow,
+            dot,
+            inst_label,
+            title,
+        )
+        self.wait(0.1)

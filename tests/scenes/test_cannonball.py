@@ -1,0 +1,272 @@
+"""Tests of ``scenes/cannonball.py``: dry runs, geometry against ``core``, and reference frames.
+
+The dry runs play every animation (updaters included) at low quality without writing a file; the
+geometry and frame tests build the scenes with ``skip_animations`` (final states only), which is
+fast. Reference frames live in ``control_data/cannonball/``; regenerate them with
+``pytest tests/scenes/test_cannonball.py --set_test`` and look at them before committing.
+"""
+
+from __future__ import annotations
+
+import math
+import tempfile
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+manim = pytest.importorskip("manim")
+
+from manim.utils.testing.frames_comparison import frames_comparison  # noqa: E402
+
+from scenes.cannonball import CannonballFigure, CannonballTrajectory  # noqa: E402
+
+__module_test__ = "cannonball"
+
+#: The issue's other launch (the aiming target must then be within its reach).
+SLOW_STEEP = "[cannon]\nspeed = 300.0\nangle_deg = 60.0\n[aim]\ntarget = 1500.0\n"
+NO_DRAG = "[cannon]\ndrag = 0.0\n"
+CONFIGS = {"default": "", "300_at_60": SLOW_STEEP, "no_drag": NO_DRAG}
+
+#: Everything drawn stays this far inside the 14.22 x 8 frame (style.MARGIN, less a little slack).
+HALF_WIDTH = 7.11 - 0.3
+HALF_HEIGHT = 4.0 - 0.3
+
+
+#: LaTeX and Pango caches shared by every test run (typesetting dominates a cold run).
+CACHE = Path(tempfile.gettempdir()) / "bibun-test-cache"
+
+
+def _settings(tmp_path, **extra):
+    return {
+        "quality": "low_quality",
+        "media_dir": str(tmp_path / "media"),
+        "tex_dir": str(CACHE / "Tex"),
+        "text_dir": str(CACHE / "texts"),
+        "disable_caching": True,
+        "verbosity": "WARNING",
+        "progress_bar": "none",
+        **extra,
+    }
+
+
+def _final_state(scene_cls, tmp_path):
+    """Build ``scene_cls`` with its animations skipped: the objects in their final state."""
+    with manim.tempconfig(_settings(tmp_path, dry_run=True)):
+        scene = scene_cls(skip_animations=True)
+        scene.render()
+    return scene
+
+
+def _angle(vector) -> float:
+    return math.atan2(vector[1], vector[0])
+
+
+def _data_vector(axes, start, end) -> np.ndarray:
+    return np.asarray(axes.p2c(end)) - np.asarray(axes.p2c(start))
+
+
+# ---------------------------------------------------------------------------------------------
+# dry runs: every animation played, both languages, other launches
+
+
+@pytest.mark.parametrize(
+    ("language", "config"),
+    [("en", "default"), ("ja", "300_at_60"), ("ja", "no_drag")],
+)
+def test_trajectory_plays_in_dry_run(use_config, tmp_path, language, config):
+    use_config(f'language = "{language}"\n' + CONFIGS[config])
+    with manim.tempconfig(_settings(tmp_path, dry_run=True)):
+        scene = CannonballTrajectory()
+        scene.render()
+    assert 20.0 <= scene.renderer.time <= 60.0, "the scene must run 20-60 s"
+
+
+@pytest.mark.parametrize("language", ["en", "ja"])
+@pytest.mark.parametrize("config", list(CONFIGS))
+def test_figure_plays_in_dry_run(use_config, tmp_path, language, config):
+    use_config(f'language = "{language}"\n' + CONFIGS[config])
+    with manim.tempconfig(_settings(tmp_path, dry_run=True)):
+        scene = CannonballFigure()
+        scene.render()
+    assert _outside(scene) == []
+
+
+def _outside(scene) -> list[str]:
+    """The mobjects of ``scene`` reaching outside the frame's margin."""
+    found = []
+    for mob in scene.mobjects:
+        if isinstance(mob, manim.ValueTracker):  # a number stored as a point, not drawn
+            continue
+        points = mob.get_all_points()
+        if len(points) == 0:
+            continue
+        (left, bottom), (right, top) = points[:, :2].min(axis=0), points[:, :2].max(axis=0)
+        if left < -HALF_WIDTH or right > HALF_WIDTH or bottom < -HALF_HEIGHT or top > HALF_HEIGHT:
+            found.append(
+                f"{type(mob).__name__} [{left:.2f}, {right:.2f}] x [{bottom:.2f}, {top:.2f}]"
+            )
+    return found
+
+
+class _FrameChecked(CannonballTrajectory):
+    """Records, after every ``play``, anything reaching outside the frame's margin."""
+
+    def play(self, *args, **kwargs):
+        super().play(*args, **kwargs)
+        self.outside += [(self.renderer.num_plays, m) for m in _outside(self)]
+
+    def construct(self):
+        self.outside = []
+        super().construct()
+
+
+@pytest.fixture(scope="module")
+def final_state(tmp_path_factory):
+    """``final_state(config, language="en")``: the scene in its final state, built once per module
+    (animations skipped, so each ``play`` jumps to its end and the frame check runs after it)."""
+    from core.config import ENV_VAR
+
+    built = {}
+
+    def get(config: str, language: str = "en") -> _FrameChecked:
+        if (config, language) not in built:
+            folder = tmp_path_factory.mktemp(f"{config}-{language}")
+            path = folder / "bibun.toml"
+            path.write_text(f'language = "{language}"\n' + CONFIGS[config], encoding="utf-8")
+            with pytest.MonkeyPatch.context() as mp:
+                mp.setenv(ENV_VAR, str(path))
+                built[config, language] = _final_state(_FrameChecked, folder)
+        return built[config, language]
+
+    return get
+
+
+@pytest.mark.parametrize("language", ["en", "ja"])
+@pytest.mark.parametrize("config", list(CONFIGS))
+def test_everything_stays_in_the_frame(final_state, language, config):
+    assert final_state(config, language).outside == []
+
+
+# ---------------------------------------------------------------------------------------------
+# geometry: what is drawn is where core says
+
+
+@pytest.mark.parametrize("config", list(CONFIGS))
+def test_axes_fit_the_flight(final_state, config):
+    scene = final_state(config)
+    traj, axes = scene.trajectory, scene.flight_axes
+    assert axes.x_box[0] == 0.0 and axes.y_box[0] == 0.0
+    assert traj.range <= axes.x_box[1] < 2.0 * traj.range
+    assert traj.max_height <= axes.y_box[1] < 3.0 * traj.max_height
+    # equal scales: a metre is as long across as up
+    dx = axes.c2p(1000.0, 0.0) - axes.c2p(0.0, 0.0)
+    dy = axes.c2p(0.0, 1000.0) - axes.c2p(0.0, 0.0)
+    assert dx[0] == pytest.approx(dy[1], rel=1e-9)
+    if traj.launch.drag > 0:  # the zoomed-out axes hold the drag-free parabola too
+        assert scene.vacuum.range <= scene.axes.x_box[1]
+        assert scene.vacuum.max_height <= scene.axes.y_box[1]
+        assert scene.vacuum.launch.drag == 0.0
+    else:
+        assert scene.axes is scene.flight_axes
+
+
+@pytest.mark.parametrize("config", list(CONFIGS))
+def test_apex_marker_sits_at_the_apex(final_state, config):
+    scene = final_state(config)
+    traj, axes = scene.trajectory, scene.axes
+    x, y = axes.p2c(scene.apex_dot.get_center())
+    ax, ay = traj.position(traj.apex_time)
+    tol = 1e-6 * axes.x_box[1]
+    assert x == pytest.approx(ax, abs=tol)
+    assert y == pytest.approx(ay, abs=tol)
+    assert y == pytest.approx(traj.max_height, abs=tol)
+    # the arrow at the apex is the velocity there: horizontal, forwards
+    vx, vy = _data_vector(
+        scene.flight_axes, scene.apex_arrow.get_start(), scene.apex_arrow.get_end()
+    )
+    assert vx > 0 and abs(vy) < 1e-6 * vx
+
+
+@pytest.mark.parametrize("config", list(CONFIGS))
+def test_velocity_arrow_is_tangent(final_state, config):
+    scene = final_state(config)
+    traj, axes, arrow = scene.trajectory, scene.flight_axes, scene.instant_arrow
+    np.testing.assert_allclose(
+        axes.p2c(arrow.get_start()), traj.position(scene.instant), atol=1e-6 * axes.x_box[1]
+    )
+    v = traj.velocity(scene.instant)
+    drawn = _data_vector(axes, arrow.get_start(), arrow.get_end())
+    assert _angle(drawn) == pytest.approx(_angle(v), abs=1e-6)
+    # its length is the speed at the common scale of all the velocity arrows
+    length = np.linalg.norm(arrow.get_end() - arrow.get_start())
+    assert length == pytest.approx(scene.arrow_scale * traj.speed(scene.instant), rel=1e-6)
+
+
+@pytest.mark.parametrize("config", list(CONFIGS))
+def test_chord_velocities_converge_to_the_velocity(final_state, config):
+    scene = final_state(config)
+    traj, t0 = scene.trajectory, scene.instant
+    T = traj.flight_time
+    steps = scene.chord_velocities
+    assert [dt for dt, _ in steps] == pytest.approx([T / 2**k for k in range(1, len(steps) + 1)])
+    v = np.array(traj.velocity(t0))
+    errors = []
+    for dt, vbar in steps:
+        np.testing.assert_allclose(vbar, traj.average_velocity(t0, t0 + dt), rtol=1e-12)
+        errors.append(np.linalg.norm(np.array(vbar) - v))
+    assert all(b < a for a, b in zip(errors, errors[1:], strict=False))
+    assert errors[-1] < errors[0] / 20
+
+
+def test_figure_arrows_follow_core(use_config, tmp_path):
+    use_config("")
+    scene = _final_state(CannonballFigure, tmp_path)
+    traj, axes = scene.trajectory, scene.axes
+    v = traj.velocity(scene.instant)
+    drawn = _data_vector(axes, scene.instant_arrow.get_start(), scene.instant_arrow.get_end())
+    assert _angle(drawn) == pytest.approx(_angle(v), abs=1e-6)
+    vbar = traj.average_velocity(0.0, traj.flight_time)
+    drawn = _data_vector(axes, scene.average_arrow.get_start(), scene.average_arrow.get_end())
+    assert _angle(drawn) == pytest.approx(_angle(vbar), abs=1e-6)
+
+
+# ---------------------------------------------------------------------------------------------
+# reference frames (the post's defaults, each language)
+
+
+_CACHED = {"tex_dir": str(CACHE / "Tex"), "text_dir": str(CACHE / "texts")}
+
+
+@pytest.fixture
+def _en(use_config):
+    use_config('language = "en"')
+
+
+@pytest.fixture
+def _ja(use_config):
+    use_config('language = "ja"')
+
+
+@frames_comparison(base_scene=CannonballFigure, **_CACHED)
+@pytest.mark.usefixtures("_en")
+def test_figure_en(scene):
+    CannonballFigure.construct(scene)
+
+
+@frames_comparison(base_scene=CannonballFigure, **_CACHED)
+@pytest.mark.usefixtures("_ja")
+def test_figure_ja(scene):
+    CannonballFigure.construct(scene)
+
+
+@frames_comparison(base_scene=CannonballTrajectory, **_CACHED)
+@pytest.mark.usefixtures("_en")
+def test_trajectory_last_frame_en(scene):
+    CannonballTrajectory.construct(scene)
+
+
+@frames_comparison(base_scene=CannonballTrajectory, **_CACHED)
+@pytest.mark.usefixtures("_ja")
+def test_trajectory_last_frame_ja(scene):
+    CannonballTrajectory.construct(scene)
