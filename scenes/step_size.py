@@ -6,8 +6,13 @@ drawn as h shrinks: first for the configured function at ``secant.x0`` (the post
 x = 3 by default), then for sin x at x = 1, where the textbook V appears: truncation error falls
 with slope 1 (forward) or 2 (central) until rounding error takes over and the error rises again
 with slope -1. The post's h = 1e-8 and each method's :func:`core.calculus.optimal_step` are
-marked with the number of correct digits they give; the complex step stays at machine precision
-and Richardson extrapolation is one point near it.
+marked with the number of correct digits they give. ``optimal_step`` is labelled for what it is,
+h* = √ε·max(1, |x|) or ∛ε·max(1, |x|), the step balancing truncation and rounding for a generic
+smooth f, not the best step for every f: where the central difference has no truncation error
+(third derivative 0, as on the post's quadratic) a tag and caption say so, with the digits of
+h = 1. The complex step has the same h² error as central for large h, so it is drawn as a wide
+translucent band under the central curve (both visible); it stays at machine precision where
+central breaks down, and Richardson extrapolation is one point near it.
 
 An error of exactly 0 has no logarithm: such points are drawn honestly on a separate floor row
 labelled "exact (0)" below the decades.
@@ -61,6 +66,17 @@ METHOD_COLORS = {
     "richardson": style.VERMILLION,
 }
 
+#: How each method's curve is drawn: (stroke width, stroke opacity, dot radius). The complex step
+#: coincides with the central difference for large h (the same f'''(x)h²/6 error), so it is
+#: a wide translucent band with larger dots, drawn *under* central: both stay visible there.
+METHOD_STROKES = {
+    "forward": (style.STROKE_THIN, 1.0, style.DOT_RADIUS_SMALL),
+    "central": (style.STROKE_THIN, 1.0, style.DOT_RADIUS_SMALL),
+    "complex": (style.STROKE_THIN * 3.2, 0.45, style.DOT_RADIUS_SMALL * 1.75),
+}
+#: Drawing order, bottom first.
+DRAW_ORDER = ("complex", "forward", "central")
+
 
 def step_grid(decades: int = 16, per_decade: int = 2) -> np.ndarray:
     """The steps h = 1, 10^-0.5, ..., 10^-decades, largest first (the order they are drawn)."""
@@ -88,6 +104,22 @@ def _exact_derivative(expression: str, f: Callable[[Any], Any], x0: float) -> fl
         return float(calculus.derivative(f, x0, method="complex"))
     except ValueError:
         return float(calculus.derivative(f, x0, method="richardson"))
+
+
+def _h_star(method: str, x0: float) -> str:
+    """What :func:`core.calculus.optimal_step` computes, as text: √ε·max(1, |x|) (forward) or
+    ∛ε·max(1, |x|) (central), e.g. "3√ε" at x = 3. It balances truncation against rounding for
+    a generic smooth f; it is not the best step for every f."""
+    scale = max(1.0, abs(x0))
+    root = "√ε" if method == "forward" else "∛ε"
+    return root if scale == 1.0 else f"{scale:g}{root}"
+
+
+def _no_truncation(case: Case) -> bool:
+    """True where the central difference has no truncation error (third derivative 0, e.g. a
+    quadratic): its error at h = 1 and h = 0.1 is already at rounding level."""
+    errs = case.errors(np.array([1.0, 0.1]), "central")
+    return bool(np.all(errs <= 1e-12 * max(1.0, abs(case.exact))))
 
 
 def _tag(s: str, color: str) -> VGroup:
@@ -289,11 +321,10 @@ class StepSizeError(Scene):
     def _series(self, case: Case, method: str, hs: np.ndarray) -> Series:
         errors = case.errors(hs, method)
         color = METHOD_COLORS[method]
+        width, opacity, radius = METHOD_STROKES[method]
         pts = np.array([self.axes.point(h, e) for h, e in zip(hs, errors, strict=True)])
-        dots = VGroup(
-            *(Dot(p, radius=style.DOT_RADIUS_SMALL, color=color) for p in pts)
-        ).set_opacity(0)
-        line = VMobject().set_stroke(color, style.STROKE_THIN).set_fill(opacity=0)
+        dots = VGroup(*(Dot(p, radius=radius, color=color) for p in pts)).set_opacity(0)
+        line = VMobject().set_stroke(color, width, opacity=opacity).set_fill(opacity=0)
         line.set_points_as_corners([pts[0], pts[0]])
         return Series(method, hs, errors, dots, line, pts)
 
@@ -306,9 +337,10 @@ class StepSizeError(Scene):
                 sample = Star(n=5, outer_radius=0.13, color=color, fill_opacity=1, stroke_width=0)
                 sample = VGroup(Line(LEFT * 0.25, RIGHT * 0.25).set_opacity(0), sample)
             else:
+                width, opacity, radius = METHOD_STROKES[method]
                 sample = VGroup(
-                    Line(LEFT * 0.25, RIGHT * 0.25).set_stroke(color, style.STROKE_THIN),
-                    Dot(ORIGIN, radius=style.DOT_RADIUS_SMALL, color=color),
+                    Line(LEFT * 0.25, RIGHT * 0.25).set_stroke(color, width, opacity=opacity),
+                    Dot(ORIGIN, radius=radius, color=color),
                 )
             label = text(tr(f"step.{method}"), size=style.SIZE_SMALL, color=style.TEXT)
             row = VGroup(sample, label.next_to(sample, RIGHT, buff=0.2))
@@ -331,10 +363,10 @@ class StepSizeError(Scene):
         return cap.move_to(DOWN * 3.62)
 
     def _swap_caption(self, new: VGroup, run_time: float = style.SHORT) -> None:
-        anims = [FadeIn(new, shift=UP * 0.1)]
+        """The old caption fades out completely before the new one fades in (never both)."""
         if self.caption is not None:
-            anims.append(FadeOut(self.caption))
-        self.play(*anims, run_time=run_time)
+            self.play(FadeOut(self.caption), run_time=run_time * 0.6)
+        self.play(FadeIn(new, shift=UP * 0.1), run_time=run_time * 0.7)
         self.caption = new
 
     def _sweep(self, series: list[Series]) -> None:
@@ -346,8 +378,9 @@ class StepSizeError(Scene):
             axes.c2p(x1, bottom), axes.c2p(x1, y1), dash_length=style.DASH_LENGTH
         ).set_stroke(style.HIGHLIGHT, style.STROKE_THIN, opacity=0.8)
         top_y, bot_y = axes.c2p(0, y1)[1], axes.c2p(0, bottom)[1]
+        series = sorted(series, key=lambda s: DRAW_ORDER.index(s.name))
         logs = [np.log10(s.hs) for s in series]
-        for s in sorted(series, key=lambda s: s.name != "complex"):
+        for s in series:
             self.add(s.line, s.dots)
         self.add(cursor)
         readout = self.h_readout
@@ -375,6 +408,15 @@ class StepSizeError(Scene):
         group = VGroup(cursor, readout, *(VGroup(s.line, s.dots) for s in series))
         self.play(UpdateFromAlphaFunc(group, update), run_time=self.sweep_time, rate_func=linear)
         self.play(FadeOut(cursor), run_time=style.SHORT)
+
+    def _rounding_only_tag(self, central: Series, tr: Catalogue) -> VGroup:
+        """A tag just above the right end of the central curve: there it is rounding only."""
+        tag = _tag(tr("step.rounding_only"), METHOD_COLORS["central"])
+        right = self.axes.c2p(self.axes.x_decades[1] - 0.3, 0)[0]
+        span = central.points[central.points[:, 0] >= right - tag.width - 0.1]
+        top = span[:, 1].max() if len(span) else self.axes.c2p(0, self.axes.floor_y)[1]
+        tag.move_to(np.array([right, top, 0]), aligned_edge=RIGHT + DOWN).shift(UP * 0.3)
+        return tag
 
     def _ring(self, part: int, case: Case, method: str, h: float) -> VGroup:
         """A ring (and the measured dot) at the error of ``method`` with step ``h``."""
@@ -417,7 +459,7 @@ class StepSizeError(Scene):
             ring = self._ring(part, case, method, h)
             rings.add(ring)
             n = correct_digits(self.markers[(part, method)][1], case.exact)
-            label = tr("step.row_best", method=tr(f"step.{method}"))
+            label = tr("step.row_best", h=_h_star(method, case.x0), method=tr(f"step.{method}"))
             rows.append(self._place_row(self._row(ring, label, n, tr)))
         return rings, rows
 
@@ -484,10 +526,14 @@ class StepSizeError(Scene):
             axes.shift(RIGHT * (-7.11 + style.MARGIN - left_edge))
         x_label = text(tr("step.x_label"), size=style.SIZE_SMALL, color=style.TEXT)
         x_label.move_to(axes.x_numbers[-1]).align_to(axes.x_numbers[-1], DOWN)
-        x_label.move_to(
-            (axes.x_numbers[-1].get_center() + axes.x_numbers[-2].get_center()) / 2,
-            coor_mask=[1, 0, 0],
-        ).shift(DOWN * 0.06)
+        # centred in the gap between the last two decade labels (the column to the right of
+        # the axes is the table's), never touching them
+        gap_left = axes.x_numbers[-2].get_right()[0]
+        gap_right = axes.x_numbers[-1].get_left()[0]
+        if x_label.width > gap_right - gap_left - 0.3:
+            x_label.scale_to_fit_width(gap_right - gap_left - 0.3)
+        mid = np.array([(gap_left + gap_right) / 2, 0, 0])
+        x_label.move_to(mid, coor_mask=[1, 0, 0]).shift(DOWN * 0.06)
         y_label = text(tr("step.y_label"), size=style.SIZE_SMALL, color=style.TEXT)
         y_label.next_to(axes.c2p(axes.x_decades[0], axes.y_decades[1]), UP, buff=0.12)
         y_label.align_to(axes.y_numbers, LEFT)
@@ -584,11 +630,21 @@ class StepSizeError(Scene):
                 self.play(FadeIn(rings), *(FadeIn(r) for r in rows), run_time=style.SHORT * 1.5)
                 self._swap_caption(self._caption(tr("step.best")))
                 self.wait(style.READ)
+                extra = VGroup()
+                if _no_truncation(case):
+                    # h* is for a generic f: here the central difference is exact but for
+                    # rounding, so its largest step is its best
+                    central = series["central"]
+                    extra.add(self._rounding_only_tag(central, tr))
+                    n_big = correct_digits(float(central.errors[0]), case.exact)
+                    self.play(FadeIn(extra), run_time=style.SHORT)
+                    self._swap_caption(self._caption(tr("step.no_truncation", n=n_big)))
+                    self.wait(style.READ)
                 self._swap_caption(self._caption(tr("step.not_better")))
                 self.wait(style.READ)
                 old_rows = VGroup(*self.table[1:])
                 self.table.remove(*old_rows)
-                fade = [FadeOut(rings), FadeOut(old_rows)]
+                fade = [FadeOut(rings), FadeOut(old_rows), FadeOut(extra)]
                 fade += [FadeOut(VGroup(s.line, s.dots)) for s in series.values()]
                 self.play(*fade, run_time=style.SHORT * 1.5)
             else:
@@ -608,6 +664,10 @@ class StepSizeError(Scene):
                     run_time=style.SHORT * 1.5,
                 )
                 self._swap_caption(self._caption(tr("step.best")))
+                self.wait(style.READ)
+                # complex step and central share the h² truncation error (the band under the
+                # central curve for large h); only central meets rounding as h shrinks
+                self._swap_caption(self._caption(tr("step.complex_same")))
                 self.wait(style.READ)
                 # complex step: flat at machine precision
                 eps_y = math.log10(_EPS * abs(case.exact))
