@@ -61,7 +61,7 @@ from scenes import style
 from scenes.common import PlotAxes, Readout, format_fixed, load_scene_config, nice_step, tex, text
 from scenes.text import Catalogue
 
-__all__ = ["CannonballFigure", "CannonballTrajectory", "flight_axes"]
+__all__ = ["CannonballFigure", "CannonballTrajectory", "fit_caption", "flight_axes"]
 
 # Screen regions (Manim units; the frame is 14.22 x 8). The plot keeps to the left, the numbers to
 # the right column, the captions to the top band.
@@ -69,6 +69,7 @@ _LEFT = -7.11 + style.MARGIN
 _RIGHT = 7.11 - style.MARGIN
 _BOTTOM = -4.0 + style.MARGIN
 _CAPTION_Y = 3.22  # centre of the caption band
+_CAPTION_WIDTH = _RIGHT - _LEFT - 0.6  # widest caption line (some air beyond the margins)
 _PLOT_TOP = 2.55  # top of the plot box (room for the caption above)
 _COLUMN_X = 3.05  # left edge of the right column of numbers
 _NUMBER_SIZE = 30  # table and formula numbers (>= style.SIZE_SMALL)
@@ -116,11 +117,13 @@ def flight_axes(
     *,
     headroom: float = 0.4,
     reach: tuple[float, float] = (0.0, 0.0),
+    x_label_below: bool = False,
 ) -> PlotAxes:
     """Axes from the muzzle (0, 0) to at least ``(x_max, y_max)`` metres, equal scales in x and y,
     as large as fits in ``box`` with their numbers and labels; at least ``headroom`` screen units
     stay free above ``y_max`` (for the apex label), and ``reach`` (left, down) of the origin for
-    what is drawn there (the cannon)."""
+    what is drawn there (the cannon). ``x_label_below`` puts the x label under the last tick
+    number instead of right of it (wider axes when the width is what limits them)."""
     x_stop, x_step = _nice_top(x_max * 1.02, 6)
     y_stop, y_step = _nice_top(y_max * 1.02, 5)
     # room for tick numbers (left, below) and the axis labels (above, right): guessed first, then
@@ -151,6 +154,9 @@ def flight_axes(
             x_label=r"x\ (\mathrm{m})",
             y_label=r"y\ (\mathrm{m})",
         )
+        if x_label_below and len(axes.x_numbers):
+            axes.x_label.next_to(axes.x_numbers, DOWN, buff=0.1)
+            axes.x_label.align_to(axes.x_numbers[-1], RIGHT)
         lower_left, upper_right = axes.c2p(0.0, 0.0), axes.c2p(x_stop, stop)
         pads = (
             np.array(
@@ -280,6 +286,75 @@ def _clear_numbers(axes: PlotAxes, mob: Mobject) -> None:
             numbers.remove(number)
 
 
+# breaks preferred in a two-line caption: after a colon or comma (either script), then a space,
+# then between two CJK characters
+_STRONG_BREAKS = ":：、，,;；"
+_CJK_PUNCT_CLOSE = "、。，．：；！？）」』"
+
+
+def _is_cjk(ch: str) -> bool:
+    return ord(ch) >= 0x2E80
+
+
+def _char_em(ch: str) -> float:
+    """A rough advance of ``ch`` in ems (CJK full width, Latin about half)."""
+    return 1.0 if _is_cjk(ch) else 0.55
+
+
+def _split_caption(s: str) -> tuple[str, str] | None:
+    """``s`` cut into two lines at the most natural place near its middle: a colon or comma
+    that leaves neither line much longer than 60 % of the text, else the most balanced space
+    (or, in Japanese, the most balanced point between two CJK characters)."""
+    ems = [_char_em(c) for c in s]
+    total = sum(ems)
+    cuts: list[tuple[int, bool]] = []  # (index where line 2 starts, strong)
+    for i in range(1, len(s)):
+        before, here = s[i - 1], s[i]
+        if here == " ":
+            continue
+        strong = before in _STRONG_BREAKS or (before == " " and s[i - 2 : i - 1] in _STRONG_BREAKS)
+        if (
+            before == " "
+            or strong
+            or (_is_cjk(before) and _is_cjk(here) and here not in _CJK_PUNCT_CLOSE)
+        ):
+            cuts.append((i, strong))
+    if not cuts:
+        return None
+
+    def longer(i: int) -> float:
+        first = sum(ems[:i])
+        return max(first, total - first)
+
+    strong_ok = [i for i, strong in cuts if strong and longer(i) <= 0.6 * total]
+    i = min(strong_ok or [i for i, _ in cuts], key=longer)
+    return s[:i].rstrip(), s[i:].lstrip()
+
+
+def fit_caption(s: str, *, size: float = style.SIZE_BODY) -> Mobject:
+    """The caption ``s`` centred in the top band, inside the frame with some air to spare.
+
+    One line when it fits (shrunk by at most 10 % if needed); a longer caption is wrapped onto
+    two centred lines (at a colon or comma when that balances them), shrunk only if a line is
+    still too wide or the pair too tall for the band between the frame's top and the plot."""
+    width, top = _CAPTION_WIDTH, 4.0 - style.MARGIN
+    mob: Mobject = text(s, size=size)
+    if mob.width > width / 0.9:
+        parts = _split_caption(s)
+        if parts is not None:
+            mob = VGroup(*(text(p, size=size) for p in parts)).arrange(DOWN, buff=0.1)
+    if mob.width > width:
+        mob.scale_to_fit_width(width)
+    bottom = _PLOT_TOP + 0.15  # clear of the plot's y label and the column's first line
+    if mob.height > top - bottom:
+        mob.scale_to_fit_height(top - bottom)
+    mob.move_to([0.0, _CAPTION_Y, 0.0])
+    # a tall (two-line) caption keeps within the band
+    mob.shift(DOWN * max(0.0, mob.get_top()[1] - top))
+    mob.shift(UP * max(0.0, bottom - mob.get_bottom()[1]))
+    return mob
+
+
 def _fmt_m(value: float) -> str:
     """Metres with a thousands separator: 3,707."""
     return f"{value:,.0f}"
@@ -329,11 +404,8 @@ class _CannonballBase(Scene):
         self.arrow_scale = self.arrow_length / traj.speed(self.instant)
 
     def caption(self, key: str, **fields: object) -> Mobject:
-        """A caption in the top band, shrunk if needed to fit the frame's width."""
-        mob = text(self.tr(key, **fields), size=style.SIZE_BODY)
-        if mob.width > _RIGHT - _LEFT:
-            mob.scale_to_fit_width(_RIGHT - _LEFT)
-        return mob.move_to([0.0, _CAPTION_Y, 0.0])
+        """A caption in the top band that fits the frame (see :func:`fit_caption`)."""
+        return fit_caption(self.tr(key, **fields))
 
 
 class CannonballTrajectory(_CannonballBase):
@@ -741,14 +813,27 @@ class CannonballTrajectory(_CannonballBase):
             self.wait(style.READ + style.BEAT)
             return
         old = self.axes
-        wide = flight_axes(vac.range, vac.max_height, _WIDE_BOX, headroom=0.0, reach=self.reach)
+        # the larger of the two layouts (x label beside or below the numbers)
+        wide = max(
+            (
+                flight_axes(
+                    vac.range,
+                    vac.max_height,
+                    _WIDE_BOX,
+                    headroom=0.0,
+                    reach=self.reach,
+                    x_label_below=below,
+                )
+                for below in (False, True)
+            ),
+            key=_unit,
+        )
         self.axes = wide
         ratio = vac.range / traj.range
         self.play(
             FadeOut(self.apex_group),
             FadeOut(self.apex_label),
-            FadeOut(self.clock),
-            FadeOut(self.launch_info),
+            FadeOut(self.clock),  # (launch_info left with the average velocity)
             self.set_caption(
                 "cannon.without_air", ratio=f"{ratio:.0f}" if ratio >= 10 else f"{ratio:.1f}"
             ),
@@ -792,23 +877,91 @@ class CannonballTrajectory(_CannonballBase):
                 for r, c in ((traj.range, style.TRAJECTORY), (vac.range, style.DRAG_FREE))
             )
         )
-        # with air: just right of its landing point, under the parabola; without air: inside
-        # the parabola's arch, under its top
-        with_air = text(
-            self.tr("cannon.with_air", range=_fmt_m(traj.range)),
-            size=_LABEL_SIZE,
-            color=style.TRAJECTORY,
-        )
-        with_air.next_to(wide.c2p(traj.range, 0), UR, buff=0.15)
-        with_air.add_background_rectangle(color=style.BACKGROUND, opacity=0.85, buff=0.06)
-        no_air = self._range_label(
-            wide, vac, "cannon.without_air_label", style.TEXT, avoid=new_path
-        )
-        if _overlap(with_air, no_air):  # both by the ground: lift the vacuum range above
-            no_air.shift(UP * (with_air.get_top()[1] + 0.12 - no_air.get_bottom()[1]))
-        self.play(FadeIn(marks), FadeIn(with_air), FadeIn(no_air), run_time=1.0)
+        with_air, no_air, leader = self._range_labels(wide, traj, vac)
+        self.play(FadeIn(marks), FadeIn(with_air), FadeIn(no_air), *leader, run_time=1.0)
         self.wait(style.READ + style.BEAT)
         self.vacuum_path = dashed
+
+    def _range_labels(
+        self, axes: PlotAxes, traj: Trajectory, vac: Trajectory
+    ) -> tuple[Mobject, Mobject, list]:
+        """The two range labels of the final view, each by its landing point and clear of both
+        paths and of each other: "with air" just right of the drag landing (inside the
+        parabola's arch, under its rising side); "without air" inside the arch, as low and as
+        far right as the falling side lets it, with a short leader to the parabola's landing
+        when it cannot touch it. Returns the labels and the leader's animations (maybe none)."""
+
+        def points(t: Trajectory) -> np.ndarray:
+            xs, ys = t.position(np.linspace(0.0, t.flight_time, 721))
+            return axes.c2p_array(xs, ys)
+
+        vac_pts, drag_pts = points(vac), points(traj)
+        obstacles = np.concatenate([vac_pts, drag_pts])
+        ground = axes.c2p(0.0, 0.0)[1]
+        top, right = _PLOT_TOP, _RIGHT
+
+        def clear(mob: Mobject, pad: float = 0.08, others: tuple = ()) -> bool:
+            (x0, y0), (x1, y1) = mob.get_corner(DOWN + LEFT)[:2], mob.get_corner(UP + RIGHT)[:2]
+            if x0 < axes.c2p(0, 0)[0] + 0.05 or x1 > right or y1 > top or y0 < ground + 0.05:
+                return False
+            inside = (
+                (obstacles[:, 0] > x0 - pad)
+                & (obstacles[:, 0] < x1 + pad)
+                & (obstacles[:, 1] > y0 - pad)
+                & (obstacles[:, 1] < y1 + pad)
+            )
+            return not inside.any() and not any(_overlap(mob, o) for o in others)
+
+        size = style.SIZE_LABEL
+        with_air = text(
+            self.tr("cannon.with_air", range=_fmt_m(traj.range)), size=size, color=style.TRAJECTORY
+        )
+        land = axes.c2p(traj.range, 0.0)
+        rows = [ground + 0.14 + k * (with_air.height + 0.12) for k in range(8)]
+        for y in rows:  # right of the landing, as low as the paths allow
+            with_air.move_to([land[0] + 0.15 + with_air.width / 2, y + with_air.height / 2, 0])
+            if clear(with_air):
+                break
+        else:  # above the drag path's top
+            with_air.next_to(axes.c2p(*traj.position(traj.apex_time)), UP, buff=0.2)
+
+        no_air = text(
+            self.tr("cannon.without_air_label", range=_fmt_m(vac.range)),
+            size=size,
+            color=style.TEXT,
+        )
+        vac_land = axes.c2p(vac.range, 0.0)
+        placed = False
+        for y in rows:
+            # the falling side of the arch at the label's top: stay left of it
+            high = vac_pts[vac_pts[:, 1] >= y + no_air.height + 0.08]
+            if len(high) == 0:
+                break
+            x_right = min(float(high[:, 0].max()) - 0.12, vac_land[0] - 0.1)
+            no_air.move_to([x_right - no_air.width / 2, y + no_air.height / 2, 0])
+            if clear(no_air, others=(with_air,)):
+                placed = True
+                break
+        leader: list = []
+        if placed:
+            start = np.array([no_air.get_right()[0] + 0.08, no_air.get_bottom()[1] + 0.1, 0.0])
+            end = vac_land + 0.08 * UP + 0.06 * LEFT
+            if np.linalg.norm(end - start) > 0.45:
+                line = Line(start, end).set_stroke(style.DRAG_FREE, style.STROKE_THIN)
+                near = np.linspace(start, end, 40)
+                d = np.min(np.linalg.norm(near[:, None, :2] - drag_pts[None, :, :2], axis=2))
+                if d > 0.1:
+                    leader = [Create(line)]
+        else:
+            no_air = self._range_label(
+                axes, vac, "cannon.without_air_label", style.TEXT, avoid=self.path
+            )
+            if _overlap(with_air, no_air):  # both by the ground: lift the vacuum range above
+                no_air.shift(UP * (with_air.get_top()[1] + 0.12 - no_air.get_bottom()[1]))
+        with_air.add_background_rectangle(color=style.BACKGROUND, opacity=0.85, buff=0.06)
+        if placed:  # (_range_label gives its label a background already)
+            no_air.add_background_rectangle(color=style.BACKGROUND, opacity=0.85, buff=0.06)
+        return with_air, no_air, leader
 
     def _range_label(
         self, axes: PlotAxes, traj: Trajectory, key: str, color: str, avoid: Mobject | None = None

@@ -193,7 +193,9 @@ class Magnifier(VGroup):
                 and self.panel.get_bottom()[1] < label.get_bottom()[1]
                 and label.get_top()[1] < self.panel.get_top()[1]
             )
-            label.set_fill(opacity=1.0 if inside else 0.0)
+            # as opaque as the panel: the labels fade in and out with it (a fade animates the
+            # panel's opacity while this updater keeps running)
+            label.set_fill(opacity=self.panel.get_fill_opacity() if inside else 0.0)
 
 
 class SecantToTangent(Scene):

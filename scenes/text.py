@@ -107,7 +107,7 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "cannon.average_label": {"en": "average velocity", "ja": "平均速度"},
     "cannon.bends": {
-        "en": "But the path bends: drag and gravity change the velocity at every instant",
+        "en": "But the path bends: drag and gravity keep changing the velocity",
         "ja": "でも弾道は曲がる：空気抵抗と重力が瞬間ごとに速度を変えるから",
     },
     "cannon.bends_vacuum": {
@@ -211,7 +211,7 @@ TEXT: dict[str, dict[str, str]] = {
     },
     # --- StepSizeError ---
     "step.title": {"en": "How small should h be?", "ja": "h はどこまで小さくすべきか"},
-    "step.x_label": {"en": "step h", "ja": "刻み幅 h"},
+    "step.x_label": {"en": "step h", "ja": "刻み h"},
     "step.y_label": {"en": "|error|", "ja": "誤差"},
     "step.exact_zero": {"en": "exact (0)", "ja": "誤差 0"},
     "step.at": {"en": "at", "ja": "点"},
@@ -226,7 +226,7 @@ TEXT: dict[str, dict[str, str]] = {
     "step.post_h": {"en": "the post's h = 1e-8", "ja": "記事の h = 1e-8"},
     "step.digits": {"en": "{n} digits", "ja": "{n} 桁"},
     "step.table_title": {"en": "correct digits", "ja": "正しい桁数"},
-    "step.row_best": {"en": "best h, {method}", "ja": "最適 h・{method}"},
+    "step.row_best": {"en": "h* = {h}, {method}", "ja": "h* = {h}・{method}"},
     "step.richardson_short": {"en": "Richardson", "ja": "リチャードソン"},
     "step.row_post": {"en": "h = 1e-8, central", "ja": "h = 1e-8・中心差分"},
     "step.post_digits": {
@@ -234,12 +234,17 @@ TEXT: dict[str, dict[str, str]] = {
         "ja": "記事の h = 1e-8（中心差分）：正しい桁は {n} 桁",
     },
     "step.best": {
-        "en": "The best h balances the two errors: marked with its correct digits",
-        "ja": "最適な h は 2 つの誤差の釣り合う所：正しい桁数を添えて",
+        "en": "h* balances truncation and rounding for a typical smooth f",
+        "ja": "h* は一般の滑らかな f で打ち切り誤差と丸め誤差が釣り合う刻み幅",
     },
+    "step.no_truncation": {
+        "en": "Central has no truncation error here (f′′′ = 0): h = 1 gives {n} digits",
+        "ja": "ここでは f′′′ = 0：中心差分に打ち切り誤差はなく、h = 1 で {n} 桁",
+    },
+    "step.rounding_only": {"en": "rounding only", "ja": "丸め誤差のみ"},
     "step.not_better": {
-        "en": "Below the best h, rounding error grows as h shrinks",
-        "ja": "最適な h より小さくすると、丸め誤差がかえって増える",
+        "en": "Below h*, rounding error grows as h shrinks",
+        "ja": "h* より小さくすると、丸め誤差がかえって増える",
     },
     "step.switch": {"en": "The same for sin x at x = 1", "ja": "sin x の x = 1 でも同じ"},
     "step.slopes": {
@@ -250,6 +255,10 @@ TEXT: dict[str, dict[str, str]] = {
     "step.truncation": {"en": "truncation", "ja": "打ち切り誤差"},
     "step.rounding": {"en": "rounding", "ja": "丸め誤差"},
     "step.machine": {"en": "machine precision", "ja": "計算機精度"},
+    "step.complex_same": {
+        "en": "Complex step: same h² error as central at large h, but no breakdown",
+        "ja": "複素ステップ：h が大きいと中心差分と同じ h² 誤差、小さくても崩れない",
+    },
     "step.complex_note": {
         "en": "Complex step: no subtraction, so it stays at machine precision",
         "ja": "複素ステップ：引き算がないので計算機精度のまま",
