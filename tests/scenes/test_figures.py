@@ -3,14 +3,13 @@ match the reference frames, and the drawn tangents are the ones ``core`` compute
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import numpy as np
 import pytest
 
 manim = pytest.importorskip("manim")
 from manim import RIGHT, UP, tempconfig  # noqa: E402
 from manim.utils.testing.frames_comparison import frames_comparison  # noqa: E402
+from scene_testing import CACHE, SIN, inside_frame, play  # noqa: E402
 
 from core.calculus import tangent  # noqa: E402
 from core.functions import blog_f  # noqa: E402
@@ -23,19 +22,6 @@ from scenes.figures import (  # noqa: E402
 
 __module_test__ = "figures"
 
-ROOT = Path(__file__).resolve().parents[2]
-# LaTeX and Pango outputs are cached here between runs (media/ is git-ignored)
-CACHE = {"tex_dir": str(ROOT / "media" / "Tex"), "text_dir": str(ROOT / "media" / "texts")}
-SIN = """
-[function]
-expression = "sin(x)"
-x_min = 0.0
-x_max = 6.0
-tangent_points = [1.0, 3.0, 5.0]
-[secant]
-x0 = 1.0
-h_start = 2.0
-"""
 CONFIGS = {"en": 'language = "en"', "ja": 'language = "ja"', "sin_ja": 'language = "ja"\n' + SIN}
 FIGURES = [CurveFigure, TangentAt3Figure, TangentsFigure, DerivativeDefinitionFigure]
 
@@ -46,42 +32,14 @@ def _post_defaults(use_config):
     use_config("")
 
 
-def build(scene_cls, tmp_path):
-    """Construct and 'render' a scene in dry-run mode at a tiny size; returns the scene."""
-    settings = {
-        "quality": "low_quality",
-        "dry_run": True,
-        "pixel_width": 320,
-        "pixel_height": 180,
-        "frame_rate": 2,
-        "disable_caching": True,
-        "media_dir": str(tmp_path),
-        **CACHE,
-    }
-    with tempconfig(settings):
-        scene = scene_cls()
-        scene.render()
-    return scene
-
-
-def _inside_frame(mob, margin=0.0):
-    w, h = 14.2 + 1e-6, 8.0 + 1e-6
-    return (
-        mob.get_left()[0] >= -w / 2 + margin
-        and mob.get_right()[0] <= w / 2 - margin
-        and mob.get_bottom()[1] >= -h / 2 + margin
-        and mob.get_top()[1] <= h / 2 - margin
-    )
-
-
 @pytest.mark.parametrize("name", list(CONFIGS))
 @pytest.mark.parametrize("scene_cls", FIGURES, ids=lambda c: c.__name__)
 def test_figures_build_and_fit_the_frame(scene_cls, name, use_config, tmp_path):
     use_config(CONFIGS[name])
-    scene = build(scene_cls, tmp_path)
+    scene = play(scene_cls, tmp_path)
     assert scene.mobjects
     for mob in scene.mobjects:
-        assert _inside_frame(mob, margin=0.2), f"{type(mob).__name__} leaves the frame"
+        assert inside_frame(mob), f"{type(mob).__name__} leaves the frame"
 
 
 def _drawn_line(axes, mob):
@@ -93,7 +51,7 @@ def _drawn_line(axes, mob):
 
 def test_tangent_at_3_is_cores_tangent(use_config, tmp_path):
     use_config("")
-    scene = build(TangentAt3Figure, tmp_path)
+    scene = play(TangentAt3Figure, tmp_path)
     slope, intercept, (xa, xb) = _drawn_line(scene.axes, scene.tangent_mob)
     assert slope == pytest.approx(0.22, abs=1e-6)
     assert intercept == pytest.approx(-0.18, abs=1e-6)
@@ -105,7 +63,7 @@ def test_tangent_at_3_is_cores_tangent(use_config, tmp_path):
 
 def test_tangents_at_3_6_9(use_config, tmp_path):
     use_config("")
-    scene = build(TangentsFigure, tmp_path)
+    scene = play(TangentsFigure, tmp_path)
     slopes = []
     for x0, mob in zip((3.0, 6.0, 9.0), scene.tangent_mobs, strict=True):
         slope, intercept, _ = _drawn_line(scene.axes, mob)
@@ -120,7 +78,7 @@ def test_transparent_figure_has_no_opaque_background(use_config, tmp_path):
     """With -t the corners are fully transparent (no background box, no halos)."""
     use_config("")
     with tempconfig({"transparent": True}):
-        scene = build(TangentsFigure, tmp_path)
+        scene = play(TangentsFigure, tmp_path)
         frame = scene.renderer.get_frame()
     assert frame.shape[2] == 4
     assert frame[0, 0, 3] == 0 and frame[-1, -1, 3] == 0
@@ -131,8 +89,6 @@ def test_transparent_figure_has_no_opaque_background(use_config, tmp_path):
 
 
 # --- frame comparison: the last frame of each figure against control_data/figures/ ------------
-
-
 
 
 @frames_comparison(base_scene=CurveFigure, **CACHE)

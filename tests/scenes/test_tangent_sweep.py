@@ -4,14 +4,13 @@ trace of f' are core's derivative; its last frame matches the reference frame.""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import numpy as np
 import pytest
 
 manim = pytest.importorskip("manim")
-from manim import ValueTracker, tempconfig  # noqa: E402
+from manim import ValueTracker  # noqa: E402
 from manim.utils.testing.frames_comparison import frames_comparison  # noqa: E402
+from scene_testing import CACHE, SIN, inside_frame, play  # noqa: E402
 
 from core.calculus import derivative, tangent  # noqa: E402
 from core.functions import blog_df, blog_f  # noqa: E402
@@ -19,18 +18,6 @@ from scenes.tangent_sweep import TangentSweep, TangentSweepJa  # noqa: E402
 
 __module_test__ = "tangent_sweep"
 
-ROOT = Path(__file__).resolve().parents[2]
-CACHE = {"tex_dir": str(ROOT / "media" / "Tex"), "text_dir": str(ROOT / "media" / "texts")}
-SIN = """
-[function]
-expression = "sin(x)"
-x_min = 0.0
-x_max = 6.0
-tangent_points = [1.0, 3.0, 5.0]
-[secant]
-x0 = 1.0
-h_start = 2.0
-"""
 CONFIGS = {"en": 'language = "en"', "sin_ja": 'language = "ja"\n' + SIN}
 
 
@@ -38,33 +25,6 @@ CONFIGS = {"en": 'language = "en"', "sin_ja": 'language = "ja"\n' + SIN}
 def _post_defaults(use_config):
     """Start from the post's values."""
     use_config("")
-
-
-def play(scene_cls, tmp_path, frame_rate=2):
-    """Play a scene in dry-run mode, tiny and at a low frame rate (updaters run every frame)."""
-    settings = {
-        "quality": "low_quality",
-        "dry_run": True,
-        "pixel_width": 320,
-        "pixel_height": 180,
-        "frame_rate": frame_rate,
-        "disable_caching": True,
-        "media_dir": str(tmp_path),
-        **CACHE,
-    }
-    with tempconfig(settings):
-        scene = scene_cls()
-        scene.render()
-    return scene
-
-
-def _inside(mob, margin=0.2):
-    return (
-        mob.get_left()[0] >= -7.1 + margin - 1e-6
-        and mob.get_right()[0] <= 7.1 - margin + 1e-6
-        and mob.get_bottom()[1] >= -4 + margin - 1e-6
-        and mob.get_top()[1] <= 4 - margin + 1e-6
-    )
 
 
 @pytest.mark.parametrize(
@@ -79,7 +39,7 @@ def test_plays_in_both_languages_and_for_sin(scene_cls, name, use_config, tmp_pa
     assert 20 <= scene.time <= 60, f"duration {scene.time:.1f} s"
     for mob in scene.mobjects:
         if not isinstance(mob, ValueTracker):  # a tracker's "point" is its value
-            assert _inside(mob), f"{type(mob).__name__} leaves the frame"
+            assert inside_frame(mob), f"{type(mob).__name__} leaves the frame"
     # one tangent left per tangent point, each through its point with core's slope
     f = cfg.function.f
     for x0, line in zip(cfg.function.tangent_points, scene.tangent_lines, strict=True):

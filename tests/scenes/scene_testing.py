@@ -1,0 +1,55 @@
+"""Helpers shared by the scene tests: a tiny dry-run play, a frame check, a second function."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from manim import Mobject, Scene, tempconfig
+
+ROOT = Path(__file__).resolve().parents[2]
+#: LaTeX and Pango outputs are cached here between runs (media/ is git-ignored).
+CACHE = {"tex_dir": str(ROOT / "media" / "Tex"), "text_dir": str(ROOT / "media" / "texts")}
+
+#: A non-default function for the calculus scenes: sin on [0, 6].
+SIN = """
+[function]
+expression = "sin(x)"
+x_min = 0.0
+x_max = 6.0
+tangent_points = [1.0, 3.0, 5.0]
+[secant]
+x0 = 1.0
+h_start = 2.0
+"""
+
+FRAME_HALF_WIDTH = 7.1
+FRAME_HALF_HEIGHT = 4.0
+
+
+def play(scene_cls: type[Scene], media_dir: Path, frame_rate: float = 2) -> Scene:
+    """Play a scene in dry-run mode, tiny and at a low frame rate (updaters run every frame)."""
+    settings = {
+        "quality": "low_quality",
+        "dry_run": True,
+        "pixel_width": 320,
+        "pixel_height": 180,
+        "frame_rate": frame_rate,
+        "disable_caching": True,
+        "media_dir": str(media_dir),
+        **CACHE,
+    }
+    with tempconfig(settings):
+        scene = scene_cls()
+        scene.render()
+    return scene
+
+
+def inside_frame(mob: Mobject, margin: float = 0.2) -> bool:
+    """Whether ``mob`` lies within the frame, ``margin`` units in from every edge."""
+    tol = 1e-6
+    return (
+        mob.get_left()[0] >= -FRAME_HALF_WIDTH + margin - tol
+        and mob.get_right()[0] <= FRAME_HALF_WIDTH - margin + tol
+        and mob.get_bottom()[1] >= -FRAME_HALF_HEIGHT + margin - tol
+        and mob.get_top()[1] <= FRAME_HALF_HEIGHT - margin + tol
+    )
