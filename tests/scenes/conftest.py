@@ -17,3 +17,9 @@ def _compare_frames_on_this_cairo(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(
         frames, "MIN_CAIRO_VERSION", min(frames.MIN_CAIRO_VERSION, frames.cairo.cairo_version())
     )
+
+
+@pytest.fixture(scope="module")
+def media(tmp_path_factory):
+    """One media folder per test module, so LaTeX is compiled once, not once per test."""
+    return tmp_path_factory.mktemp("media")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 from manim import Mobject, Scene, tempconfig
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -53,3 +54,36 @@ def inside_frame(mob: Mobject, margin: float = 0.2) -> bool:
         and mob.get_bottom()[1] >= -FRAME_HALF_HEIGHT + margin - tol
         and mob.get_top()[1] <= FRAME_HALF_HEIGHT - margin + tol
     )
+
+
+#: The frame's half extents for the point-by-point check (14.24 wide: a little slack for strokes).
+POINTS_HALF_WIDTH = 7.12
+
+
+def dry_run_settings(media_dir: Path, **extra) -> dict:
+    """manim settings for a quiet low-quality run into ``media_dir`` (full 854x480, 15 fps)."""
+    return {
+        "quality": "low_quality",
+        "media_dir": str(media_dir),
+        "disable_caching": True,
+        "verbosity": "WARNING",
+        "progress_bar": "none",
+        **extra,
+    }
+
+
+def final_state(scene_cls: type[Scene], media_dir: Path) -> Scene:
+    """Build a scene with animations skipped: the state its last frame shows."""
+    with tempconfig(dry_run_settings(media_dir, dry_run=True)):
+        scene = scene_cls(skip_animations=True)
+        scene.render()
+    return scene
+
+
+def assert_points_inside_frame(scene: Scene) -> None:
+    """Every point of every drawn part of ``scene`` lies within the frame."""
+    for mob in scene.mobjects:
+        for part in mob.family_members_with_points():
+            pts = part.points
+            assert np.all(np.abs(pts[:, 0]) <= POINTS_HALF_WIDTH), type(part).__name__
+            assert np.all(np.abs(pts[:, 1]) <= FRAME_HALF_HEIGHT), type(part).__name__

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import math
 
-import numpy as np
 import pytest
 
 manim = pytest.importorskip("manim")
 
 from manim.utils.testing.frames_comparison import frames_comparison  # noqa: E402
+from scene_testing import assert_points_inside_frame, dry_run_settings, final_state  # noqa: E402
 
 from core.aiming import max_range  # noqa: E402
 from core.ballistics import Launch, simulate  # noqa: E402
@@ -30,39 +30,11 @@ SLOW_STEEP = f"[cannon]\nspeed = 300.0\nangle_deg = 60.0\n[aim]\ntarget = {0.9 *
 CONFIGS = {"default": "", "300_at_60": SLOW_STEEP}
 SCENES = {"newton": AimTheCannon, "gradient": AimTheCannonGradient}
 
-FRAME_HALF_WIDTH = 7.12
-FRAME_HALF_HEIGHT = 4.0
-
-
-@pytest.fixture(scope="module")
-def media(tmp_path_factory):
-    """One media folder for the module, so LaTeX is compiled once, not once per test."""
-    return tmp_path_factory.mktemp("media")
-
-
-def _settings(media, **extra):
-    return {
-        "quality": "low_quality",
-        "media_dir": str(media),
-        "disable_caching": True,
-        "verbosity": "WARNING",
-        "progress_bar": "none",
-        **extra,
-    }
-
-
-def _final_state(scene_cls, media):
-    with manim.tempconfig(_settings(media, dry_run=True)):
-        scene = scene_cls(skip_animations=True)
-        scene.render()
-    return scene
-
-
 @pytest.mark.parametrize("method", list(SCENES))
 @pytest.mark.parametrize(("language", "config"), [("en", "default"), ("ja", "300_at_60")])
 def test_plays_in_dry_run(use_config, media, method, language, config):
     use_config(f'language = "{language}"\n' + CONFIGS[config])
-    with manim.tempconfig(_settings(media, dry_run=True)):
+    with manim.tempconfig(dry_run_settings(media, dry_run=True)):
         scene = SCENES[method]()
         scene.render()
     assert scene.result.method == method
@@ -72,16 +44,12 @@ def test_plays_in_dry_run(use_config, media, method, language, config):
 
 @pytest.mark.parametrize("method", list(SCENES))
 @pytest.mark.parametrize(("language", "config"), [("en", "default"), ("ja", "300_at_60")])
-def test_final_state(use_config, media, method, language, config):
+def testfinal_state(use_config, media, method, language, config):
     """Inside the frame; each landing marker at ``simulate(...).range`` of its step's angle; the
     loss dots at (shot, log10 miss²)."""
     cfg = use_config(f'language = "{language}"\n' + CONFIGS[config])
-    scene = _final_state(SCENES[method], media)
-    for mob in scene.mobjects:
-        for part in mob.family_members_with_points():
-            pts = part.points
-            assert np.all(np.abs(pts[:, 0]) <= FRAME_HALF_WIDTH), type(part).__name__
-            assert np.all(np.abs(pts[:, 1]) <= FRAME_HALF_HEIGHT), type(part).__name__
+    scene = final_state(SCENES[method], media)
+    assert_points_inside_frame(scene)
 
     steps = scene.result.steps
     assert len(steps) >= 2, "the first shot must miss"

@@ -16,6 +16,7 @@ import pytest
 manim = pytest.importorskip("manim")
 
 from manim.utils.testing.frames_comparison import frames_comparison  # noqa: E402
+from scene_testing import assert_points_inside_frame, dry_run_settings, final_state  # noqa: E402
 
 from core.calculus import derivative, optimal_step, step_errors  # noqa: E402
 from core.functions import blog_df, blog_f  # noqa: E402
@@ -29,38 +30,10 @@ SINE = (
 )
 CONFIGS = {"default": "", "sine": SINE}
 
-FRAME_HALF_WIDTH = 7.12
-FRAME_HALF_HEIGHT = 4.0
-
-
-@pytest.fixture(scope="module")
-def media(tmp_path_factory):
-    """One media folder for the module, so LaTeX is compiled once, not once per test."""
-    return tmp_path_factory.mktemp("media")
-
-
-def _settings(media, **extra):
-    return {
-        "quality": "low_quality",
-        "media_dir": str(media),
-        "disable_caching": True,
-        "verbosity": "WARNING",
-        "progress_bar": "none",
-        **extra,
-    }
-
-
-def _final_state(media):
-    with manim.tempconfig(_settings(media, dry_run=True)):
-        scene = StepSizeError(skip_animations=True)
-        scene.render()
-    return scene
-
-
 @pytest.mark.parametrize(("language", "config"), [("en", "default"), ("ja", "sine")])
 def test_plays_in_dry_run(use_config, media, language, config):
     use_config(f'language = "{language}"\n' + CONFIGS[config])
-    with manim.tempconfig(_settings(media, dry_run=True)):
+    with manim.tempconfig(dry_run_settings(media, dry_run=True)):
         scene = StepSizeError()
         scene.render()
     assert 20.0 <= scene.renderer.time <= 60.0, "the scene must run 20-60 s"
@@ -69,17 +42,13 @@ def test_plays_in_dry_run(use_config, media, language, config):
 @pytest.mark.parametrize(("language", "config"), [("en", "default"), ("ja", "sine")])
 def test_final_frame_stays_inside(use_config, media, language, config):
     use_config(f'language = "{language}"\n' + CONFIGS[config])
-    scene = _final_state(media)
-    for mob in scene.mobjects:
-        for part in mob.family_members_with_points():
-            pts = part.points
-            assert np.all(np.abs(pts[:, 0]) <= FRAME_HALF_WIDTH), type(part).__name__
-            assert np.all(np.abs(pts[:, 1]) <= FRAME_HALF_HEIGHT), type(part).__name__
+    scene = final_state(StepSizeError, media)
+    assert_points_inside_frame(scene)
 
 
 def test_plotted_points_are_step_errors(use_config, media):
     use_config("")
-    scene = _final_state(media)
+    scene = final_state(StepSizeError, media)
     axes = scene.axes
     hs = step_grid()
     cases = [(blog_f, blog_df, 3.0), (np.sin, np.cos, 1.0)]
@@ -101,14 +70,14 @@ def test_plotted_points_are_step_errors(use_config, media):
 
 def test_every_dot_is_shown_after_its_sweep(use_config, media):
     use_config("")
-    scene = _final_state(media)
+    scene = final_state(StepSizeError, media)
     for series in scene.parts[1]["series"].values():
         assert all(d.get_fill_opacity() == 1.0 for d in series.dots)
 
 
 def test_optimal_steps_and_richardson_are_marked(use_config, media):
     use_config("")
-    scene = _final_state(media)
+    scene = final_state(StepSizeError, media)
     for method in ("forward", "central"):
         h, err = scene.markers[(1, method)]
         assert h == optimal_step(method, 1.0)
