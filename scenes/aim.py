@@ -37,7 +37,6 @@ from manim import (
     Polygon,
     Rectangle,
     Rotate,
-    Scene,
     Triangle,
     UpdateFromAlphaFunc,
     VGroup,
@@ -58,6 +57,7 @@ from scenes.common import (
     tex,
     text,
 )
+from scenes.lesson import Lesson
 from scenes.text import Catalogue
 
 __all__ = ["AimTheCannon", "AimTheCannonGradient"]
@@ -139,7 +139,7 @@ class _Row(VGroup):
         return self
 
 
-class AimTheCannon(Scene):
+class AimTheCannon(Lesson):
     """Fire, measure the miss, use dR/dθ, adjust: until the ball lands within ``tol`` metres.
 
     Attributes set by :meth:`construct` (for tests)

@@ -47,7 +47,6 @@ from manim import (
     Mobject,
     Polygon,
     ReplacementTransform,
-    Scene,
     Transform,
     ValueTracker,
     VGroup,
@@ -59,6 +58,7 @@ from manim import (
 from core.ballistics import Launch, Trajectory, simulate
 from scenes import style
 from scenes.common import PlotAxes, Readout, format_fixed, load_scene_config, nice_step, tex, text
+from scenes.lesson import Lesson
 from scenes.text import Catalogue
 
 __all__ = ["CannonballFigure", "CannonballTrajectory", "fit_caption", "flight_axes"]
@@ -364,7 +364,7 @@ def _fmt_m(value: float) -> str:
 # the scenes
 
 
-class _CannonballBase(Scene):
+class _CannonballBase(Lesson):
     """Loading the launch and building what both the video and the figure show."""
 
     #: The instant whose instantaneous velocity the chords converge to, as a fraction of the flight.
@@ -423,12 +423,14 @@ class CannonballTrajectory(_CannonballBase):
 
     def construct(self) -> None:
         self.load()
-        self.show_cannon()
-        self.fly()
-        self.show_average()
-        self.cut_into_chords()
-        self.follow_to_apex()
-        self.compare_without_air()
+        self.beats(
+            self.show_cannon,
+            self.fly,
+            self.show_average,
+            self.cut_into_chords,  # a beat per halving of the chord's time
+            self.follow_to_apex,
+            self.compare_without_air,
+        )
 
     # -- 1. the cannon and its launch ----------------------------------------------------------
     def show_cannon(self) -> None:
@@ -638,6 +640,7 @@ class CannonballTrajectory(_CannonballBase):
                 self.bring_to_front(dot_p)
                 self.wait(style.BEAT)
             else:
+                self.end_beat()
                 self.play(
                     Transform(polygon, new_polygon),
                     Transform(chord, new_chord),
@@ -649,6 +652,7 @@ class CannonballTrajectory(_CannonballBase):
                 self.wait(0.6 if k < 4 else 0.35)
 
         # the limit: the velocity at t0, tangent to the path
+        self.end_beat()
         v = traj.velocity(t0)
         self.instant_arrow = _velocity_arrow(P, v, self.arrow_scale, style.VELOCITY)
         limit = row(

@@ -33,7 +33,6 @@ from manim import (
     Rectangle,
     ReplacementTransform,
     RoundedRectangle,
-    Scene,
     Text,
     ValueTracker,
     VGroup,
@@ -61,6 +60,7 @@ from scenes.common import (
     tex,
     text,
 )
+from scenes.lesson import Lesson
 
 __all__ = ["SecantToTangent", "SecantToTangentJa", "decade_stops"]
 
@@ -198,7 +198,7 @@ class Magnifier(VGroup):
             label.set_fill(opacity=self.panel.get_fill_opacity() if inside else 0.0)
 
 
-class SecantToTangent(Scene):
+class SecantToTangent(Lesson):
     """The secant PQ collapsing into the tangent at P as h -> 0 (issue 4, scene 2).
 
     Class attributes (override in a subclass for a variant):
@@ -223,12 +223,26 @@ class SecantToTangent(Scene):
 
     # -----------------------------------------------------------------------------------------
     def construct(self) -> None:
+        self.lay_out()
+        self.beats(
+            self.show_curve,
+            self.show_p_and_q,
+            self.show_slope_triangle,
+            self.shrink_h,  # a beat per decade of h
+            self.show_limit,
+            self.show_tangent,
+            self.show_code,
+        )
+
+    # -----------------------------------------------------------------------------------------
+    def lay_out(self) -> None:
+        """Build every mobject and updater; nothing is played yet."""
         cfg, tr = prepare_scene(self, self.language)
         self.cfg, self.tr = cfg, tr
         fn = cfg.function
         self.f = f = fn.f
         self.x0 = x0 = cfg.secant.x0
-        h_start, h_end = cfg.secant.h_start, cfg.secant.h_end
+        h_start = cfg.secant.h_start
         self.y0 = float(f(x0))
         self.tangent_line = tangent(f, x0)
         self.derivative_value = derivative(f, x0)
@@ -365,7 +379,7 @@ class SecantToTangent(Scene):
         self.secant_mob = secant_mob = line_on_axes(axes, secant(f, x0, h_start),
                                                     color=style.SECANT)
         secant_mob.add_updater(lambda m: put_line_on_axes(m, axes, secant(f, x0, h())))
-        self.tangent_mob = tangent_mob = line_on_axes(axes, self.tangent_line,
+        self.tangent_mob = line_on_axes(axes, self.tangent_line,
                                                       color=style.TANGENT,
                                                       stroke_width=style.STROKE_LINE + 2)
 
@@ -411,98 +425,121 @@ class SecantToTangent(Scene):
             m.update()
         self.secant_mob, self.h_leg, self.df_leg = secant_mob, h_leg, df_leg
 
-        # --- 1. title, axes, the curve ---------------------------------------------------------
-        self.add(caption)
+        self.caption, self.curve, self.fn_label = caption, curve, fn_label
+        self.formula, self.quotient_name, self.quotient, self.limit = (
+            formula, quotient_name, quotient, limit)
+        self.readouts, self.column_left = readouts, column_left
+        self.zoom_label, self.window_box = zoom_label, window_box
+        self.p_dot, self.p_label, self.q_dot, self.q_label = p_dot, p_label, q_dot, q_label
+        self.h_label, self.df_label = h_label, df_label
+
+    # --- the beats -----------------------------------------------------------------------------
+    def show_curve(self) -> None:
+        """The title, the axes and the curve."""
+        self.add(self.caption)
         self.wait(1.2)
-        self.play(FadeIn(axes), run_time=1.2)
-        self.play(Create(curve), Write(fn_label), run_time=1.6)
+        self.play(FadeIn(self.axes), run_time=1.2)
+        self.play(Create(self.curve), Write(self.fn_label), run_time=1.6)
         self.wait(0.8)
 
-        # --- 2. P, Q and the secant --------------------------------------------------------------
-        self.caption = caption
-        self._say(tr("secant.intro"))
-        self.play(FadeIn(p_dot, scale=0.5), Write(p_label), run_time=0.8)
-        self.play(FadeIn(q_dot, scale=0.5), FadeIn(q_label), run_time=0.8)
-        self.play(Create(secant_mob), run_time=1.0)
+    def show_p_and_q(self) -> None:
+        """P, Q a step h further, and the secant through them."""
+        self._say(self.tr("secant.intro"))
+        self.play(FadeIn(self.p_dot, scale=0.5), Write(self.p_label), run_time=0.8)
+        self.play(FadeIn(self.q_dot, scale=0.5), FadeIn(self.q_label), run_time=0.8)
+        self.play(Create(self.secant_mob), run_time=1.0)
         self.wait(1.2)
 
-        # --- 3. the slope triangle and the difference quotient ---------------------------------
-        self._say(tr("secant.slope_is"))
-        self.play(Create(h_leg), FadeIn(h_label), run_time=0.8)
-        self.play(Create(df_leg), FadeIn(df_label), run_time=0.8)
-        self.play(FadeIn(formula, shift=0.2 * DOWN), run_time=1.0)
-        self._settle(formula)
-        self.play(FadeIn(readouts), run_time=0.8)
+    def show_slope_triangle(self) -> None:
+        """The legs h and f(x+h) - f(x), the difference quotient and its readouts."""
+        self._say(self.tr("secant.slope_is"))
+        self.play(Create(self.h_leg), FadeIn(self.h_label), run_time=0.8)
+        self.play(Create(self.df_leg), FadeIn(self.df_label), run_time=0.8)
+        self.play(FadeIn(self.formula, shift=0.2 * DOWN), run_time=1.0)
+        self._settle(self.formula)
+        self.play(FadeIn(self.readouts), run_time=0.8)
         self.wait(1.6)
         # p_dot on top of the legs, the moving parts last (they are redrawn every frame)
-        self.bring_to_front(p_dot, p_label)
+        self.bring_to_front(self.p_dot, self.p_label)
 
-        # --- 4. h shrinks, decade by decade ----------------------------------------------------
-        self._say(tr("secant.shrink"))
-        stops = decade_stops(h_start, h_end)
+    def shrink_h(self) -> None:
+        """h shrinks, decade by decade, each decade a beat; the magnifier opens after the first."""
+        magnifier, log_h = self.magnifier, self.log_h
+        self._say(self.tr("secant.shrink"))
+        stops = decade_stops(self.cfg.secant.h_start, self.cfg.secant.h_end)
         merge_at = max(1, len(stops) - 3)  # the caption on merging, two decades before the end
         # many decades (h_start 12 down to 1e-6) go faster, so the scene stays within a minute
-        per_decade = min(self.seconds_per_decade, 9.5 / math.log10(h_start / h_end))
+        per_decade = min(self.seconds_per_decade,
+                         9.5 / math.log10(self.cfg.secant.h_start / self.cfg.secant.h_end))
         pause = min(self.pause, 5.0 / max(1, len(stops) - 2))
         for i, (a, b) in enumerate(zip(stops, stops[1:], strict=False)):
+            if i:
+                self.end_beat()
             decades = math.log10(a / b)
             self.play(log_h.animate.set_value(math.log10(b)),
                       run_time=max(1.0, per_decade * decades), rate_func=smooth)
             if i == 0:
                 self.wait(0.4)
-                self._say(tr("secant.zoom_caption"))
-                magnifier.redraw(h(), self)
-                window_box.update()
-                zoom_number.update()
-                self.play(Create(tangent_mob), FadeIn(magnifier), FadeIn(zoom_label),
-                          Create(window_box), run_time=1.2)
-                self.bring_to_front(secant_mob, p_dot, p_label)
+                self._say(self.tr("secant.zoom_caption"))
+                magnifier.redraw(self.h(), self)
+                self.window_box.update()
+                self.zoom_readout.update()
+                self.play(Create(self.tangent_mob), FadeIn(magnifier), FadeIn(self.zoom_label),
+                          Create(self.window_box), run_time=1.2)
+                self.bring_to_front(self.secant_mob, self.p_dot, self.p_label)
                 self.wait(pause)
             elif i == merge_at:
                 self.wait(0.3)
-                self._say(tr("secant.merge"))
+                self._say(self.tr("secant.merge"))
                 self.wait(pause + 0.6)
             else:
                 self.wait(pause)
         self.wait(0.6)
 
-        # --- 5. the limit: the derivative ------------------------------------------------------
-        self._say(tr("secant.limit"))
-        self.play(*self._formula_to_limit(quotient_name, quotient, limit), run_time=1.4)
+    def show_limit(self) -> None:
+        """The quotient becomes the limit: the derivative, and its value."""
+        self._say(self.tr("secant.limit"))
+        self.play(*self._formula_to_limit(self.quotient_name, self.quotient, self.limit),
+                  run_time=1.4)
         self.remove(*self._formula_parts)
-        self.add(limit)
-        self._settle(limit)
+        self.add(self.limit)
+        self._settle(self.limit)
         self.play(FadeIn(self.derivative_readout, shift=0.1 * DOWN), run_time=0.8)
         self.wait(2.0)
 
-        # --- 6. the tangent, and the post's code -----------------------------------------------
+    def show_tangent(self) -> None:
+        """Everything but P and the tangent fades; the tangent's equation."""
         # (the faded-out parts keep their updaters: out of the scene, they cost nothing)
         tl = self.tangent_line
         equation = VGroup(
-            text(tr("secant.tangent_at_p"), size=style.SIZE_BODY, color=style.TANGENT),
+            text(self.tr("secant.tangent_at_p"), size=style.SIZE_BODY, color=style.TANGENT),
             tex(line_equation_tex(tl.slope, tl.intercept, decimals=2), size=style.SIZE_MATH - 4,
                 color=style.TANGENT),
         ).arrange(RIGHT, buff=0.25)
-        equation.next_to(limit, DOWN, buff=0.5)
-        self._fit_column(equation, column_left)
+        equation.next_to(self.limit, DOWN, buff=0.5)
+        self._fit_column(equation, self.column_left)
         self.equation = equation
         self.play(
-            FadeOut(VGroup(q_dot, q_label, secant_mob, h_leg, df_leg, h_label, df_label)),
-            FadeOut(VGroup(magnifier, zoom_label, window_box)),
-            FadeOut(readouts), FadeOut(self.derivative_readout),
+            FadeOut(VGroup(self.q_dot, self.q_label, self.secant_mob, self.h_leg, self.df_leg,
+                           self.h_label, self.df_label)),
+            FadeOut(VGroup(self.magnifier, self.zoom_label, self.window_box)),
+            FadeOut(self.readouts), FadeOut(self.derivative_readout),
             run_time=1.0,
         )
-        self.play(FadeIn(equation, shift=0.1 * DOWN), tangent_mob.animate.set_stroke(
+        self.play(FadeIn(equation, shift=0.1 * DOWN), self.tangent_mob.animate.set_stroke(
             width=style.STROKE_LINE + 1), run_time=1.0)
         self.wait(1.8)
 
-        self._say(tr("secant.code_title"))
-        code, output, (correct, relative) = self._code(column_left, equation)
+    def show_code(self) -> None:
+        """The post's code, what it prints, and how many of its digits are right."""
+        self._say(self.tr("secant.code_title"))
+        code, output, (correct, relative) = self._code(self.column_left, self.equation)
         self.play(FadeIn(code, shift=0.1 * UP), run_time=1.2)
         self.wait(1.5)
         self.play(FadeIn(output, shift=0.1 * DOWN), run_time=0.8)
-        self._say(tr("secant.code_note" if relative else "secant.code_note_abs", n=correct))
+        self._say(self.tr("secant.code_note" if relative else "secant.code_note_abs", n=correct))
         self.wait(3.5)
+
 
     # -----------------------------------------------------------------------------------------
     def _say(self, sentence: str, run_time: float = 0.6) -> None:

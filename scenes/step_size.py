@@ -40,7 +40,6 @@ from manim import (
     FadeIn,
     FadeOut,
     Line,
-    Scene,
     Star,
     UpdateFromAlphaFunc,
     VGroup,
@@ -52,6 +51,7 @@ from core import calculus
 from core.functions import BLOG_EXPRESSION, blog_df
 from scenes import style
 from scenes.common import GlyphNumber, expression_to_tex, load_scene_config, tex, text
+from scenes.lesson import Lesson
 from scenes.text import Catalogue
 
 __all__ = ["StepSizeError", "Series", "LogLogAxes", "step_grid", "correct_digits"]
@@ -258,7 +258,7 @@ class Case:
         return abs(float(calculus.derivative(self.f, self.x0, h=h, method=method)) - self.exact)
 
 
-class StepSizeError(Scene):
+class StepSizeError(Lesson):
     """Truncation against rounding: |error| of f'(x0) estimates against h, on log-log axes.
 
     Attributes set by :meth:`construct` (for tests)

@@ -24,7 +24,6 @@ from manim import (
     FadeIn,
     FadeOut,
     Line,
-    Scene,
     ValueTracker,
     VGroup,
     VMobject,
@@ -44,6 +43,7 @@ from scenes.common import (
     tex,
     text,
 )
+from scenes.lesson import Lesson
 
 __all__ = ["TangentSweep", "TangentSweepJa"]
 
@@ -56,7 +56,7 @@ def _short(x: float) -> str:
     return format_fixed(x, 3)
 
 
-class TangentSweep(Scene):
+class TangentSweep(Lesson):
     """The tangent sliding along the curve while f'(x) is traced below (issue 4, scene 3).
 
     Class attributes (override in a subclass for a variant):
