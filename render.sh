@@ -12,11 +12,19 @@ readonly APT_PACKAGES=(
   texlive-latex-base texlive-latex-extra texlive-latex-recommended texlive-fonts-recommended
   dvisvgm fonts-noto-cjk
 )
+# Only for ./render.sh test: the browser the embed page and the HTML deck are checked in.
+readonly TEST_APT_PACKAGES=(chromium chromium-driver)
+# reveal.js for the offline lecture deck: the npm package manim-slides 5.7's template is written
+# for, pinned by version and by the registry's sha512 (npm pack checks it against the download).
+readonly REVEAL_VERSION=6.0.1
+readonly REVEAL_INTEGRITY=sha512-9eacArNIgqO2HGWOK+93gJNn+gvdGDVbSq+i2u3Ja9kjiHps0XNLpgYTZTYjKRH91uXy3clGimeGiw4umHG/tg==
 
 usage() {
   cat <<'EOF'
 usage: ./render.sh [-q l|m|h|k] [--format mp4|gif|webm|png] [-j N] [--config FILE]
-                   [--transparent] [--out DIR] [--list] [figures | NAME ...]
+                   [--theme dark|light] [--transparent] [--out DIR] [--list]
+                   [figures | NAME ...]
+       ./render.sh slides [SCENE ...]   lecture decks (HTML, PowerPoint, PDF) in out/slides/
        ./render.sh test       run the whole test suite
        ./render.sh -h         this help (more with the first command once set up)
 
@@ -42,11 +50,14 @@ missing_packages() {
       || echo python3-dev
   fi
   command -v cc >/dev/null || echo gcc
+  command -v npm >/dev/null || echo npm
 }
 
+# install_system_packages PACKAGE...: install those Debian packages (and what Python needs)
+# that are missing.
 install_system_packages() {
   local missing
-  mapfile -t missing < <(missing_packages "${APT_PACKAGES[@]}" | tr ' ' '\n' | sort -u)
+  mapfile -t missing < <(missing_packages "$@" | tr ' ' '\n' | sort -u)
   ((${#missing[@]} == 0)) && return 0
   if ((EUID != 0)); then
     err "these Debian packages are missing: ${missing[*]}"
@@ -81,14 +92,38 @@ make_venv() {
   echo "$want" >"$stamp"
 }
 
+# reveal.js, unpacked into .venv/reveal.js (see scenes/deck.py), unless already there.
+install_revealjs() {
+  local dest="$VENV/reveal.js" tmp
+  [[ -f "$dest/.version" && "$(cat "$dest/.version")" == "$REVEAL_VERSION" ]] && return 0
+  echo "==> installing reveal.js $REVEAL_VERSION (npm registry) for the lecture decks"
+  tmp=$(mktemp -d)
+  (cd "$tmp" && npm pack --silent "reveal.js@$REVEAL_VERSION" >/dev/null)
+  local got
+  got=$(python3 -c 'import base64, hashlib, sys
+print("sha512-" + base64.b64encode(hashlib.sha512(open(sys.argv[1], "rb").read()).digest()).decode())' \
+    "$tmp/reveal.js-$REVEAL_VERSION.tgz")
+  if [[ "$got" != "$REVEAL_INTEGRITY" ]]; then
+    err "reveal.js-$REVEAL_VERSION.tgz does not match its pinned sha512; not installed"
+    rm -rf "$tmp"
+    exit 1
+  fi
+  rm -rf "$dest"
+  mkdir -p "$dest"
+  tar -xzf "$tmp/reveal.js-$REVEAL_VERSION.tgz" -C "$dest" --strip-components=1 package/dist
+  echo "$REVEAL_VERSION" >"$dest/.version"
+  rm -rf "$tmp"
+}
+
 setup() {
-  install_system_packages
+  install_system_packages "${APT_PACKAGES[@]}" "$@"
   check_python
   make_venv "$VENV" render,test
+  install_revealjs
 }
 
 run_tests() {
-  setup
+  setup "${TEST_APT_PACKAGES[@]}"
   make_venv "$CORE_VENV" test
   echo "==> the whole suite (core, scenes, render tests)"
   "$VENV/bin/python" -m pytest "$@"

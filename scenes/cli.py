@@ -22,7 +22,7 @@ import sys
 import threading
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from scenes import FIGURES, SCENES, Entry
@@ -49,6 +49,15 @@ names:
 
 commands:
   ./render.sh test    set up, then run the whole test suite
+  ./render.sh slides [SCENE ...]
+                      lecture mode: render the scenes (all, or those named) with a pause at
+                      each teaching beat and write the deck into out/slides/: bibun.html
+                      (reveal.js, works offline), bibun.pptx (PowerPoint, a clip per slide)
+                      and bibun.pdf (a handout, one still per slide)
+
+presenting bibun.html (open it in a browser):
+  Right / Space / Page Down   next beat        Left / Page Up   previous beat
+  F   full screen   Esc or O   overview of all slides   S   speaker view   B   black screen
 
 Outputs go to out/videos/<Scene>.<format> and out/figures/<name>.png; an output is replaced only
 once its new version is complete. Parameters come from bibun.toml (or --config FILE).
@@ -98,6 +107,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--transparent", action="store_true", help="figures with a transparent background"
     )
+    parser.add_argument(
+        "--theme", choices=("dark", "light"),
+        help="colours: dark (light ink on near-black) or light (dark ink on white, for a white "
+             "page); default: the parameter file's theme",
+    )
     parser.add_argument("--out", metavar="DIR", default="out", help="output folder (default: out)")
     parser.add_argument("--list", action="store_true", help="list scenes and figures, then exit")
     parser.add_argument("--check", action="store_true", help=argparse.SUPPRESS)
@@ -105,13 +119,26 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+#: Words that, first among the names, pick a command instead of an output.
+COMMANDS = ("slides",)
+
+
+def parse(parser: argparse.ArgumentParser, argv: Sequence[str] | None):
+    """Parse the command line; ``args.command`` is "render" or one of :data:`COMMANDS`."""
+    args = parser.parse_intermixed_args(argv)  # ./render.sh slides -q l NAME
+    args.command = "render"
+    if args.names and args.names[0] in COMMANDS:
+        args.command, args.names = args.names[0], args.names[1:]
+    return args
+
+
 @dataclass
 class Job:
-    """One manim run: a scene's video or a figure's still."""
+    """One manim run: a scene's video, a figure's still, or a scene's lecture slides."""
 
     name: str
     entry: Entry
-    kind: str  # "video" or "figure"
+    kind: str  # "video", "figure" or "lecture"
     ext: str
     target: Path
     media_dir: Path
@@ -123,8 +150,16 @@ class Job:
     proc: subprocess.Popen[bytes] | None = field(default=None, repr=False)
 
 
-def select(names: Sequence[str]) -> tuple[list[str], list[str]]:
-    """Split the command-line names into scenes and figures; unknown names raise ValueError."""
+def select(names: Sequence[str], command: str = "render") -> tuple[list[str], list[str]]:
+    """Split the command-line names into scenes and figures; unknown names raise ValueError.
+
+    For ``slides`` the names are scenes only (a deck has no figures), all of them by default.
+    """
+    if command == "slides":
+        wrong = [n for n in names if n not in SCENES]
+        if wrong:
+            raise ValueError(f"slides: {wrong[0]!r} is not a scene (see ./render.sh --list)")
+        return [n for n in SCENES if n in names or not names], []
     if not names:
         return list(SCENES), list(FIGURES)
     scenes: list[str] = []
@@ -150,6 +185,12 @@ def list_text() -> str:
     lines += [f"  {name:<{width}}  {e.description}" for name, e in SCENES.items()]
     lines += ["figures (out/figures/, or all with: ./render.sh figures):"]
     lines += [f"  {name:<{width}}  {e.description}" for name, e in FIGURES.items()]
+    lines += [
+        "lecture mode (./render.sh slides [SCENE ...], into out/slides/):",
+        "  each scene stops at every teaching beat: bibun.html (offline reveal.js; Right or",
+        "  Space: next beat, Left: back, F: full screen, Esc: overview, S: speaker view),",
+        "  bibun.pptx (a clip per slide) and bibun.pdf (a handout, one still per slide)",
+    ]
     return "\n".join(lines)
 
 
@@ -161,7 +202,8 @@ _PROGRESS = re.compile(r"(Animation \d+)[^%|]*?(\d+)%")
 
 
 def _manim_command(job: Job, args: argparse.Namespace) -> list[str]:
-    module_file = ROOT / (job.entry.module.replace(".", "/") + ".py")
+    module = "scenes.lecture" if job.kind == "lecture" else job.entry.module
+    module_file = ROOT / (module.replace(".", "/") + ".py")
     cmd = [
         sys.executable, "-m", "manim", "render",
         # manim looks for manim.cfg in the current folder only; ours lives beside the scenes.
@@ -176,12 +218,19 @@ def _manim_command(job: Job, args: argparse.Namespace) -> list[str]:
         cmd.append("-s")
         if args.transparent:
             cmd.append("-t")
+    elif job.kind == "lecture":
+        cmd += ["--format", "mp4"]  # manim-slides cuts the slides from the mp4 clips
     else:
         cmd += ["--format", args.format]
     return [*cmd, str(module_file), job.entry.cls]
 
 
 def _produced(job: Job) -> Path:
+    if job.kind == "lecture":  # manim-slides writes slides/<Scene>.json in the current folder
+        found = job.media_dir / "slides" / f"{job.name}.json"
+        if not found.is_file():
+            raise FileNotFoundError(f"manim-slides wrote no {found}")
+        return found
     found = [
         p for p in job.media_dir.rglob(f"{job.name}.{job.ext}")
         if "partial_movie_files" not in p.parts
@@ -211,18 +260,18 @@ def _pump(job: Job, stream, log) -> None:
 def run_job(job: Job, args: argparse.Namespace, env: dict[str, str], stream_output: bool) -> None:
     """Render one job into its media folder, then move the result over the old output."""
     job.log.parent.mkdir(parents=True, exist_ok=True)
-    for sub in ("videos", "images"):
+    for sub in ("videos", "images", "slides"):
         shutil.rmtree(job.media_dir / sub, ignore_errors=True)
     job.media_dir.mkdir(parents=True, exist_ok=True)
     start = time.monotonic()
     job.status = "running"
     with open(job.log, "wb") as log:
         if stream_output:
-            job.proc = subprocess.Popen(_manim_command(job, args), cwd=ROOT, env=env)
+            job.proc = subprocess.Popen(_manim_command(job, args), cwd=job.media_dir, env=env)
             job.returncode = job.proc.wait()
         else:
             job.proc = subprocess.Popen(
-                _manim_command(job, args), cwd=ROOT, env=env,
+                _manim_command(job, args), cwd=job.media_dir, env=env,
                 stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
             )
             _pump(job, job.proc.stdout, log)
@@ -240,8 +289,11 @@ def run_job(job: Job, args: argparse.Namespace, env: dict[str, str], stream_outp
         with open(job.log, "a", encoding="utf-8") as log:
             log.write(f"\n{exc}\n")
         return
-    job.target.parent.mkdir(parents=True, exist_ok=True)
-    os.replace(produced, job.target)  # same file system: atomic, never half-written
+    if job.kind == "lecture":
+        job.target = produced  # the deck is built from it once every scene is done
+    else:
+        job.target.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(produced, job.target)  # same file system: atomic, never half-written
     job.status = "done"
 
 
@@ -290,7 +342,11 @@ def summary(jobs: Sequence[Job]) -> str:
     """The closing table: output, duration, resolution, size and render time of each job."""
     rows = [("output", "duration", "resolution", "size", "render")]
     for job in jobs:
-        if job.status == "done":
+        if job.status == "done" and job.kind == "lecture":
+            duration, resolution = f"{_count_slides(job.target)} slides", "-"
+            size = "-"
+            where = f"{job.name} (lecture)"
+        elif job.status == "done":
             duration, resolution = describe(job.target)
             size = _human_size(job.target.stat().st_size)
             where = _shown(job.target)
@@ -330,10 +386,21 @@ def _tail(path: Path, lines: int = 15) -> str:
 # main
 
 
+def _count_slides(presentation: Path) -> int:
+    """How many slides manim-slides' ``<Scene>.json`` holds."""
+    import json
+
+    return len(json.loads(presentation.read_text(encoding="utf-8"))["slides"])
+
+
 def _plan(args: argparse.Namespace, scenes: list[str], figures: list[str]) -> list[Job]:
     out = Path(args.out).resolve()
     cache = out / ".work"
     jobs = []
+    if args.command == "slides":
+        return [Job(name, SCENES[name], "lecture", "json", cache / f"lecture-{name}",
+                    cache / f"lecture-{name}", out / "logs" / f"lecture-{name}.log")
+                for name in scenes]
     for name in scenes:
         jobs.append(Job(name, SCENES[name], "video", args.format,
                         out / "videos" / f"{name}.{args.format}",
@@ -352,9 +419,9 @@ def _interrupt(signum, frame):  # noqa: ARG001
 def main(argv: Sequence[str] | None = None) -> int:
     """Run ``render.sh``'s command line; returns the exit status."""
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parse(parser, argv)
     try:
-        scenes, figures = select(args.names)
+        scenes, figures = select(args.names, args.command)
     except ValueError as exc:
         parser.error(str(exc))
     if args.check:
@@ -375,13 +442,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
 
     jobs = _plan(args, scenes, figures)
-    env = {**os.environ, "BIBUN_CONFIG": str(config_path), "PYTHONPATH": str(ROOT)}
+    if args.theme:
+        config = replace(config, theme=args.theme)
+    env = {**os.environ, "BIBUN_CONFIG": str(config_path), "PYTHONPATH": str(ROOT),
+           "BIBUN_THEME": config.theme}
     width, height, fps = QUALITIES[args.quality][1:]
     workers = min(args.jobs, len(jobs))
     stream_output = workers == 1
+    what = (f"the lecture slides of {len(scenes)} scene(s)" if args.command == "slides"
+            else f"{len(scenes)} scene(s) and {len(figures)} figure(s)")
     _say(
-        f"rendering {len(scenes)} scene(s) and {len(figures)} figure(s) at {height}p{fps}, "
-        f"{workers} at a time, language {config.language}, parameters {config_path}"
+        f"rendering {what} at {height}p{fps}, "
+        f"{workers} at a time, language {config.language}, theme {config.theme}, "
+        f"parameters {config_path}"
     )
 
     signal.signal(signal.SIGTERM, _interrupt)
@@ -447,7 +520,45 @@ def main(argv: Sequence[str] | None = None) -> int:
     if failed:
         sys.stderr.write(f"{PROG}: {len(failed)} of {len(jobs)} failed: {', '.join(failed)}\n")
         return 1
+    if args.command == "slides":
+        return _write_deck(args, config, jobs, started)
     _say(f"all {len(jobs)} outputs written in {total:.0f} s")
+    return 0
+
+
+def _write_deck(args: argparse.Namespace, config, jobs: Sequence[Job], started: float) -> int:
+    """Convert the lecture renders into out/slides/ (HTML, PowerPoint, PDF) and report it."""
+    from scenes.deck import build_deck, reveal_dir
+    from scenes.text import Catalogue
+
+    _say("writing the deck (HTML, PowerPoint, PDF)")
+    try:
+        deck = build_deck(
+            [job.target for job in jobs], Path(args.out).resolve() / "slides",
+            reveal=reveal_dir(ROOT), title=Catalogue(config.language)("deck.title"),
+            theme=config.theme,
+        )
+    except KeyboardInterrupt:
+        sys.stderr.write(f"\n{PROG}: interrupted; the previous deck was not touched\n")
+        return 130
+    except Exception as exc:  # a conversion error: say which, keep the old deck
+        sys.stderr.write(f"{PROG}: error: writing the deck failed: {type(exc).__name__}: "
+                         f"{exc}\n{PROG}: the previous deck was not touched\n")
+        return 1
+    assets = sum(f.stat().st_size for f in deck.folder.rglob("*") if f.is_file()
+                 and f.suffix == ".mp4" and "reveal.js" not in f.parts)
+    rows = [
+        (_shown(deck.html), f"{deck.slides} slides",
+         f"{_human_size(deck.html.stat().st_size)} + {_human_size(assets)} of clips"),
+        (_shown(deck.pptx), f"{deck.slides} slides", _human_size(deck.pptx.stat().st_size)),
+        (_shown(deck.pdf), f"{deck.slides} pages", _human_size(deck.pdf.stat().st_size)),
+    ]
+    width = max(len(r[0]) for r in rows)
+    print()
+    for where, count, size in rows:
+        print(f"{where:<{width}}  {count:>10}  {size}")
+    per_scene = ", ".join(f"{name} {n}" for name, n in deck.slides_per_scene.items())
+    _say(f"deck written in {time.monotonic() - started:.0f} s: {per_scene}")
     return 0
 
 

@@ -16,4 +16,6 @@ from scenes.lesson import lecture_class
 __all__ = list(SCENES)
 
 for _name, _entry in SCENES.items():
-    globals()[_name] = lecture_class(getattr(importlib.import_module(_entry.module), _entry.cls))
+    _cls = lecture_class(getattr(importlib.import_module(_entry.module), _entry.cls))
+    _cls.__module__ = __name__  # manim renders the classes defined in the file it is given
+    globals()[_name] = _cls

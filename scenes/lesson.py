@@ -79,16 +79,31 @@ def lecture_class(scene: type[Lesson]) -> type[Lesson]:
     if not issubclass(scene, Lesson):
         raise TypeError(f"{scene.__name__} is not a Lesson")
 
+    # Two lines of manim-slides 5.7's Slide assume an older manim; manim 0.22 rejects both:
+    # - Slide.__init__ sets config["write_to_movie"] (for the OpenGL renderer), a key 0.22 no
+    #   longer has. Cairo always writes the movie, so start at BaseSlide's __init__ instead.
+    # - Slide.render sets config["max_files_cached"] = inf (0.22 wants an int, -1 for no
+    #   limit) so that manim keeps every partial movie. Set -1, render, then let manim-slides
+    #   save the slides exactly as Slide.render would (our renders never use manim's cache).
     def __init__(self, *args, **kwargs) -> None:  # noqa: N807
-        # manim-slides 5.7's Slide.__init__ only sets config["write_to_movie"] (for the OpenGL
-        # renderer), a key manim 0.22 no longer has: assigning it raises AttributeError. We
-        # render with Cairo, which always writes the movie, so start at BaseSlide's __init__.
         BaseSlide.__init__(self, *args, **kwargs)
+
+    def render(self, *args, **kwargs) -> None:
+        from manim import Scene, config
+
+        kept = config["max_files_cached"]
+        config["max_files_cached"] = -1
+        try:
+            Scene.render(self, *args, **kwargs)
+        finally:
+            config["max_files_cached"] = kept
+        self._save_slides(use_cache=False, flush_cache=False,
+                          skip_reversing=self.skip_reversing)
 
     return type(scene.__name__, (Slide, scene), {
         "__init__": __init__,
+        "render": render,
         "lecture": True,
-        "__module__": __name__,
         "__doc__": f"{scene.__name__}, stopping at each beat (manim-slides).",
         # a lecture deck steps forwards; reversed clips would double the render's encoding
         "skip_reversing": True,

@@ -31,6 +31,8 @@ TEXT: dict[str, dict[str, str]] = {
     "common.secant": {"en": "secant", "ja": "割線"},
     "common.derivative": {"en": "derivative", "ja": "導関数"},
     "common.zoom": {"en": "zoom", "ja": "拡大"},
+    # --- lecture deck ---
+    "deck.title": {"en": "bibun: the derivative, step by step", "ja": "bibun：微分を一歩ずつ"},
     # --- SecantToTangent ---
     "secant.title": {"en": "From secant to tangent", "ja": "割線から接線へ"},
     "secant.intro": {

@@ -87,3 +87,27 @@ def assert_points_inside_frame(scene: Scene) -> None:
             pts = part.points
             assert np.all(np.abs(pts[:, 0]) <= POINTS_HALF_WIDTH), type(part).__name__
             assert np.all(np.abs(pts[:, 1]) <= FRAME_HALF_HEIGHT), type(part).__name__
+
+
+#: The beats every scene must have at least (issue 9), by what a lecturer stops at.
+MIN_BEATS = {
+    "SecantToTangent": 5 + 3,  # P and Q; triangle; 4 decades of h (4 -> 1e-3); tangent; code
+    "CannonballTrajectory": 5,
+    "TangentSweep": 4,
+    "AimTheCannon": 3,
+    "AimTheCannonGradient": 3,
+    "StepSizeError": 5,
+}
+
+
+def slides_of(scene_cls: type[Scene], media_dir):
+    """Play a lecture scene as a dry run and return it with manim-slides' slide list complete
+    (``Slide.render`` would then concatenate clips, which a dry run does not write)."""
+    settings = {"quality": "low_quality", "dry_run": True, "pixel_width": 320,
+                "pixel_height": 180, "frame_rate": 2, "disable_caching": True,
+                "media_dir": str(media_dir), **CACHE}
+    with tempconfig(settings):
+        scene = scene_cls()
+        Scene.render(scene)  # manim's own render: setup, construct, tear_down
+    scene._add_last_slide()  # what Slide.render does before it writes <Scene>.json
+    return scene

@@ -9,39 +9,14 @@ from __future__ import annotations
 import pytest
 
 pytest.importorskip("manim_slides")
-from manim import Scene, tempconfig  # noqa: E402
-from scene_testing import CACHE  # noqa: E402
+from scene_testing import MIN_BEATS, slides_of  # noqa: E402
 
-from scenes import SCENES  # noqa: E402
-from scenes import lecture  # noqa: E402
-
-#: The beats every scene must have at least (issue 9), by what a lecturer stops at.
-MIN_BEATS = {
-    "SecantToTangent": 5 + 3,  # P and Q; triangle; 4 decades of h (4 -> 1e-3); tangent; code
-    "CannonballTrajectory": 5,
-    "TangentSweep": 4,
-    "AimTheCannon": 3,
-    "AimTheCannonGradient": 3,
-    "StepSizeError": 5,
-}
+from scenes import SCENES, lecture  # noqa: E402
 
 
 @pytest.fixture(autouse=True)
 def _post_defaults(use_config):
     use_config("")
-
-
-def slides_of(scene_cls: type[Scene], media_dir):
-    """Play a lecture scene as a dry run and return it with manim-slides' slide list complete
-    (``Slide.render`` would then concatenate clips, which a dry run does not write)."""
-    settings = {"quality": "low_quality", "dry_run": True, "pixel_width": 320,
-                "pixel_height": 180, "frame_rate": 2, "disable_caching": True,
-                "media_dir": str(media_dir), **CACHE}
-    with tempconfig(settings):
-        scene = scene_cls()
-        Scene.render(scene)  # manim's own render: setup, construct, tear_down
-    scene._add_last_slide()  # what Slide.render does before it writes <Scene>.json
-    return scene
 
 
 @pytest.mark.parametrize("name", list(SCENES))
@@ -62,9 +37,9 @@ def test_slides_are_the_beats(name, tmp_path, monkeypatch):
 
 @pytest.mark.parametrize("name", list(SCENES))
 def test_plain_scene_is_not_a_slide(name):
-    from manim_slides import Slide
-
     import importlib
+
+    from manim_slides import Slide
 
     entry = SCENES[name]
     plain = getattr(importlib.import_module(entry.module), entry.cls)

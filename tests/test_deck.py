@@ -1,0 +1,149 @@
+"""Lecture mode end to end: ``render.sh slides`` at 480p15 writes an offline HTML deck, a
+PowerPoint and a PDF with one slide per beat, and a failed conversion keeps the old deck."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+import time
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("manim_slides")
+from browser import chromium, console_errors  # noqa: E402
+
+from scenes import SCENES  # noqa: E402
+from scenes.deck import build_deck, reveal_dir  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+pytestmark = pytest.mark.render
+
+
+@pytest.fixture(scope="module")
+def deck(tmp_path_factory):
+    """Every scene's lecture render at 480p15 and the deck built from it."""
+    if not (reveal_dir(ROOT) / "dist" / "reveal.js").is_file():
+        pytest.skip("reveal.js is not installed (./render.sh installs it)")
+    out = tmp_path_factory.mktemp("slides") / "out"
+    result = subprocess.run(
+        [sys.executable, "-m", "scenes.cli", "slides", "-q", "l", "--out", str(out)],
+        cwd=ROOT, capture_output=True, text=True, timeout=1200,
+        env={**os.environ, "PYTHONPATH": str(ROOT), "BIBUN_CONFIG": str(ROOT / "bibun.toml")},
+    )
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    return out, result.stdout
+
+
+def _beats(out: Path) -> dict[str, int]:
+    """Slides per scene, from manim-slides' own JSON of each lecture render."""
+    return {
+        name: len(json.loads((out / ".work" / f"lecture-{name}" / "slides" / f"{name}.json")
+                             .read_text())["slides"])
+        for name in SCENES
+    }
+
+
+def test_slides_per_scene_are_the_marked_beats(deck, use_config, tmp_path):
+    from scene_testing import slides_of
+
+    from scenes import lecture
+
+    out, stdout = deck
+    use_config((ROOT / "bibun.toml").read_text(encoding="utf-8"))
+    # the same lecture classes, played as a dry run: one slide per marked beat
+    marked = {name: len(slides_of(getattr(lecture, name), tmp_path).beat_times)
+              for name in SCENES}
+    assert _beats(out) == marked
+    for name, count in marked.items():
+        assert f"{name} {count}" in stdout  # the closing line names each scene's count
+
+
+class _Refs(HTMLParser):
+    """Every src/href of a script, stylesheet, video, image or source tag."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.refs: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        for key, value in attrs:
+            if value and (key in ("src", "href", "data-background-video",
+                                  "data-background-image") or key.startswith("data-src")):
+                self.refs.append(value)
+
+
+def test_html_deck_is_offline_and_complete(deck):
+    out, _ = deck
+    folder = out / "slides"
+    html = (folder / "bibun.html").read_text(encoding="utf-8")
+    parser = _Refs()
+    parser.feed(html)
+    assert parser.refs, "no references found: the parser missed the deck's tags"
+    for ref in parser.refs:
+        assert not re.match(r"(https?:)?//", ref), f"network reference {ref}"
+        assert (folder / ref).is_file(), f"{ref} is not in the deck folder"
+
+
+def test_html_deck_steps_in_chromium(deck, tmp_path):
+    out, _ = deck
+    expected = sum(_beats(out).values())
+    with chromium() as driver:
+        driver.get((out / "slides" / "bibun.html").as_uri())
+        for _ in range(50):  # reveal.js starts after the page's scripts have run
+            if driver.execute_script("return window.Reveal && Reveal.isReady()"):
+                break
+            time.sleep(0.1)
+        assert driver.execute_script("return Reveal.getTotalSlides()") == expected
+        assert driver.execute_script("return Reveal.getIndices().h") == 0
+        from selenium.webdriver.common.by import By
+        from selenium.webdriver.common.keys import Keys
+
+        driver.find_element(By.TAG_NAME, "body").send_keys(Keys.ARROW_RIGHT)
+        time.sleep(0.5)
+        assert driver.execute_script("return Reveal.getIndices().h") == 1
+        # the slide's clip is there and plays
+        playing = driver.execute_script(
+            "const v = Reveal.getCurrentSlide().slideBackgroundElement.querySelector('video');"
+            "return v ? v.readyState : -1")
+        assert playing >= 1, "the second slide's video did not load"
+        driver.save_screenshot(str(tmp_path / "deck-slide-2.png"))
+        assert console_errors(driver) == []
+
+
+def test_pptx_has_a_movie_per_slide_and_pdf_a_page(deck):
+    from pptx import Presentation
+    from pypdf import PdfReader
+
+    out, _ = deck
+    expected = sum(_beats(out).values())
+    prs = Presentation(str(out / "slides" / "bibun.pptx"))
+    assert len(prs.slides) == expected
+    for i, slide in enumerate(prs.slides):
+        movies = [s for s in slide.shapes if s.shape_type is not None
+                  and s.shape_type.name == "MEDIA"]
+        assert len(movies) == 1, f"slide {i + 1} has {len(movies)} movies"
+    assert len(PdfReader(str(out / "slides" / "bibun.pdf")).pages) == expected
+
+
+def test_failed_conversion_keeps_the_previous_deck(deck, tmp_path):
+    out, _ = deck
+    folder = tmp_path / "slides"
+    good = [out / ".work" / f"lecture-{n}" / "slides" / f"{n}.json" for n in SCENES][:1]
+    first = build_deck(good, folder, reveal=reveal_dir(ROOT), title="t")
+    before = {p: p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+    broken = tmp_path / "Broken.json"
+    data = json.loads(good[0].read_text())
+    garbage = tmp_path / "garbage.mp4"  # exists, so the conversion starts, but is no video
+    garbage.write_bytes(b"not a video")
+    data["slides"][-1]["file"] = data["slides"][-1]["rev_file"] = str(garbage)
+    broken.write_text(json.dumps(data))
+    with pytest.raises(Exception):  # noqa: B017 - whatever PyAV raises on a broken clip
+        build_deck([broken], folder, reveal=reveal_dir(ROOT), title="t")
+    after = {p: p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+    assert after == before
+    assert first.slides == len(data["slides"])
