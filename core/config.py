@@ -42,12 +42,14 @@ __all__ = [
     "SecantConfig",
     "ENV_VAR",
     "LANGUAGES",
+    "THEMES",
     "load_config",
 ]
 
 #: Environment variable naming the TOML file the scenes read (set by ``render.sh``).
 ENV_VAR = "BIBUN_CONFIG"
 LANGUAGES = ("en", "ja")
+THEMES = ("dark", "light")
 
 
 class ConfigError(ValueError):
@@ -107,6 +109,7 @@ class Config:
     """All of bibun's parameters, validated."""
 
     language: str = "en"
+    theme: str = "dark"
     function: FunctionConfig = FunctionConfig()
     secant: SecantConfig = SecantConfig()
     cannon: CannonConfig = CannonConfig()
@@ -257,12 +260,15 @@ _SECTIONS = {
 def from_mapping(data: Mapping[str, Any]) -> Config:
     """Validate a parsed TOML document and build a :class:`Config` (missing keys get defaults)."""
     for name in data:
-        if name != "language" and name not in _SECTIONS:
-            known = ", ".join(["language", *_SECTIONS])
+        if name not in ("language", "theme") and name not in _SECTIONS:
+            known = ", ".join(["language", "theme", *_SECTIONS])
             raise ConfigError(f"{name}: unknown key (known top-level keys: {known})")
     language = data.get("language", "en")
     if language not in LANGUAGES:
         raise ConfigError(f"language: must be one of {', '.join(LANGUAGES)}, got {language!r}")
+    theme = data.get("theme", "dark")
+    if theme not in THEMES:
+        raise ConfigError(f"theme: must be one of {', '.join(THEMES)}, got {theme!r}")
     sections = {k: _table(k, data.get(k, {}), keys) for k, keys in _SECTIONS.items()}
     function = _function(sections["function"])
     cannon = _cannon(sections["cannon"])
@@ -270,6 +276,7 @@ def from_mapping(data: Mapping[str, Any]) -> Config:
     _check_reachable(cannon, aim)
     return Config(
         language=language,
+        theme=theme,
         function=function,
         secant=_secant(sections["secant"], function),
         cannon=cannon,

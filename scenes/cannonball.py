@@ -57,9 +57,8 @@ from manim import (
 
 from core.ballistics import Launch, Trajectory, simulate
 from scenes import style
-from scenes.common import PlotAxes, Readout, format_fixed, load_scene_config, nice_step, tex, text
+from scenes.common import PlotAxes, Readout, format_fixed, nice_step, prepare_scene, tex, text
 from scenes.lesson import Lesson
-from scenes.text import Catalogue
 
 __all__ = ["CannonballFigure", "CannonballTrajectory", "fit_caption", "flight_axes"]
 
@@ -375,9 +374,8 @@ class _CannonballBase(Lesson):
     arrow_length = 1.7
 
     def load(self, box: _Box = _PLOT_BOX) -> None:
-        cfg = load_scene_config(self.language)
+        cfg, self.tr = prepare_scene(self, self.language)
         self.cfg = cfg
-        self.tr = Catalogue(cfg.language)
         self.launch: Launch = cfg.cannon.launch
         self.trajectory = simulate(self.launch)
         self.has_drag = self.launch.drag > 0

@@ -84,11 +84,17 @@ __all__ = [
 # configuration
 
 
+#: Overrides ``theme`` of the parameter file (``render.sh --theme`` sets it for each render).
+THEME_ENV_VAR = "BIBUN_THEME"
+
+
 def load_scene_config(language: str | None = None):
-    """The validated :class:`core.config.Config` for a scene.
+    """The validated :class:`core.config.Config` for a scene, its theme made the style's.
 
     Reads ``$BIBUN_CONFIG``, else ``./bibun.toml``, else the post's defaults (see
     :func:`core.config.load_config`); never cached, so tests may switch files between scenes.
+    ``$BIBUN_THEME``, when set, overrides the file's ``theme``; :func:`scenes.style.use_theme`
+    then makes every colour of :mod:`scenes.style` the theme's.
 
     Parameters
     ----------
@@ -96,31 +102,36 @@ def load_scene_config(language: str | None = None):
         Overrides ``config.language`` (a scene variant's class attribute, e.g.
         ``class SecantToTangentJa(SecantToTangent): language = "ja"``).
     """
-    from core.config import load_config
+    import os
+
+    from core.config import THEMES, load_config
 
     cfg = load_config()
     if language is not None:
         if language not in ("en", "ja"):
             raise ValueError(f"language: must be 'en' or 'ja', got {language!r}")
         cfg = replace(cfg, language=language)
+    theme = os.environ.get(THEME_ENV_VAR) or cfg.theme
+    if theme not in THEMES:
+        raise ValueError(f"${THEME_ENV_VAR}: must be one of {', '.join(THEMES)}, got {theme!r}")
+    cfg = replace(cfg, theme=theme)
+    style.use_theme(theme)
     return cfg
 
 
 def prepare_scene(scene: Any, language: str | None = None):
     """Set a scene up in bibun's style; returns ``(config, catalogue)``.
 
-    Loads the config (:func:`load_scene_config`, ``language`` overriding it), and gives the camera
-    the style's background unless the command line chose one (``-c``) -- manim only reads a
-    ``manim.cfg`` in the *current* folder, so the scenes do not rely on ``scenes/manim.cfg`` for
-    it. With ``-t`` (transparent) the background's alpha is 0 whatever its colour.
+    Loads the config (:func:`load_scene_config`, ``language`` overriding it, which also sets the
+    theme), and gives the camera the theme's background. With ``-t`` (transparent) the
+    background's alpha is 0 whatever its colour.
     """
-    from manim import BLACK, ManimColor, config
+    from manim import ManimColor
 
     from scenes.text import Catalogue
 
-    if ManimColor(config.background_color) == ManimColor(BLACK):
-        scene.camera.background_color = ManimColor(style.BACKGROUND)
     cfg = load_scene_config(language)
+    scene.camera.background_color = ManimColor(style.BACKGROUND)
     return cfg, Catalogue(cfg.language)
 
 
@@ -132,26 +143,31 @@ def text(
     s: str,
     *,
     size: float = style.SIZE_BODY,
-    color: str = style.TEXT,
+    color: str | None = None,
     weight: str = "NORMAL",
     **kwargs: Any,
 ) -> Text:
     """Pango ``Text`` in :data:`scenes.style.FONT` (Noto Sans CJK JP), for English and Japanese.
 
     ``size`` is Manim's ``font_size``; keep it at or above :data:`scenes.style.SIZE_SMALL`.
+    ``color`` defaults to the theme's ``TEXT`` (colour defaults are read when called, never
+    bound at import, so that they follow :func:`scenes.style.use_theme`).
     """
+    color = style.TEXT if color is None else color
     return Text(s, font=style.FONT, font_size=size, color=color, weight=weight, **kwargs)
 
 
 def tex(
     *strings: str,
     size: float = style.SIZE_MATH,
-    color: str = style.TEXT,
+    color: str | None = None,
     colors: Mapping[str, str] | None = None,
     **kwargs: Any,
 ) -> MathTex:
-    """``MathTex`` in the style size and colour, with the substrings in ``colors`` isolated and
-    coloured (e.g. ``{"h": style.H_LEG}``). Built once; never call this in an updater."""
+    """``MathTex`` in the style size and colour (the theme's ``TEXT`` unless given), with the
+    substrings in ``colors`` isolated and coloured (e.g. ``{"h": style.H_LEG}``). Built once;
+    never call this in an updater."""
+    color = style.TEXT if color is None else color
     colors = dict(colors or {})
     if colors:
         kwargs.setdefault("substrings_to_isolate", list(colors))
@@ -172,7 +188,7 @@ def code_block(source: str, *, size: float = style.SIZE_CODE) -> VMobject:
     return Code(
         code_string=source,
         language="python",
-        formatter_style=_pygments_style(),
+        formatter_style=_pygments_style(style.THEME),
         add_line_numbers=False,
         background="rectangle",
         background_config={
@@ -187,8 +203,10 @@ def code_block(source: str, *, size: float = style.SIZE_CODE) -> VMobject:
     )
 
 
-@lru_cache(maxsize=1)
-def _pygments_style() -> type:
+@lru_cache(maxsize=2)
+def _pygments_style(theme: str) -> type:
+    """A pygments style in the code colours of ``theme`` (the current one: the key of the
+    cache)."""
     from pygments.style import Style
     from pygments.token import Comment, Keyword, Name, Number, Operator, Punctuation, String, Token
 
@@ -546,12 +564,14 @@ class PlotAxes(Axes):
         x_min: float,
         x_max: float,
         *,
-        color: str = style.CURVE,
+        color: str | None = None,
         stroke_width: float = style.STROKE_CURVE,
         samples: int = 241,
     ) -> VMobject:
         """The graph of a vectorized ``f`` on ``[x_min, x_max]``, sampled once with numpy
-        (``samples`` points, smooth Bezier through them), clipped to the visible y range."""
+        (``samples`` points, smooth Bezier through them), clipped to the visible y range;
+        ``color`` defaults to the theme's ``CURVE``."""
+        color = style.CURVE if color is None else color
         xs = np.linspace(x_min, x_max, samples)
         ys = np.asarray(f(xs), dtype=float)
         (y0, y1) = self.y_box
@@ -693,7 +713,7 @@ def line_on_axes(
     axes: PlotAxes,
     line: SlopeLine,
     *,
-    color: str = style.TANGENT,
+    color: str | None = None,
     stroke_width: float = style.STROKE_LINE,
     x_range: tuple[float, float] | None = None,
     center: float | None = None,
@@ -701,6 +721,7 @@ def line_on_axes(
 ) -> Line:
     """A new manim ``Line`` drawing ``line`` on ``axes``, clipped to the plot area (see
     :func:`put_line_on_axes` for the arguments)."""
+    color = style.TANGENT if color is None else color
     mob = Line(ORIGIN, RIGHT, color=color, stroke_width=stroke_width)
     return put_line_on_axes(mob, axes, line, x_range=x_range, center=center, length=length)
 
@@ -776,9 +797,10 @@ class GlyphNumber(VMobject):
         *,
         fmt: Callable[[float], str] | str = "{:.2f}",
         size: float = style.SIZE_READOUT,
-        color: str = style.TEXT,
+        color: str | None = None,
         **kwargs: Any,
     ) -> None:
+        color = style.TEXT if color is None else color
         super().__init__(fill_color=color, fill_opacity=1.0, stroke_width=0, **kwargs)
         self.fmt = fmt.format if isinstance(fmt, str) else fmt
         self.size = size
@@ -855,10 +877,11 @@ class Readout(VGroup):
         value: float = 0.0,
         fmt: Callable[[float], str] | str = "{:.2f}",
         size: float = style.SIZE_READOUT,
-        color: str = style.TEXT,
-        label_color: str = style.TEXT,
+        color: str | None = None,
+        label_color: str | None = None,
         **kwargs: Any,
     ) -> None:
+        label_color = style.TEXT if label_color is None else label_color
         if isinstance(label, str):
             label = MathTex(label, font_size=size, color=label_color)
         self.label = label

@@ -31,7 +31,7 @@ def test_defaults_are_the_posts_values():
 def test_every_key_of_the_repo_file_is_known():
     # The loader accepts exactly what the shipped file documents.
     data = tomllib.loads((ROOT / "bibun.toml").read_text(encoding="utf-8"))
-    assert set(data) == {"language", "function", "secant", "cannon", "aim"}
+    assert set(data) == {"language", "theme", "function", "secant", "cannon", "aim"}
 
 
 def test_partial_file_keeps_other_defaults():
@@ -39,6 +39,7 @@ def test_partial_file_keeps_other_defaults():
         text='language = "ja"\n[cannon]\nspeed = 300.0\nangle_deg = 60.0\n[aim]\ntarget = 1500.0\n'
     )
     assert cfg.language == "ja"
+    assert cfg.theme == "dark"
     assert (cfg.cannon.speed, cfg.cannon.angle_deg) == (300.0, 60.0)
     assert cfg.function == Config().function
     assert cfg.cannon.launch.speed == 300.0
@@ -70,6 +71,7 @@ def test_env_var_names_the_file(tmp_path, monkeypatch):
         ("colour = 1", r"colour: unknown key"),
         ("[cannon]\nspeeed = 3", r"cannon\.speeed: unknown key .*speed"),
         ('language = "fr"', r"language: must be one of en, ja, got 'fr'"),
+        ('theme = "sepia"', r"theme: must be one of dark, light, got 'sepia'"),
         ('[cannon]\nspeed = "fast"', r"cannon\.speed: must be a number, got str"),
         ("[cannon]\nspeed = true", r"cannon\.speed: must be a number, got bool"),
         ("[cannon]\nspeed = 0", r"cannon\.speed: must be > 0, got 0"),
