@@ -73,6 +73,20 @@ class _Parser(argparse.ArgumentParser):
         raise SystemExit(2)
 
 
+def _caption_languages(text: str) -> list[str]:
+    from scenes.text import LANGUAGES  # (stdlib only: text.py imports nothing heavy)
+
+    if text == "all":
+        return list(LANGUAGES)
+    wanted = [t.strip() for t in text.split(",") if t.strip()]
+    wrong = [t for t in wanted if t not in LANGUAGES]
+    if wrong or not wanted:
+        raise argparse.ArgumentTypeError(
+            f"must be 'all' or languages from {', '.join(LANGUAGES)} separated by commas, "
+            f"got {text!r}")
+    return wanted
+
+
 def _jobs_count(text: str) -> int:
     try:
         value = int(text)
@@ -106,6 +120,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--config", metavar="FILE", help="parameter file (default: bibun.toml)")
     parser.add_argument(
         "--transparent", action="store_true", help="figures with a transparent background"
+    )
+    parser.add_argument(
+        "--captions", metavar="LANGS", type=_caption_languages, default=[],
+        help="caption files in these languages too (e.g. en,ja or all); the render's own "
+             "language is always written",
     )
     parser.add_argument(
         "--theme", choices=("dark", "light"),
@@ -148,6 +167,8 @@ class Job:
     seconds: float = 0.0
     returncode: int | None = None
     proc: subprocess.Popen[bytes] | None = field(default=None, repr=False)
+    #: Files written beside the target: a video's captions and poster.
+    extras: list[Path] = field(default_factory=list)
 
 
 def select(names: Sequence[str], command: str = "render") -> tuple[list[str], list[str]]:
@@ -260,9 +281,12 @@ def _pump(job: Job, stream, log) -> None:
 def run_job(job: Job, args: argparse.Namespace, env: dict[str, str], stream_output: bool) -> None:
     """Render one job into its media folder, then move the result over the old output."""
     job.log.parent.mkdir(parents=True, exist_ok=True)
-    for sub in ("videos", "images", "slides"):
+    for sub in ("videos", "images", "slides", "publish"):
         shutil.rmtree(job.media_dir / sub, ignore_errors=True)
     job.media_dir.mkdir(parents=True, exist_ok=True)
+    record = job.media_dir / "record.json"  # the lesson's narrations, beats and poster time
+    record.unlink(missing_ok=True)
+    env = {**env, "BIBUN_RECORD": str(record)} if job.kind == "video" else env
     start = time.monotonic()
     job.status = "running"
     with open(job.log, "wb") as log:
@@ -291,9 +315,22 @@ def run_job(job: Job, args: argparse.Namespace, env: dict[str, str], stream_outp
         return
     if job.kind == "lecture":
         job.target = produced  # the deck is built from it once every scene is done
-    else:
-        job.target.parent.mkdir(parents=True, exist_ok=True)
-        os.replace(produced, job.target)  # same file system: atomic, never half-written
+        job.status = "done"
+        return
+    extras = []
+    if job.kind == "video" and record.is_file():
+        from scenes.publish import companions
+
+        folder = job.media_dir / "publish"  # beside manim's own .srt, not over it
+        shutil.rmtree(folder, ignore_errors=True)
+        folder.mkdir()
+        extras = companions(job.name, produced, record, folder, languages=args.captions)
+    job.target.parent.mkdir(parents=True, exist_ok=True)
+    # each file complete before it replaces the old one (same file system: atomic)
+    os.replace(produced, job.target)
+    for extra in extras:
+        os.replace(extra, job.target.parent / extra.name)
+        job.extras.append(job.target.parent / extra.name)
     job.status = "done"
 
 
@@ -356,6 +393,9 @@ def summary(jobs: Sequence[Job]) -> str:
                 f" (log: {_shown(job.log)})" if job.status == "failed" else ""
             )
         rows.append((where, duration, resolution, size, f"{job.seconds:.0f} s"))
+        for extra in job.extras if job.status == "done" else []:
+            kind = "poster" if extra.suffix == ".png" else "captions"
+            rows.append((f"  {_shown(extra)}", kind, "", _human_size(extra.stat().st_size), ""))
     widths = [max(len(r[i]) for r in rows) for i in range(5)]
     lines = []
     for i, row in enumerate(rows):

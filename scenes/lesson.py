@@ -18,15 +18,34 @@ decade of h) the scene marks a pause:
 
 :mod:`scenes.lecture` builds the lecture classes (``manim render scenes/lecture.py
 SecantToTangent``); nothing here imports manim-slides, so a plain render does not need it.
+
+A lesson also narrates: :meth:`Lesson.narrate` starts a caption (a key of :mod:`scenes.text`)
+that lasts until the next one. Each narration stays up long enough to be read in *every*
+language of the catalogue (the scene waits if it must), so the captions of the other language
+fit the same video. The cues go to manim's subcaptions (an ``.srt`` beside manim's own movie)
+and, when ``$BIBUN_RECORD`` names a file, to that JSON record of the scene (narrations, beats and
+the poster's time), from which ``render.sh`` writes the ``.srt`` and ``.vtt`` of every language
+asked for (:mod:`scenes.captions`) and the poster.
 """
 
 from __future__ import annotations
 
+import json
+import math
+import os
 from collections.abc import Callable
+from pathlib import Path
+from typing import Any
 
-from manim import Scene
+from manim import Scene, config
 
-__all__ = ["Lesson", "lecture_class"]
+from scenes.captions import cues_for, needed_seconds
+from scenes.text import LANGUAGES, Catalogue
+
+__all__ = ["RECORD_ENV_VAR", "Lesson", "lecture_class"]
+
+#: Where a lesson writes its record (JSON: narrations, beats, poster time), when set.
+RECORD_ENV_VAR = "BIBUN_RECORD"
 
 
 class Lesson(Scene):
@@ -39,19 +58,68 @@ class Lesson(Scene):
         beat ends on a slide break.
     beat_times : list of float
         Set while the scene plays: the scene time (s) at the end of each beat.
+    cues : list of dict
+        Set while the scene plays: each narration's ``key``, ``fields``, ``start``, ``end`` (s).
     """
 
     lecture: bool = False
+    #: The scene time of the poster frame (None: the last frame); see :meth:`mark_poster`.
+    poster_time: float | None = None
 
     def setup(self) -> None:
         super().setup()
         self.beat_times: list[float] = []
+        self.cues: list[dict[str, Any]] = []
+        self._narration: tuple[str, dict[str, Any], float] | None = None
 
     def beats(self, *steps: Callable[[], None]) -> None:
-        """Play each beat in turn, marking a pause after each one."""
-        for step in steps:
+        """Play each beat in turn, marking a pause after each one; the last narration ends
+        with the last beat."""
+        for i, step in enumerate(steps):
             step()
+            if i == len(steps) - 1:
+                self.end_narration()
             self.end_beat()
+
+    def narrate(self, key: str, **fields: Any) -> None:
+        """Caption what the scene shows from now on with ``key`` of the text catalogue (its
+        ``str.format`` fields filled in); the previous narration ends here."""
+        self.end_narration()
+        Catalogue("en")(key, **fields)  # a missing key or field fails now, not at the end
+        self._narration = (key, fields, float(self.renderer.time))
+
+    def end_narration(self) -> None:
+        """End the current narration, first waiting until it can be read in every language."""
+        if self._narration is None:
+            return
+        key, fields, start = self._narration
+        self._narration = None
+        need = max(needed_seconds(Catalogue(lang)(key, **fields), lang) for lang in LANGUAGES)
+        fps = float(config.frame_rate)
+        for _ in range(3):  # manim rounds a wait to whole frames: top up until it is enough
+            short = need - (float(self.renderer.time) - start)
+            if short <= 1e-9:
+                break
+            self.wait(max(1.0, math.ceil(short * fps - 1e-9)) / fps)
+        end = float(self.renderer.time)
+        language = self.tr.language  # every lesson keeps its catalogue as self.tr
+        for cue in cues_for(self.tr(key, **fields), start, end, language):
+            self.add_subcaption(cue.text, duration=cue.end - cue.start, offset=cue.start - end)
+        self.cues.append({"key": key, "fields": fields, "start": start, "end": end})
+
+    def mark_poster(self) -> None:
+        """Make the frame shown now the video's poster (the still a page shows before play)."""
+        self.poster_time = float(self.renderer.time)
+
+    def tear_down(self) -> None:
+        super().tear_down()
+        path = os.environ.get(RECORD_ENV_VAR)
+        if path:
+            record = {"scene": type(self).__name__, "language": self.tr.language,
+                      "duration": float(self.renderer.time), "poster_time": self.poster_time,
+                      "beats": self.beat_times, "cues": self.cues}
+            Path(path).write_text(json.dumps(record, ensure_ascii=False, indent=1),
+                                  encoding="utf-8")
 
     def end_beat(self, *, loop: bool = False) -> None:
         """Mark the end of a beat: a lecture stops here; a plain video goes straight on.

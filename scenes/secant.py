@@ -436,6 +436,7 @@ class SecantToTangent(Lesson):
     # --- the beats -----------------------------------------------------------------------------
     def show_curve(self) -> None:
         """The title, the axes and the curve."""
+        self.narrate("secant.n.curve", expression=self.cfg.function.expression)
         self.add(self.caption)
         self.wait(1.2)
         self.play(FadeIn(self.axes), run_time=1.2)
@@ -444,6 +445,7 @@ class SecantToTangent(Lesson):
 
     def show_p_and_q(self) -> None:
         """P, Q a step h further, and the secant through them."""
+        self.narrate("secant.n.p_and_q")
         self._say(self.tr("secant.intro"))
         self.play(FadeIn(self.p_dot, scale=0.5), Write(self.p_label), run_time=0.8)
         self.play(FadeIn(self.q_dot, scale=0.5), FadeIn(self.q_label), run_time=0.8)
@@ -452,6 +454,7 @@ class SecantToTangent(Lesson):
 
     def show_slope_triangle(self) -> None:
         """The legs h and f(x+h) - f(x), the difference quotient and its readouts."""
+        self.narrate("secant.n.triangle")
         self._say(self.tr("secant.slope_is"))
         self.play(Create(self.h_leg), FadeIn(self.h_label), run_time=0.8)
         self.play(Create(self.df_leg), FadeIn(self.df_label), run_time=0.8)
@@ -465,6 +468,7 @@ class SecantToTangent(Lesson):
     def shrink_h(self) -> None:
         """h shrinks, decade by decade, each decade a beat; the magnifier opens after the first."""
         magnifier, log_h = self.magnifier, self.log_h
+        self.narrate("secant.n.shrink")
         self._say(self.tr("secant.shrink"))
         stops = decade_stops(self.cfg.secant.h_start, self.cfg.secant.h_end)
         merge_at = max(1, len(stops) - 3)  # the caption on merging, two decades before the end
@@ -478,6 +482,9 @@ class SecantToTangent(Lesson):
             decades = math.log10(a / b)
             self.play(log_h.animate.set_value(math.log10(b)),
                       run_time=max(1.0, per_decade * decades), rate_func=smooth)
+            if i != merge_at:  # (there, the merging is what to say)
+                self.narrate("secant.n.decade", h=format_sig(b),
+                             slope=f"{secant(self.f, self.x0, b).slope:.5f}")
             if i == 0:
                 self.wait(0.4)
                 self._say(self.tr("secant.zoom_caption"))
@@ -490,6 +497,7 @@ class SecantToTangent(Lesson):
                 self.wait(pause)
             elif i == merge_at:
                 self.wait(0.3)
+                self.narrate("secant.n.merge")
                 self._say(self.tr("secant.merge"))
                 self.wait(pause + 0.6)
             else:
@@ -498,6 +506,8 @@ class SecantToTangent(Lesson):
 
     def show_limit(self) -> None:
         """The quotient becomes the limit: the derivative, and its value."""
+        self.narrate("secant.n.limit", x0=format_fixed(self.x0, _decimals(self.x0)),
+                     value=f"{self.derivative_value:.5f}")
         self._say(self.tr("secant.limit"))
         self.play(*self._formula_to_limit(self.quotient_name, self.quotient, self.limit),
                   run_time=1.4)
@@ -511,6 +521,8 @@ class SecantToTangent(Lesson):
         """Everything but P and the tangent fades; the tangent's equation."""
         # (the faded-out parts keep their updaters: out of the scene, they cost nothing)
         tl = self.tangent_line
+        self.narrate("secant.n.tangent",
+                     equation=line_equation_tex(tl.slope, tl.intercept).replace("-", "−"))
         equation = VGroup(
             text(self.tr("secant.tangent_at_p"), size=style.SIZE_BODY, color=style.TANGENT),
             tex(line_equation_tex(tl.slope, tl.intercept, decimals=2), size=style.SIZE_MATH - 4,
@@ -534,10 +546,12 @@ class SecantToTangent(Lesson):
         """The post's code, what it prints, and how many of its digits are right."""
         self._say(self.tr("secant.code_title"))
         code, output, (correct, relative) = self._code(self.column_left, self.equation)
+        self.narrate("secant.n.code", printed=self.printed)
         self.play(FadeIn(code, shift=0.1 * UP), run_time=1.2)
         self.wait(1.5)
         self.play(FadeIn(output, shift=0.1 * DOWN), run_time=0.8)
         self._say(self.tr("secant.code_note" if relative else "secant.code_note_abs", n=correct))
+        self.narrate("secant.code_note" if relative else "secant.code_note_abs", n=correct)
         self.wait(3.5)
 
 

@@ -61,6 +61,44 @@ TEXT: dict[str, dict[str, str]] = {
         "ja": "h → 0 で割線の傾きは微分係数に近づく",
     },
     "secant.tangent_at_p": {"en": "tangent at P", "ja": "P での接線"},
+    # narration (captions): what each beat shows, in words
+    "secant.n.curve": {
+        "en": "The graph of f(x) = {expression}",
+        "ja": "f(x) = {expression} のグラフ",
+    },
+    "secant.n.p_and_q": {
+        "en": "P is a point on the curve, Q a step h to its right. "
+              "The line through both is a secant.",
+        "ja": "曲線上の点 P と、h だけ右の点 Q。2 点を通る直線が割線。",
+    },
+    "secant.n.triangle": {
+        "en": "Its slope is rise over run: the rise f(x+h) − f(x), divided by the run h.",
+        "ja": "割線の傾きは、高さ f(x+h) − f(x) を 幅 h で割ったもの。",
+    },
+    "secant.n.shrink": {
+        "en": "Now h shrinks, and Q slides along the curve towards P.",
+        "ja": "h を小さくすると、Q は曲線に沿って P に近づく。",
+    },
+    "secant.n.decade": {
+        "en": "h = {h}: the secant's slope is {slope}.",
+        "ja": "h = {h} のとき、割線の傾きは {slope}。",
+    },
+    "secant.n.merge": {
+        "en": "Magnified around P, the secant and the tangent are already one line.",
+        "ja": "P のまわりを拡大しても、割線と接線はもう 1 本の直線。",
+    },
+    "secant.n.limit": {
+        "en": "In the limit h → 0 the slope is the derivative: f′({x0}) = {value}.",
+        "ja": "h → 0 の極限の傾きが微分係数：f′({x0}) = {value}。",
+    },
+    "secant.n.tangent": {
+        "en": "The line through P with that slope is the tangent, {equation}.",
+        "ja": "その傾きで P を通る直線が接線：{equation}。",
+    },
+    "secant.n.code": {
+        "en": "The post's Python: the central difference with h = 1e-8 prints {printed}.",
+        "ja": "記事の Python：h = 1e-8 の中心差分は {printed} を出力する。",
+    },
     "secant.code_title": {"en": "The post's Python", "ja": "記事の Python コード"},
     "secant.code_result": {"en": "prints", "ja": "出力"},
     "secant.code_note": {

@@ -1,0 +1,256 @@
+"""Captions: the scenes' narration as subtitle cues, in English and Japanese, for .srt and .vtt.
+
+A scene narrates through :meth:`scenes.lesson.Lesson.narrate`: each narration is a key of
+:mod:`scenes.text` shown from one moment of the scene to the next. This module turns one
+narration into subtitle cues that follow the limits of broadcast and streaming style guides:
+
+========================  =======  ==================
+limit                     English  Japanese
+========================  =======  ==================
+characters per line       42       16 full-width
+lines per cue             2        2
+reading speed (per s)     20       6
+shortest cue              1 s      1 s
+========================  =======  ==================
+
+Lines break where a reader would: English at spaces; Japanese after 、 and 。, at spaces, or
+between bunsetsu (where a run of hiragana ends and a word begins; a particle after Latin letters or
+digits stays with them), never before a closing bracket, a small kana or a long-vowel mark
+(kinsoku). A narration too long for one cue becomes
+several, sharing its time by length.
+
+A Japanese full-width character counts 1, a half-width one (Latin letters, digits, spaces) 1/2,
+for both the line length and the reading speed.
+
+Only the standard library and ``srt`` (a dependency of manim) are needed.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import timedelta
+
+__all__ = [
+    "LIMITS",
+    "Cue",
+    "Limits",
+    "cues_for",
+    "needed_seconds",
+    "to_srt",
+    "to_vtt",
+    "width",
+    "wrap",
+]
+
+
+@dataclass(frozen=True)
+class Limits:
+    """A language's subtitle limits."""
+
+    line: float  # characters (full-width) per line
+    lines: int  # lines per cue
+    speed: float  # characters per second
+    shortest: float = 1.0  # seconds
+
+
+LIMITS = {"en": Limits(line=42, lines=2, speed=20), "ja": Limits(line=16, lines=2, speed=6)}
+
+
+@dataclass(frozen=True)
+class Cue:
+    """One subtitle: its lines, shown from ``start`` to ``end`` (seconds)."""
+
+    start: float
+    end: float
+    lines: tuple[str, ...]
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.lines)
+
+
+def width(s: str, language: str) -> float:
+    """Length of ``s`` as the limits count it.
+
+    >>> width("Let h shrink", "en")
+    12
+    >>> width("h を小さく", "ja")
+    5.0
+    """
+    if language != "ja":
+        return len(s)
+    return sum(1.0 if unicodedata.east_asian_width(c) in "FW" else 0.5 for c in s)
+
+
+# --- line breaking -----------------------------------------------------------------------------
+
+#: Kinsoku: never at the start of a line.
+_NO_START = set("、。，．・：；！？）」』】〕〉》…ー"  # punctuation, closing brackets, long vowel
+                "ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶ")  # small kana
+_AFTER_BREAK = set("、。：！？）」』】")
+
+
+def _is_hiragana(c: str) -> bool:
+    return "\u3041" <= c <= "\u309f"
+
+
+_OPERATORS = set("=+−-×÷/→<>≈≤≥")
+
+
+def _breaks(s: str, language: str) -> list[tuple[int, int, int]]:
+    """Where ``s`` may break: (end of the first line, start of the next, penalty). Penalty 0 is
+    where a reader expects a break; 1 is beside an operator ("h = | 1e-8"), 2 between Latin
+    letters and the particle after them ("P | と"): used only when nothing better fits."""
+    out = []
+    for i in range(1, len(s)):
+        a, b = s[i - 1], s[i]
+        if b == " ":
+            nxt = s[i + 1] if i + 1 < len(s) else ""
+            if a == " " or not nxt or nxt in _NO_START:
+                continue
+            penalty = 1 if a in _OPERATORS or nxt in _OPERATORS else 0
+            if language == "ja" and _is_hiragana(nxt):
+                penalty = 2
+            out.append((i, i + 1, penalty))
+            continue
+        if language != "ja" or a == " " or b in _NO_START:
+            continue
+        # after punctuation, or where hiragana (particles, endings) give way to a new word
+        if a in _AFTER_BREAK or (_is_hiragana(a) and not _is_hiragana(b)):
+            out.append((i, i, 0))
+    return out
+
+
+def _sentences(s: str, language: str) -> list[str]:
+    """``s`` cut after each full stop (a caption never runs one sentence into the next)."""
+    out, begin = [], 0
+    for i, c in enumerate(s):
+        end = (c == "。" and language == "ja") or (
+            c in ".!?" and i + 1 < len(s) and s[i + 1] == " ")
+        if end:
+            out.append(s[begin : i + 1].strip())
+            begin = i + 1
+    rest = s[begin:].strip()
+    return [*out, rest] if rest else out
+
+
+def wrap(s: str, language: str) -> list[list[str]]:
+    """Break ``s`` into cues of at most ``LIMITS[language].lines`` lines that fit the line
+    length, breaking only where a reader would; returns the cues' lines. Sentences that fit
+    together share a cue; a new cue never starts inside a sentence that fits in one.
+
+    >>> wrap("As h shrinks, the secant's slope tends to the derivative", "en")
+    [["As h shrinks, the secant's", 'slope tends to the derivative']]
+    >>> wrap("h を小さくすると、Q は P に近づく", "ja")
+    [['h を小さくすると、', 'Q は P に近づく']]
+    >>> wrap("Central difference with h = 1e-8: 8 correct digits", "en")
+    [['Central difference with h = 1e-8:', '8 correct digits']]
+
+    Raises ``ValueError`` when a run of text without a break point is longer than a line.
+    """
+    limits = LIMITS[language]
+    s = " ".join(s.split())
+    if width(s, language) <= limits.line:
+        return [[s]]
+    sentences = [_lines(t, language, limits.line) for t in _sentences(s, language)]
+    # whole sentences (each on lines of its own) together while they fit in a cue; a sentence
+    # longer than a cue over several
+    cues: list[list[str]] = []
+    for lines in sentences:
+        if cues and len(cues[-1]) + len(lines) <= limits.lines:
+            cues[-1].extend(lines)
+        else:
+            cues.extend(lines[i : i + limits.lines] for i in range(0, len(lines), limits.lines))
+    return cues
+
+
+def _lines(s: str, language: str, line: float) -> list[str]:
+    """The fewest lines, as even as possible, each at most ``line`` wide (a small dynamic
+    programme over the break points: minimise the number of lines, then the penalty of the
+    breaks, then the longest line)."""
+    if width(s, language) <= line:
+        return [s]
+    points = [(0, 0, 0), *_breaks(s, language), (len(s), len(s), 0)]
+    best: dict[int, tuple[int, int, float, list[str]]] = {0: (0, 0, 0.0, [])}
+    for j in range(1, len(points)):
+        end_j, _, penalty = points[j]
+        for i in range(j):
+            if i not in best:
+                continue
+            piece = s[points[i][1] : end_j].strip()
+            w = width(piece, language)
+            if not piece or w > line:
+                continue
+            count, pen, worst, lines = best[i]
+            cand = (count + 1, pen + penalty, max(worst, w), [*lines, piece])
+            if j not in best or cand[:3] < best[j][:3]:
+                best[j] = cand
+    last = len(points) - 1
+    if last not in best:
+        raise ValueError(f"{language} caption cannot be broken into lines of {line:g}: {s!r}")
+    return best[last][3]
+
+
+def needed_seconds(s: str, language: str) -> float:
+    """The time ``s`` must stay up to be read: its cues at the language's reading speed, each
+    at least the shortest cue."""
+    limits = LIMITS[language]
+    return sum(
+        max(limits.shortest, width("".join(lines), language) / limits.speed)
+        for lines in wrap(s, language)
+    )
+
+
+def cues_for(s: str, start: float, end: float, language: str) -> list[Cue]:
+    """The cues of narration ``s`` shown from ``start`` to ``end``: its time shared by the cues
+    in proportion to their length (the reading time each needs, at least)."""
+    groups = wrap(s, language)
+    limits = LIMITS[language]
+    need = [max(limits.shortest, width("".join(g), language) / limits.speed) for g in groups]
+    spare = max(0.0, (end - start) - sum(need))
+    total = sum(need)
+    cues, t = [], start
+    for g, n in zip(groups, need, strict=True):
+        d = n + spare * n / total
+        cues.append(Cue(round(t, 3), round(min(end, t + d), 3), tuple(g)))
+        t += d
+    return cues
+
+
+# --- files -------------------------------------------------------------------------------------
+
+
+def to_srt(cues: Sequence[Cue]) -> str:
+    """SubRip text of ``cues`` (written by the ``srt`` package)."""
+    import srt
+
+    return srt.compose(
+        srt.Subtitle(i, timedelta(seconds=c.start), timedelta(seconds=c.end), c.text)
+        for i, c in enumerate(cues, 1)
+    )
+
+
+def _vtt_time(seconds: float) -> str:
+    ms = round(seconds * 1000)
+    h, ms = divmod(ms, 3_600_000)
+    m, ms = divmod(ms, 60_000)
+    s, ms = divmod(ms, 1000)
+    return f"{h:02d}:{m:02d}:{s:02d}.{ms:03d}"
+
+
+def to_vtt(cues: Iterable[Cue]) -> str:
+    """WebVTT text of ``cues``, what an HTML ``<track>`` reads.
+
+    >>> print(to_vtt([Cue(0.0, 1.5, ("Hello",))]), end="")
+    WEBVTT
+    <BLANKLINE>
+    1
+    00:00:00.000 --> 00:00:01.500
+    Hello
+    """
+    out = ["WEBVTT", ""]
+    for i, c in enumerate(cues, 1):
+        out += [str(i), f"{_vtt_time(c.start)} --> {_vtt_time(c.end)}", *c.lines, ""]
+    return "\n".join(out)
