@@ -12,18 +12,22 @@ pytest.importorskip("manim_slides")
 from manim import Scene, tempconfig  # noqa: E402
 from scene_testing import CACHE  # noqa: E402
 
-from scenes import SCENES  # noqa: E402
-from scenes import lecture  # noqa: E402
+from scenes import SCENES, lecture  # noqa: E402
 
 #: The beats every scene must have at least (issue 9), by what a lecturer stops at.
 MIN_BEATS = {
     "SecantToTangent": 5 + 3,  # P and Q; triangle; 4 decades of h (4 -> 1e-3); tangent; code
     "CannonballTrajectory": 5,
     "TangentSweep": 4,
-    "AimTheCannon": 3,
-    "AimTheCannonGradient": 3,
+    # the field; one beat per shot (6 by Newton, 9 by gradient descent); the hit; the link to
+    # learning
+    "AimTheCannon": 1 + 6 + 2,
+    "AimTheCannonGradient": 1 + 9 + 2,
     "StepSizeError": 5,
 }
+
+#: Scenes with a beat per shot of ``scene.result.steps``.
+SHOT_SCENES = {"AimTheCannon", "AimTheCannonGradient"}
 
 
 @pytest.fixture(autouse=True)
@@ -52,6 +56,8 @@ def test_slides_are_the_beats(name, tmp_path, monkeypatch):
     # one slide per beat: each end_beat closed one, the last beat ends the scene
     assert len(slides) == len(scene.beat_times), (len(slides), scene.beat_times)
     assert len(slides) >= MIN_BEATS[name]
+    if name in SHOT_SCENES:  # a slide per shot, whatever the number of shots
+        assert len(slides) >= 1 + len(scene.result.steps) + 2
     # every slide has something to play, and they tile the scene's animations in order
     assert slides[0].start_animation == 0
     for a, b in zip(slides, slides[1:], strict=False):
@@ -62,9 +68,9 @@ def test_slides_are_the_beats(name, tmp_path, monkeypatch):
 
 @pytest.mark.parametrize("name", list(SCENES))
 def test_plain_scene_is_not_a_slide(name):
-    from manim_slides import Slide
-
     import importlib
+
+    from manim_slides import Slide
 
     entry = SCENES[name]
     plain = getattr(importlib.import_module(entry.module), entry.cls)
