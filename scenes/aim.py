@@ -142,8 +142,11 @@ class _Row(VGroup):
 class AimTheCannon(Lesson):
     """Fire, measure the miss, use dR/dθ, adjust: until the ball lands within ``tol`` metres.
 
-    Attributes set by :meth:`construct` (for tests)
-    -----------------------------------------------
+    :meth:`construct` lays the scene out (:meth:`lay_out`), then plays its beats: the field, one
+    beat per shot (:meth:`fire_shots`), the hit, and the link to learning.
+
+    Attributes set while the scene plays (for tests)
+    ------------------------------------------------
     result : core.aiming.AimResult
         The run replayed, one flight per record in ``result.steps``.
     launch : core.ballistics.Launch
@@ -422,6 +425,16 @@ class AimTheCannon(Lesson):
 
     # ------------------------------------------------------------------ the scene
     def construct(self) -> None:
+        self.lay_out()
+        self.beats(
+            self.show_field,
+            self.fire_shots,  # a beat per shot: the miss, the slope, the correction
+            self.show_hit,
+            self.link_to_learning,
+        )
+
+    def lay_out(self) -> None:
+        """Run the aim and build the field, the plots and the readouts; nothing is played yet."""
         cfg = load_scene_config(self.language)
         self.tr = tr = Catalogue(cfg.language)
         self.camera.background_color = style.BACKGROUND
@@ -432,7 +445,7 @@ class AimTheCannon(Lesson):
         self.result = result = aim(
             launch, target, method=self.method, tol=self.tol, max_iter=self.max_iter
         )
-        steps = result.steps
+        self.steps = steps = result.steps
         self.trajectories = trajs = [simulate(launch.with_angle(s.angle_deg)) for s in steps]
 
         xspan = max(target, max(t.range for t in trajs)) * 1.1
@@ -463,179 +476,217 @@ class AimTheCannon(Lesson):
             flag_label.shift(LEFT * (flag_label.get_right()[0] - 2.3))
         if flag_label.get_left()[0] < LEFT_X:
             flag_label.shift(RIGHT * (LEFT_X - flag_label.get_left()[0]))
-        self.add(title)
+        self.title, self.subtitle, self.ground, self.cannon = title, subtitle, ground, cannon
+        self.flag, self.flag_label = flag, flag_label
+
+        # --- the shots: the first few and the last at full pace, the others faster
+        n = len(steps)
+        self.full_pace = set(range(min(self.full_shots, n))) | {n - 1}
+        self.n_fast = n - len(self.full_pace)
+        self.fast_time = 0.0  # set at the first fast shot, from the time left
+        self.landing_markers: list[VGroup] = []
+        self.loss_dots: list[Dot] = []
+        self.trails: list[VMobject] = []
+        self.current_angle = steps[0].angle_deg
+        self.shot_tangent: VGroup | None = None
+        self.shot_correction: VGroup | None = None
+        self.miss_arrow: VGroup | None = None
+        self.shown_inset = False
+        self.said_faster = False
+
+    # --- the beats ---------------------------------------------------------------------------
+    def show_field(self) -> None:
+        """The cannon, the target, and the first guess of the angle."""
+        self.add(self.title)
         self.play(
-            FadeIn(subtitle),
-            Create(ground),
-            FadeIn(cannon),
-            FadeIn(flag),
-            FadeIn(flag_label),
+            FadeIn(self.subtitle),
+            Create(self.ground),
+            FadeIn(self.cannon),
+            FadeIn(self.flag),
+            FadeIn(self.flag_label),
             run_time=1.2,
         )
-        self._say("aim.intro", d=f"{target:g}", a=f"{steps[0].angle_deg:g}")
+        self._say("aim.intro", d=f"{self.target:g}", a=f"{self.steps[0].angle_deg:g}")
         # readouts: the first row set
         rows = self.rows
         rows["shot"].show(1)
-        rows["angle"].show(steps[0].angle_deg)
+        rows["angle"].show(self.steps[0].angle_deg)
         self.play(FadeIn(VGroup(rows["shot"], rows["angle"])), run_time=style.SHORT)
         self.wait(style.BEAT)
 
-        n = len(steps)
-        full = set(range(min(self.full_shots, n))) | {n - 1}
-        n_fast = n - len(full)
-        fast_time = 0.0  # set at the first fast shot, from the time left
-
-        self.landing_markers: list[VGroup] = []
-        self.loss_dots: list[Dot] = []
-        old_trails: list[VMobject] = []
-        current_angle = steps[0].angle_deg
-        tangent = correction = miss_arrow = None
-        shown_inset = False
-        said_faster = False
-        for i, step in enumerate(steps):
-            is_full = i in full
-            is_last = i == n - 1
-            next_angle = steps[i + 1].angle_deg if not is_last else None
-            traj = trajs[i]
-            # --- aim: rotate the barrel, update readouts, clear the last shot's helpers
-            pre = []
-            if miss_arrow is not None:
-                pre.append(FadeOut(miss_arrow))
-            for mob in (tangent, correction):
-                if mob is not None:
-                    pre.append(FadeOut(mob))
-            for tr_old in old_trails[-1:]:
-                pre.append(_fade_to(tr_old, 0.25, stroke=True))
-            base = self.world_to_point(0.0, 0.0)
-            d_angle = step.angle_deg - current_angle
-            if i > 0:
-                rows["shot"].show(i + 1)
-                rows["angle"].show(step.angle_deg)
-                pre.append(Rotate(barrel, math.radians(d_angle), about_point=base))
-                for key in ("landed", "miss", "slope", "next"):
-                    rows[key].set_opacity(0.35)
-            current_angle = step.angle_deg
-            if not is_full and not said_faster:
-                said_faster = True
-                # what is left of the target duration (less the last shot and the closing,
-                # about 13 s) shared out between the fast shots; each takes about fast_time
-                left = self.target_duration - self.renderer.time - 13.0
-                fast_time = float(np.clip(left / n_fast, 0.25, 2.5))
-                new = self._caption(tr("aim.faster"))
-                pre.append(FadeIn(new))
-                if self.caption is not None:
-                    pre.append(FadeOut(self.caption))
-                self.caption = new
-            if pre:
-                self.play(*pre, run_time=style.SHORT if is_full else fast_time * 0.25)
-            # --- fire
-            flight_time = 1.8 if is_full else fast_time * 0.45
-            trail = self._flight(traj, flight_time)
-            old_trails.append(trail)
-            # --- land: marker, miss, loss
-            marker = self._landing_marker(traj.range)
-            self.landing_markers.append(marker)
-            miss_arrow = self._miss_arrow(traj.range)
-            ldot = self._loss_dot(i, step)
-            self.loss_dots.append(ldot)
-            rows["landed"].show(step.landing).set_opacity(1)
-            rows["miss"].show(step.miss).set_opacity(1)
-            land_anims = [
-                FadeIn(marker, shift=DOWN * 0.1),
-                Create(miss_arrow),
-                FadeIn(VGroup(rows["landed"], rows["miss"])),
-            ]
-            if i > 0:
-                for old in self.landing_markers[:-1][-1:]:
-                    land_anims.append(_fade_to(old, 0.35))
-            if i == 0:
-                self.play(*land_anims, run_time=style.SHORT * 1.5)
-                self._say("aim.first_miss", m=f"{abs(step.miss):.0f}")
-                self.wait(style.READ)
-                self.play(
-                    FadeIn(self.loss_axes),
-                    FadeIn(self.loss_title),
-                    FadeIn(ldot),
-                    run_time=style.SHORT * 1.5,
-                )
+    def fire_shots(self) -> None:
+        """Shot after shot, each a beat: where it lands, then the slope and the correction."""
+        last = len(self.steps) - 1
+        for i in range(last + 1):
+            if i:
+                self.end_beat()
+            self._aim_shot(i)
+            self._fire(i)
+            self._land(i)
+            if i == last:
+                self._mark_last(i)
             else:
-                land_anims.append(FadeIn(ldot, scale=1.5))
-                if len(self.loss_dots) > 1:
-                    seg = Line(self.loss_dots[-2].get_center(), ldot.get_center())
-                    seg.set_stroke(style.MISS, style.STROKE_THIN, opacity=0.7)
-                    land_anims.append(Create(seg))
-                self.play(*land_anims, run_time=style.SHORT if is_full else fast_time * 0.15)
-            if is_last:
-                if shown_inset:
-                    final_dot = Dot(
-                        self.inset.c2p(step.angle_deg, step.landing),
-                        radius=style.DOT_RADIUS_SMALL,
-                        color=style.HIGHLIGHT,
-                    )
-                    self.play(
-                        FadeOut(VGroup(rows["slope"], rows["next"])),
-                        FadeIn(final_dot),
-                        run_time=style.SHORT,
-                    )
-                break
-            # --- the slope, and the correction it gives
-            tangent = self._tangent(step)
-            correction = self._correction(step, next_angle)
-            rows["slope"].show(step.slope).set_opacity(1)
-            rows["next"].show(next_angle).set_opacity(1)
-            if not shown_inset:
-                shown_inset = True
-                self.play(
-                    FadeIn(self.inset),
-                    FadeIn(self.inset_title),
-                    FadeIn(self.inset_target),
-                    run_time=style.SHORT,
-                )
-                self.play(Create(self.inset_curve), run_time=1.2)
-                self._say("aim.tangent")
-                self.play(Create(tangent), FadeIn(rows["slope"]), run_time=style.SHORT * 1.5)
-                self.wait(style.READ)
-                newton = self.method == "newton"
-                self._say("aim.newton_step" if newton else "aim.gradient_step")
-                self.play(Create(correction), FadeIn(rows["next"]), run_time=1.0)
-                self.wait(style.READ)
-                if self.bisected:
-                    self._say("aim.bisect")
-                    self.wait(style.READ)
-                self._say("aim.repeat")
-            elif is_full:
-                self.play(Create(tangent), run_time=style.SHORT)
-                self.play(
-                    Create(correction),
-                    FadeIn(rows["next"]),
-                    FadeIn(rows["slope"]),
-                    run_time=style.SHORT * 1.5,
-                )
-                if self.bisected:
-                    self._say("aim.bisect")
-                    self.wait(style.READ)
-                    self._say("aim.repeat")
-                self.wait(style.BEAT * 0.5)
-            else:
-                self.play(
-                    FadeIn(tangent),
-                    FadeIn(correction),
-                    FadeIn(rows["slope"]),
-                    FadeIn(rows["next"]),
-                    run_time=fast_time * 0.15,
-                )
+                self._slope_and_correction(i)
 
-        # --- the end: hit (or not), and what it means
-        if result.converged:
+    def show_hit(self) -> None:
+        """The ball lands within ``tol`` metres of the target (or the shots ran out)."""
+        n = len(self.steps)
+        if self.result.converged:
             ring = Circle(radius=0.35).set_stroke(style.HIGHLIGHT, style.STROKE_LINE)
-            ring.move_to(self.world_to_point(target, 0.0) + UP * 0.2)
+            ring.move_to(self.world_to_point(self.target, 0.0) + UP * 0.2)
             self.play(Create(ring), run_time=style.SHORT * 1.5)
-            self._say("aim.hit", m=f"{self.tol:g}", n=len(steps))
+            self._say("aim.hit", m=f"{self.tol:g}", n=n)
         else:
-            self._say("aim.no_hit", m=f"{self.tol:g}", n=len(steps))
+            self._say("aim.no_hit", m=f"{self.tol:g}", n=n)
         self.wait(style.READ)
+
+    def link_to_learning(self) -> None:
+        """The link to learning: an optimizer does the same with backpropagation's gradients."""
         self._say("aim.closing")
         self.wait(style.READ * 1.5)
+
+    # --- the steps of a shot -----------------------------------------------------------------
+    def _aim_shot(self, i: int) -> None:
+        """Turn the barrel to shot ``i``'s angle, update the readouts, clear the last helpers."""
+        step, rows, is_full = self.steps[i], self.rows, i in self.full_pace
+        pre = []
+        if self.miss_arrow is not None:
+            pre.append(FadeOut(self.miss_arrow))
+        for mob in (self.shot_tangent, self.shot_correction):
+            if mob is not None:
+                pre.append(FadeOut(mob))
+        for tr_old in self.trails[-1:]:
+            pre.append(_fade_to(tr_old, 0.25, stroke=True))
+        base = self.world_to_point(0.0, 0.0)
+        d_angle = step.angle_deg - self.current_angle
+        if i > 0:
+            rows["shot"].show(i + 1)
+            rows["angle"].show(step.angle_deg)
+            pre.append(Rotate(self.barrel, math.radians(d_angle), about_point=base))
+            for key in ("landed", "miss", "slope", "next"):
+                rows[key].set_opacity(0.35)
+        self.current_angle = step.angle_deg
+        if not is_full and not self.said_faster:
+            self.said_faster = True
+            # what is left of the target duration (less the last shot and the closing,
+            # about 13 s) shared out between the fast shots; each takes about fast_time
+            left = self.target_duration - self.renderer.time - 13.0
+            self.fast_time = float(np.clip(left / self.n_fast, 0.25, 2.5))
+            new = self._caption(self.tr("aim.faster"))
+            pre.append(FadeIn(new))
+            if self.caption is not None:
+                pre.append(FadeOut(self.caption))
+            self.caption = new
+        if pre:
+            self.play(*pre, run_time=style.SHORT if is_full else self.fast_time * 0.25)
+
+    def _fire(self, i: int) -> None:
+        """Fly shot ``i``, leaving its trail."""
+        flight_time = 1.8 if i in self.full_pace else self.fast_time * 0.45
+        self.trails.append(self._flight(self.trajectories[i], flight_time))
+
+    def _land(self, i: int) -> None:
+        """Shot ``i``'s landing marker, its miss, and its loss on the loss plot."""
+        step, rows, is_full = self.steps[i], self.rows, i in self.full_pace
+        landing = self.trajectories[i].range
+        marker = self._landing_marker(landing)
+        self.landing_markers.append(marker)
+        self.miss_arrow = self._miss_arrow(landing)
+        ldot = self._loss_dot(i, step)
+        self.loss_dots.append(ldot)
+        rows["landed"].show(step.landing).set_opacity(1)
+        rows["miss"].show(step.miss).set_opacity(1)
+        land_anims = [
+            FadeIn(marker, shift=DOWN * 0.1),
+            Create(self.miss_arrow),
+            FadeIn(VGroup(rows["landed"], rows["miss"])),
+        ]
+        if i > 0:
+            for old in self.landing_markers[:-1][-1:]:
+                land_anims.append(_fade_to(old, 0.35))
+        if i == 0:
+            self.play(*land_anims, run_time=style.SHORT * 1.5)
+            self._say("aim.first_miss", m=f"{abs(step.miss):.0f}")
+            self.wait(style.READ)
+            self.play(
+                FadeIn(self.loss_axes),
+                FadeIn(self.loss_title),
+                FadeIn(ldot),
+                run_time=style.SHORT * 1.5,
+            )
+        else:
+            land_anims.append(FadeIn(ldot, scale=1.5))
+            if len(self.loss_dots) > 1:
+                seg = Line(self.loss_dots[-2].get_center(), ldot.get_center())
+                seg.set_stroke(style.MISS, style.STROKE_THIN, opacity=0.7)
+                land_anims.append(Create(seg))
+            self.play(*land_anims, run_time=style.SHORT if is_full else self.fast_time * 0.15)
+
+    def _mark_last(self, i: int) -> None:
+        """The last shot: its point on the range curve, in place of the slope and correction."""
+        if not self.shown_inset:
+            return
+        step, rows = self.steps[i], self.rows
+        final_dot = Dot(
+            self.inset.c2p(step.angle_deg, step.landing),
+            radius=style.DOT_RADIUS_SMALL,
+            color=style.HIGHLIGHT,
+        )
+        self.play(
+            FadeOut(VGroup(rows["slope"], rows["next"])),
+            FadeIn(final_dot),
+            run_time=style.SHORT,
+        )
+
+    def _slope_and_correction(self, i: int) -> None:
+        """Shot ``i``'s tangent on the range curve, and the next angle it gives."""
+        step, rows, is_full = self.steps[i], self.rows, i in self.full_pace
+        next_angle = self.steps[i + 1].angle_deg
+        self.shot_tangent = tangent = self._tangent(step)
+        self.shot_correction = correction = self._correction(step, next_angle)
+        rows["slope"].show(step.slope).set_opacity(1)
+        rows["next"].show(next_angle).set_opacity(1)
+        if not self.shown_inset:
+            self.shown_inset = True
+            self.play(
+                FadeIn(self.inset),
+                FadeIn(self.inset_title),
+                FadeIn(self.inset_target),
+                run_time=style.SHORT,
+            )
+            self.play(Create(self.inset_curve), run_time=1.2)
+            self._say("aim.tangent")
+            self.play(Create(tangent), FadeIn(rows["slope"]), run_time=style.SHORT * 1.5)
+            self.wait(style.READ)
+            newton = self.method == "newton"
+            self._say("aim.newton_step" if newton else "aim.gradient_step")
+            self.play(Create(correction), FadeIn(rows["next"]), run_time=1.0)
+            self.wait(style.READ)
+            if self.bisected:
+                self._say("aim.bisect")
+                self.wait(style.READ)
+            self._say("aim.repeat")
+        elif is_full:
+            self.play(Create(tangent), run_time=style.SHORT)
+            self.play(
+                Create(correction),
+                FadeIn(rows["next"]),
+                FadeIn(rows["slope"]),
+                run_time=style.SHORT * 1.5,
+            )
+            if self.bisected:
+                self._say("aim.bisect")
+                self.wait(style.READ)
+                self._say("aim.repeat")
+            self.wait(style.BEAT * 0.5)
+        else:
+            self.play(
+                FadeIn(tangent),
+                FadeIn(correction),
+                FadeIn(rows["slope"]),
+                FadeIn(rows["next"]),
+                run_time=self.fast_time * 0.15,
+            )
 
 
 class AimTheCannonGradient(AimTheCannon):

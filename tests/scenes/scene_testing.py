@@ -94,8 +94,10 @@ MIN_BEATS = {
     "SecantToTangent": 5 + 3,  # P and Q; triangle; 4 decades of h (4 -> 1e-3); tangent; code
     "CannonballTrajectory": 5,
     "TangentSweep": 4,
-    "AimTheCannon": 3,
-    "AimTheCannonGradient": 3,
+    # the field; one beat per shot (6 by Newton, 9 by gradient descent); the hit; the link to
+    # learning
+    "AimTheCannon": 1 + 6 + 2,
+    "AimTheCannonGradient": 1 + 9 + 2,
     "StepSizeError": 5,
 }
 

@@ -13,6 +13,9 @@ from scene_testing import MIN_BEATS, slides_of  # noqa: E402
 
 from scenes import SCENES, lecture  # noqa: E402
 
+#: Scenes with a beat per shot of ``scene.result.steps``.
+SHOT_SCENES = {"AimTheCannon", "AimTheCannonGradient"}
+
 
 @pytest.fixture(autouse=True)
 def _post_defaults(use_config):
@@ -27,6 +30,8 @@ def test_slides_are_the_beats(name, tmp_path, monkeypatch):
     # one slide per beat: each end_beat closed one, the last beat ends the scene
     assert len(slides) == len(scene.beat_times), (len(slides), scene.beat_times)
     assert len(slides) >= MIN_BEATS[name]
+    if name in SHOT_SCENES:  # a slide per shot, whatever the number of shots
+        assert len(slides) >= 1 + len(scene.result.steps) + 2
     # every slide has something to play, and they tile the scene's animations in order
     assert slides[0].start_animation == 0
     for a, b in zip(slides, slides[1:], strict=False):
