@@ -323,6 +323,8 @@ class AimTheCannon(Lesson):
         return cap.move_to(DOWN * 3.62)
 
     def _say(self, key: str, run_time: float = style.SHORT, **fields: Any) -> None:
+        """Crossfade to caption ``key``, which also narrates from now on."""
+        self.narrate(key, **fields)
         new = self._caption(self.tr(key, **fields))
         anims = [FadeIn(new, shift=UP * 0.1)]
         if self.caption is not None:

@@ -447,15 +447,17 @@ class CannonballTrajectory(_CannonballBase):
             drag = tex(r"k = 0", size=_NUMBER_SIZE)
         self.launch_info = VGroup(speed, angle, drag).arrange(DOWN, aligned_edge=LEFT, buff=0.16)
         self.launch_info.move_to([_COLUMN_X, _PLOT_TOP, 0], aligned_edge=UL)
-        self.caption_mob = self.caption(
-            "cannon.intro", speed=f"{launch.speed:.0f}", angle=f"{launch.angle_deg:g}"
-        )
+        fields = {"speed": f"{launch.speed:.0f}", "angle": f"{launch.angle_deg:g}"}
+        self.narrate("cannon.intro", **fields)
+        self.caption_mob = self.caption("cannon.intro", **fields)
         self.play(FadeIn(axes), run_time=1.0)
         self.play(FadeIn(self.cannon, shift=0.2 * UP), FadeIn(self.caption_mob), run_time=1.0)
         self.play(FadeIn(self.launch_info), run_time=0.8)
         self.wait(style.READ)
 
     def set_caption(self, key: str, **fields: object) -> AnimationGroup:
+        """The crossfade to caption ``key``, which also narrates from now on."""
+        self.narrate(key, **fields)
         new = self.caption(key, **fields)
         old, self.caption_mob = self.caption_mob, new
         return AnimationGroup(FadeOut(old, run_time=0.4), FadeIn(new, run_time=0.6), lag_ratio=0.5)

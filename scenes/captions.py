@@ -101,8 +101,10 @@ _OPERATORS = set("=+−-×÷/→<>≈≤≥")
 
 def _breaks(s: str, language: str) -> list[tuple[int, int, int]]:
     """Where ``s`` may break: (end of the first line, start of the next, penalty). Penalty 0 is
-    where a reader expects a break; 1 is beside an operator ("h = | 1e-8"), 2 between Latin
-    letters and the particle after them ("P | と"): used only when nothing better fits."""
+    where a reader expects a break (a space in English; after 、 or 。 in Japanese); 1 between
+    Japanese bunsetsu; 2 beside an operator ("h = | 1e-8"); 3 between Latin letters and the
+    particle after them ("P | と"). A break with a higher penalty is used only when the lines
+    would not fit otherwise."""
     out = []
     for i in range(1, len(s)):
         a, b = s[i - 1], s[i]
@@ -110,16 +112,18 @@ def _breaks(s: str, language: str) -> list[tuple[int, int, int]]:
             nxt = s[i + 1] if i + 1 < len(s) else ""
             if a == " " or not nxt or nxt in _NO_START:
                 continue
-            penalty = 1 if a in _OPERATORS or nxt in _OPERATORS else 0
+            penalty = 2 if a in _OPERATORS or nxt in _OPERATORS else (language == "ja")
             if language == "ja" and _is_hiragana(nxt):
-                penalty = 2
+                penalty = 3
             out.append((i, i + 1, penalty))
             continue
         if language != "ja" or a == " " or b in _NO_START:
             continue
         # after punctuation, or where hiragana (particles, endings) give way to a new word
-        if a in _AFTER_BREAK or (_is_hiragana(a) and not _is_hiragana(b)):
+        if a in _AFTER_BREAK:
             out.append((i, i, 0))
+        elif _is_hiragana(a) and not _is_hiragana(b):
+            out.append((i, i, 1))
     return out
 
 
@@ -146,7 +150,7 @@ def wrap(s: str, language: str) -> list[list[str]]:
     >>> wrap("h を小さくすると、Q は P に近づく", "ja")
     [['h を小さくすると、', 'Q は P に近づく']]
     >>> wrap("Central difference with h = 1e-8: 8 correct digits", "en")
-    [['Central difference with h = 1e-8:', '8 correct digits']]
+    [['Central difference with', 'h = 1e-8: 8 correct digits']]
 
     Raises ``ValueError`` when a run of text without a break point is longer than a line.
     """

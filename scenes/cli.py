@@ -241,9 +241,18 @@ def _manim_command(job: Job, args: argparse.Namespace) -> list[str]:
             cmd.append("-t")
     elif job.kind == "lecture":
         cmd += ["--format", "mp4"]  # manim-slides cuts the slides from the mp4 clips
+    elif job.ext == "gif":
+        # a lossless RGB render, from which scenes.publish.to_gif makes a small palette GIF
+        cmd += ["--format", "mp4", "--video-codec", "libx264rgb", "--pixel-format", "rgb24",
+                "--encoder-option", "crf=0", "--encoder-option", "preset=ultrafast"]
     else:
         cmd += ["--format", args.format]
     return [*cmd, str(module_file), job.entry.cls]
+
+
+def _rendered_ext(job: Job) -> str:
+    """The extension of the file manim writes for ``job`` (a GIF starts as a lossless MP4)."""
+    return "mp4" if job.ext == "gif" else job.ext
 
 
 def _produced(job: Job) -> Path:
@@ -252,13 +261,14 @@ def _produced(job: Job) -> Path:
         if not found.is_file():
             raise FileNotFoundError(f"manim-slides wrote no {found}")
         return found
+    ext = _rendered_ext(job)
     found = [
-        p for p in job.media_dir.rglob(f"{job.name}.{job.ext}")
+        p for p in job.media_dir.rglob(f"{job.name}.{ext}")
         if "partial_movie_files" not in p.parts
     ]
     if len(found) != 1:
         raise FileNotFoundError(
-            f"manim finished but wrote {len(found)} files named {job.name}.{job.ext} "
+            f"manim finished but wrote {len(found)} files named {job.name}.{ext} "
             f"under {job.media_dir}"
         )
     return found[0]
@@ -318,13 +328,8 @@ def run_job(job: Job, args: argparse.Namespace, env: dict[str, str], stream_outp
         job.status = "done"
         return
     extras = []
-    if job.kind == "video" and record.is_file():
-        from scenes.publish import companions
-
-        folder = job.media_dir / "publish"  # beside manim's own .srt, not over it
-        shutil.rmtree(folder, ignore_errors=True)
-        folder.mkdir()
-        extras = companions(job.name, produced, record, folder, languages=args.captions)
+    if job.kind == "video":
+        produced, extras = _for_the_web(job, args, produced, record)
     job.target.parent.mkdir(parents=True, exist_ok=True)
     # each file complete before it replaces the old one (same file system: atomic)
     os.replace(produced, job.target)
@@ -332,6 +337,30 @@ def run_job(job: Job, args: argparse.Namespace, env: dict[str, str], stream_outp
         os.replace(extra, job.target.parent / extra.name)
         job.extras.append(job.target.parent / extra.name)
     job.status = "done"
+
+
+def _for_the_web(
+    job: Job, args: argparse.Namespace, produced: Path, record: Path
+) -> tuple[Path, list[Path]]:
+    """Make a rendered video web-ready in ``<media_dir>/publish``: an MP4 with its index first,
+    or the GIF of the lossless render; and beside it the captions and the poster. Returns the
+    video and its companions, all complete, ready to be moved into place."""
+    from scenes.publish import companions, faststart, to_gif
+
+    folder = job.media_dir / "publish"  # beside manim's own .srt, not over it
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir()
+    video = folder / job.target.name
+    if job.ext == "mp4":
+        faststart(produced, video)
+    elif job.ext == "gif":
+        to_gif(produced, video)
+    else:
+        video = produced
+    extras = []
+    if record.is_file():  # a Lesson writes it; the captions and poster come from the render
+        extras = companions(job.name, produced, record, folder, languages=args.captions)
+    return video, extras
 
 
 # ---------------------------------------------------------------------------------------------
@@ -348,11 +377,17 @@ def _human_size(n: int) -> str:
 
 def describe(path: Path) -> tuple[str, str]:
     """(duration, resolution) of a rendered file, read back from the file itself."""
-    if path.suffix == ".png":
+    if path.suffix in (".png", ".gif"):
         from PIL import Image
 
         with Image.open(path) as img:
-            return "still", f"{img.width}x{img.height}"
+            if path.suffix == ".png":
+                return "still", f"{img.width}x{img.height}"
+            delays = []  # a GIF stores a repeated frame as a longer delay
+            for i in range(img.n_frames):
+                img.seek(i)
+                delays.append(img.info.get("duration", 0))
+            return f"{sum(delays) / 1000:.1f} s", f"{img.width}x{img.height}"
     import av
 
     with av.open(str(path)) as container:

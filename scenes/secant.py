@@ -499,6 +499,7 @@ class SecantToTangent(Lesson):
                 self.wait(0.3)
                 self.narrate("secant.n.merge")
                 self._say(self.tr("secant.merge"))
+                self.mark_poster()  # the key frame: the secant merging into the tangent
                 self.wait(pause + 0.6)
             else:
                 self.wait(pause)
