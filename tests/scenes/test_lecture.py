@@ -19,7 +19,7 @@ from scenes import lecture  # noqa: E402
 MIN_BEATS = {
     "SecantToTangent": 5 + 3,  # P and Q; triangle; 4 decades of h (4 -> 1e-3); tangent; code
     "CannonballTrajectory": 5,
-    "TangentSweep": 4,
+    "TangentSweep": 3 + 3,  # curve; moving tangent; tangents at 3, 6, 9; f' complete
     "AimTheCannon": 3,
     "AimTheCannonGradient": 3,
     "StepSizeError": 5,
