@@ -22,7 +22,9 @@ MIN_BEATS = {
     "TangentSweep": 3 + 3,  # curve; moving tangent; tangents at 3, 6, 9; f' complete
     "AimTheCannon": 3,
     "AimTheCannonGradient": 3,
-    "StepSizeError": 5,
+    # the post's f: axes; sweep; post's h; h*; no truncation error (f''' = 0); rounding;
+    # sin x: sweep; slopes; post's h and h*; complex step; Richardson
+    "StepSizeError": 11,
 }
 
 
