@@ -12,8 +12,7 @@ pytest.importorskip("manim_slides")
 from manim import Scene, tempconfig  # noqa: E402
 from scene_testing import CACHE  # noqa: E402
 
-from scenes import SCENES  # noqa: E402
-from scenes import lecture  # noqa: E402
+from scenes import SCENES, lecture  # noqa: E402
 
 #: The beats every scene must have at least (issue 9), by what a lecturer stops at.
 MIN_BEATS = {
@@ -64,9 +63,9 @@ def test_slides_are_the_beats(name, tmp_path, monkeypatch):
 
 @pytest.mark.parametrize("name", list(SCENES))
 def test_plain_scene_is_not_a_slide(name):
-    from manim_slides import Slide
-
     import importlib
+
+    from manim_slides import Slide
 
     entry = SCENES[name]
     plain = getattr(importlib.import_module(entry.module), entry.cls)
