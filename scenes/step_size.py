@@ -76,6 +76,8 @@ METHOD_STROKES = {
 }
 #: Drawing order, bottom first.
 DRAW_ORDER = ("complex", "forward", "central")
+#: The rows of the legend, top first.
+LEGEND_ORDER = ("forward", "central", "complex", "richardson")
 
 
 def step_grid(decades: int = 16, per_decade: int = 2) -> np.ndarray:
@@ -261,8 +263,11 @@ class Case:
 class StepSizeError(Lesson):
     """Truncation against rounding: |error| of f'(x0) estimates against h, on log-log axes.
 
-    Attributes set by :meth:`construct` (for tests)
-    -----------------------------------------------
+    ``construct`` is the outline: :meth:`lay_out` builds the mobjects, then one method per beat
+    plays (first the configured function, then sin x at x = 1).
+
+    Attributes set by :meth:`lay_out` and the beats (for tests)
+    -----------------------------------------------------------
     axes : LogLogAxes
     parts : list of dict
         One per case (the configured function, then sin at 1): ``{"case", "series"}`` where
@@ -331,7 +336,7 @@ class StepSizeError(Lesson):
     # ------------------------------------------------------------------ pieces
     def _legend(self, tr: Catalogue) -> VGroup:
         rows = VGroup()
-        for method in ("forward", "central", "complex", "richardson"):
+        for method in LEGEND_ORDER:
             color = METHOD_COLORS[method]
             if method == "richardson":
                 sample = Star(n=5, outer_radius=0.13, color=color, fill_opacity=1, stroke_width=0)
@@ -506,8 +511,27 @@ class StepSizeError(Lesson):
 
     # ------------------------------------------------------------------ the scene
     def construct(self) -> None:
+        self.lay_out()
+        self.beats(
+            self.show_axes,
+            # the configured function (the post's quadratic at x = 3)
+            self.sweep_first_function,
+            self.show_post_h,
+            self.show_optimal_h,
+            self.show_no_truncation,  # only where central has no truncation error
+            self.show_rounding,
+            # sin x at x = 1, with the complex step
+            self.sweep_sine,
+            self.show_slopes,
+            self.show_optimal_h_sine,
+            self.show_complex_step,
+            self.show_richardson,
+        )
+
+    def lay_out(self) -> None:
+        """Build every mobject (axes, legend, h readout, headers, series); nothing is played."""
         cfg = load_scene_config(self.language)
-        tr = Catalogue(cfg.language)
+        self.tr = tr = Catalogue(cfg.language)
         self.camera.background_color = style.BACKGROUND
         self.column_width = 3.9
         self.caption = None
@@ -537,12 +561,11 @@ class StepSizeError(Lesson):
         y_label = text(tr("step.y_label"), size=style.SIZE_SMALL, color=style.TEXT)
         y_label.next_to(axes.c2p(axes.x_decades[0], axes.y_decades[1]), UP, buff=0.12)
         y_label.align_to(axes.y_numbers, LEFT)
-        self.add(title)
-        self.play(FadeIn(axes), FadeIn(x_label), FadeIn(y_label), run_time=1.2)
+        self.title, self.x_label, self.y_label = title, x_label, y_label
 
         column_left = axes.get_right()[0] + 0.45
         self.column_width = min(self.column_width, 7.11 - style.MARGIN - column_left)
-        legend = self._legend(tr)
+        self.legend = legend = self._legend(tr)
         if legend.width > self.column_width:
             legend.scale_to_fit_width(self.column_width)
         legend.move_to(np.array([column_left, 0, 0]), aligned_edge=LEFT)
@@ -559,164 +582,209 @@ class StepSizeError(Lesson):
         self.column_right = column_left + self.column_width
         table_title = text(tr("step.table_title"), size=style.SIZE_SMALL, color=style.TEXT_DIM)
         table_title.next_to(legend, DOWN, buff=0.35, aligned_edge=LEFT)
+        self.table_title = table_title
         self.table = VGroup(table_title)
 
+        # one part per case: its header (above the legend) and its series, drawn by its sweep
         self.parts: list[dict[str, Any]] = []
+        self.headers: list[VGroup] = []
         self.post_line = None
-        header = None
-        methods_order = ("forward", "central", "complex", "richardson")
-        for part, (case, methods) in enumerate(zip(cases, self.part_methods, strict=True)):
-            new_header = self._case_header(case, tr)
-            new_header.move_to(np.array([column_left, 0, 0]), aligned_edge=LEFT)
-            new_header.align_to(axes.c2p(0, axes.y_decades[1]), UP).shift(UP * 0.15)
+        for case, methods in zip(cases, self.part_methods, strict=True):
+            header = self._case_header(case, tr)
+            header.move_to(np.array([column_left, 0, 0]), aligned_edge=LEFT)
+            header.align_to(axes.c2p(0, axes.y_decades[1]), UP).shift(UP * 0.15)
+            self.headers.append(header)
             series = {m: self._series(case, m, hs) for m in methods}
             self.parts.append({"case": case, "series": series})
-            if part == 0:
-                rows = VGroup(*(legend[i] for i, m in enumerate(methods_order) if m in methods))
-                self.play(
-                    FadeIn(new_header),
-                    FadeIn(rows),
-                    FadeIn(self.h_readout),
-                    run_time=style.SHORT * 1.5,
-                )
-                self._swap_caption(self._caption(tr("step.sweep")))
-            else:
-                self.h_readout[1].set_value(axes.x_decades[1])  # h = 10^0 again
-                rows = VGroup(
-                    *(
-                        legend[i]
-                        for i, m in enumerate(methods_order)
-                        if m in methods and m not in self.part_methods[0]
-                    )
-                )
-                # the h readout takes the table's place during the sweep
-                self.play(
-                    FadeOut(header, shift=UP * 0.1),
-                    FadeIn(new_header, shift=UP * 0.1),
-                    FadeIn(rows),
-                    FadeOut(table_title),
-                    FadeIn(self.h_readout),
-                    run_time=style.SHORT * 1.5,
-                )
-                self._swap_caption(self._caption(tr("step.switch")))
-            header = new_header
-            self.wait(style.BEAT * 0.5)
-            self._sweep(list(series.values()))
-            self.play(FadeOut(self.h_readout), run_time=style.SHORT * 0.5)
-            self.wait(style.BEAT * 0.5)
 
-            if part == 0:
-                # the post's h = 1e-8
-                self.post_line = DashedLine(
-                    axes.c2p(-8, axes.floor_y - 0.6),
-                    axes.c2p(-8, axes.y_decades[1]),
-                    dash_length=style.DASH_LENGTH,
-                ).set_stroke(style.TEXT_DIM, style.STROKE_THIN)
-                post_tag = _tag(tr("step.post_h"), style.TEXT_DIM)
-                post_tag.next_to(self.post_line.get_end(), DOWN, buff=0.1)
-                post_tag.align_to(self.post_line, LEFT).shift(RIGHT * 0.1)
-                row = self._post_row(case, tr)
-                n_post = correct_digits(case.error_at(1e-8, "central"), case.exact)
-                self.play(
-                    Create(self.post_line),
-                    FadeIn(post_tag),
-                    FadeIn(table_title),
-                    FadeIn(row),
-                    run_time=1.0,
-                )
-                self._swap_caption(self._caption(tr("step.post_digits", n=n_post)))
-                self.wait(style.READ)
-                rings, rows = self._optimal(part, case, tr)
-                self.play(FadeIn(rings), *(FadeIn(r) for r in rows), run_time=style.SHORT * 1.5)
-                self._swap_caption(self._caption(tr("step.best")))
-                self.wait(style.READ)
-                extra = VGroup()
-                if _no_truncation(case):
-                    # h* is for a generic f: here the central difference is exact but for
-                    # rounding, so its largest step is its best
-                    central = series["central"]
-                    extra.add(self._rounding_only_tag(central, tr))
-                    n_big = correct_digits(float(central.errors[0]), case.exact)
-                    self.play(FadeIn(extra), run_time=style.SHORT)
-                    self._swap_caption(self._caption(tr("step.no_truncation", n=n_big)))
-                    self.wait(style.READ)
-                self._swap_caption(self._caption(tr("step.not_better")))
-                self.wait(style.READ)
-                old_rows = VGroup(*self.table[1:])
-                self.table.remove(*old_rows)
-                fade = [FadeOut(rings), FadeOut(old_rows), FadeOut(extra)]
-                fade += [FadeOut(VGroup(s.line, s.dots)) for s in series.values()]
-                self.play(*fade, run_time=style.SHORT * 1.5)
-            else:
-                slopes = self._reference_slopes(case, tr)
-                self.play(
-                    *(Create(g[0]) for g in slopes), *(FadeIn(g[1]) for g in slopes), run_time=1.5
-                )
-                self._swap_caption(self._caption(tr("step.slopes")))
-                self.wait(style.READ)
-                row = self._post_row(case, tr)
-                rings, rows = self._optimal(part, case, tr)
-                self.play(
-                    FadeIn(rings),
-                    FadeIn(table_title),
-                    FadeIn(row),
-                    *(FadeIn(r) for r in rows),
-                    run_time=style.SHORT * 1.5,
-                )
-                self._swap_caption(self._caption(tr("step.best")))
-                self.wait(style.READ)
-                # complex step and central share the h² truncation error (the band under the
-                # central curve for large h); only central meets rounding as h shrinks
-                self._swap_caption(self._caption(tr("step.complex_same")))
-                self.wait(style.READ)
-                # complex step: flat at machine precision
-                eps_y = math.log10(_EPS * abs(case.exact))
-                machine = DashedLine(
-                    axes.c2p(axes.x_decades[0], eps_y),
-                    axes.c2p(axes.x_decades[1], eps_y),
-                    dash_length=style.DASH_LENGTH * 0.6,
-                ).set_stroke(METHOD_COLORS["complex"], style.STROKE_THIN, opacity=0.8)
-                machine_tag = _tag(tr("step.machine"), METHOD_COLORS["complex"])
-                machine_tag.next_to(axes.c2p(axes.x_decades[0], eps_y), UP, buff=0.08)
-                machine_tag.align_to(axes.c2p(axes.x_decades[0] + 0.2, 0), LEFT)
-                c_err = case.error_at(None, "complex")
-                self.markers[(part, "complex")] = (calculus.DEFAULT_STEPS["complex"], c_err)
-                c_row = self._place_row(
-                    self._row(
-                        VGroup(
-                            Dot(ORIGIN, radius=style.DOT_RADIUS, color=METHOD_COLORS["complex"])
-                        ),
-                        tr("step.complex"),
-                        correct_digits(c_err, case.exact),
-                        tr,
-                    )
-                )
-                self.play(Create(machine), FadeIn(machine_tag), FadeIn(c_row), run_time=1.0)
-                self._swap_caption(self._caption(tr("step.complex_note")))
-                self.wait(style.READ)
-                # Richardson: one point, at its first step
-                h0 = calculus.optimal_step("richardson", case.x0)
-                r_err = case.error_at(None, "richardson")
-                self.markers[(part, "richardson")] = (h0, r_err)
-                star = Star(
-                    n=5,
-                    outer_radius=0.17,
-                    color=METHOD_COLORS["richardson"],
-                    fill_opacity=1,
-                    stroke_width=0,
-                ).move_to(axes.point(h0, r_err))
-                n_r = correct_digits(r_err, case.exact)
-                self.richardson = star
-                r_row = self._place_row(
-                    self._row(VGroup(star.copy()), tr("step.richardson_short"), n_r, tr)
-                )
-                self.play(
-                    FadeIn(star, scale=2.0),
-                    FadeIn(legend[3]),
-                    FadeIn(r_row),
-                    run_time=style.SHORT * 1.5,
-                )
-                self._swap_caption(self._caption(tr("step.richardson_note", n=n_r)))
-                self.wait(style.READ)
-                self._swap_caption(self._caption(tr("step.takeaway")))
-                self.wait(style.READ * 1.5)
+    # ------------------------------------------------------------------ the beats
+    def show_axes(self) -> None:
+        """The title and the empty log-log axes: |error| against the step h."""
+        self.add(self.title)
+        self.play(FadeIn(self.axes), FadeIn(self.x_label), FadeIn(self.y_label), run_time=1.2)
+
+    def sweep_first_function(self) -> None:
+        """The configured function: forward and central errors drawn as h shrinks to 1e-16."""
+        methods = self.part_methods[0]
+        rows = VGroup(*(self.legend[i] for i, m in enumerate(LEGEND_ORDER) if m in methods))
+        self.play(
+            FadeIn(self.headers[0]),
+            FadeIn(rows),
+            FadeIn(self.h_readout),
+            run_time=style.SHORT * 1.5,
+        )
+        self._swap_caption(self._caption(self.tr("step.sweep")))
+        self._sweep_part(0)
+
+    def show_post_h(self) -> None:
+        """The post's h = 1e-8 and its correct digits."""
+        tr, axes, case = self.tr, self.axes, self.parts[0]["case"]
+        self.post_line = DashedLine(
+            axes.c2p(-8, axes.floor_y - 0.6),
+            axes.c2p(-8, axes.y_decades[1]),
+            dash_length=style.DASH_LENGTH,
+        ).set_stroke(style.TEXT_DIM, style.STROKE_THIN)
+        post_tag = _tag(tr("step.post_h"), style.TEXT_DIM)
+        post_tag.next_to(self.post_line.get_end(), DOWN, buff=0.1)
+        post_tag.align_to(self.post_line, LEFT).shift(RIGHT * 0.1)
+        row = self._post_row(case, tr)
+        n_post = correct_digits(case.error_at(1e-8, "central"), case.exact)
+        self.play(
+            Create(self.post_line),
+            FadeIn(post_tag),
+            FadeIn(self.table_title),
+            FadeIn(row),
+            run_time=1.0,
+        )
+        self._swap_caption(self._caption(tr("step.post_digits", n=n_post)))
+        self.wait(style.READ)
+
+    def show_optimal_h(self) -> None:
+        """The optimal steps h* of forward and central, ringed, with their correct digits."""
+        rings, rows = self._optimal(0, self.parts[0]["case"], self.tr)
+        self.first_rings = rings
+        self.play(FadeIn(rings), *(FadeIn(r) for r in rows), run_time=style.SHORT * 1.5)
+        self._swap_caption(self._caption(self.tr("step.best")))
+        self.wait(style.READ)
+
+    def show_no_truncation(self) -> None:
+        """Truncation: where central has none (third derivative 0), h = 1 is its best step."""
+        case = self.parts[0]["case"]
+        self.no_truncation_tag = VGroup()
+        if _no_truncation(case):
+            # h* is for a generic f: here the central difference is exact but for
+            # rounding, so its largest step is its best
+            central = self.parts[0]["series"]["central"]
+            self.no_truncation_tag.add(self._rounding_only_tag(central, self.tr))
+            n_big = correct_digits(float(central.errors[0]), case.exact)
+            self.play(FadeIn(self.no_truncation_tag), run_time=style.SHORT)
+            self._swap_caption(self._caption(self.tr("step.no_truncation", n=n_big)))
+            self.wait(style.READ)
+
+    def show_rounding(self) -> None:
+        """Rounding: below h* the error grows as h shrinks; the first function's curves clear."""
+        self._swap_caption(self._caption(self.tr("step.not_better")))
+        self.wait(style.READ)
+        old_rows = VGroup(*self.table[1:])
+        self.table.remove(*old_rows)
+        fade = [FadeOut(self.first_rings), FadeOut(old_rows), FadeOut(self.no_truncation_tag)]
+        fade += [FadeOut(VGroup(s.line, s.dots)) for s in self.parts[0]["series"].values()]
+        self.play(*fade, run_time=style.SHORT * 1.5)
+
+    def sweep_sine(self) -> None:
+        """The same sweep for sin x at x = 1, the complex step added."""
+        self.h_readout[1].set_value(self.axes.x_decades[1])  # h = 10^0 again
+        methods = self.part_methods[1]
+        rows = VGroup(
+            *(
+                self.legend[i]
+                for i, m in enumerate(LEGEND_ORDER)
+                if m in methods and m not in self.part_methods[0]
+            )
+        )
+        # the h readout takes the table's place during the sweep
+        self.play(
+            FadeOut(self.headers[0], shift=UP * 0.1),
+            FadeIn(self.headers[1], shift=UP * 0.1),
+            FadeIn(rows),
+            FadeOut(self.table_title),
+            FadeIn(self.h_readout),
+            run_time=style.SHORT * 1.5,
+        )
+        self._swap_caption(self._caption(self.tr("step.switch")))
+        self._sweep_part(1)
+
+    def show_slopes(self) -> None:
+        """Truncation error falls with slope 1 or 2, rounding error rises with slope -1."""
+        slopes = self._reference_slopes(self.parts[1]["case"], self.tr)
+        self.play(
+            *(Create(g[0]) for g in slopes), *(FadeIn(g[1]) for g in slopes), run_time=1.5
+        )
+        self._swap_caption(self._caption(self.tr("step.slopes")))
+        self.wait(style.READ)
+
+    def show_optimal_h_sine(self) -> None:
+        """For sin x: the post's h and the optimal steps h*, with their correct digits."""
+        case = self.parts[1]["case"]
+        row = self._post_row(case, self.tr)
+        rings, rows = self._optimal(1, case, self.tr)
+        self.play(
+            FadeIn(rings),
+            FadeIn(self.table_title),
+            FadeIn(row),
+            *(FadeIn(r) for r in rows),
+            run_time=style.SHORT * 1.5,
+        )
+        self._swap_caption(self._caption(self.tr("step.best")))
+        self.wait(style.READ)
+
+    def show_complex_step(self) -> None:
+        """The complex step: central's h² error for large h, then flat at machine precision."""
+        tr, axes, part = self.tr, self.axes, 1
+        case = self.parts[part]["case"]
+        # complex step and central share the h² truncation error (the band under the
+        # central curve for large h); only central meets rounding as h shrinks
+        self._swap_caption(self._caption(tr("step.complex_same")))
+        self.wait(style.READ)
+        # complex step: flat at machine precision
+        eps_y = math.log10(_EPS * abs(case.exact))
+        machine = DashedLine(
+            axes.c2p(axes.x_decades[0], eps_y),
+            axes.c2p(axes.x_decades[1], eps_y),
+            dash_length=style.DASH_LENGTH * 0.6,
+        ).set_stroke(METHOD_COLORS["complex"], style.STROKE_THIN, opacity=0.8)
+        machine_tag = _tag(tr("step.machine"), METHOD_COLORS["complex"])
+        machine_tag.next_to(axes.c2p(axes.x_decades[0], eps_y), UP, buff=0.08)
+        machine_tag.align_to(axes.c2p(axes.x_decades[0] + 0.2, 0), LEFT)
+        c_err = case.error_at(None, "complex")
+        self.markers[(part, "complex")] = (calculus.DEFAULT_STEPS["complex"], c_err)
+        c_row = self._place_row(
+            self._row(
+                VGroup(Dot(ORIGIN, radius=style.DOT_RADIUS, color=METHOD_COLORS["complex"])),
+                tr("step.complex"),
+                correct_digits(c_err, case.exact),
+                tr,
+            )
+        )
+        self.play(Create(machine), FadeIn(machine_tag), FadeIn(c_row), run_time=1.0)
+        self._swap_caption(self._caption(tr("step.complex_note")))
+        self.wait(style.READ)
+
+    def show_richardson(self) -> None:
+        """Richardson extrapolation, one point near machine precision; then the takeaway."""
+        tr, axes, part = self.tr, self.axes, 1
+        case = self.parts[part]["case"]
+        # Richardson: one point, at its first step
+        h0 = calculus.optimal_step("richardson", case.x0)
+        r_err = case.error_at(None, "richardson")
+        self.markers[(part, "richardson")] = (h0, r_err)
+        star = Star(
+            n=5,
+            outer_radius=0.17,
+            color=METHOD_COLORS["richardson"],
+            fill_opacity=1,
+            stroke_width=0,
+        ).move_to(axes.point(h0, r_err))
+        n_r = correct_digits(r_err, case.exact)
+        self.richardson = star
+        r_row = self._place_row(
+            self._row(VGroup(star.copy()), tr("step.richardson_short"), n_r, tr)
+        )
+        self.play(
+            FadeIn(star, scale=2.0),
+            FadeIn(self.legend[3]),
+            FadeIn(r_row),
+            run_time=style.SHORT * 1.5,
+        )
+        self._swap_caption(self._caption(tr("step.richardson_note", n=n_r)))
+        self.wait(style.READ)
+        self._swap_caption(self._caption(tr("step.takeaway")))
+        self.wait(style.READ * 1.5)
+
+    # ------------------------------------------------------------------ helpers of the beats
+    def _sweep_part(self, part: int) -> None:
+        """Sweep a part's series between two short waits; the h readout fades after it."""
+        self.wait(style.BEAT * 0.5)
+        self._sweep(list(self.parts[part]["series"].values()))
+        self.play(FadeOut(self.h_readout), run_time=style.SHORT * 0.5)
+        self.wait(style.BEAT * 0.5)

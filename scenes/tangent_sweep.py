@@ -68,7 +68,7 @@ class TangentSweep(Lesson):
     pause : float
         Seconds spent at each tangent point.
 
-    Attributes set by ``construct`` (for tests): ``cfg``, ``f``, ``axes`` (top, f),
+    Attributes set by ``lay_out`` (for tests): ``cfg``, ``f``, ``axes`` (top, f),
     ``d_axes`` (bottom, f'), ``x_tracker``, ``tangent_lines`` (:class:`core.calculus.Line` at
     each tangent point), ``tangent_mobs`` (their drawings), ``moving_tangent``,
     ``slope_readout``, ``x_readout``, ``trace``.
@@ -80,7 +80,19 @@ class TangentSweep(Lesson):
     x_length = 8.6
     tangent_length = 3.2
 
+    # -----------------------------------------------------------------------------------------
     def construct(self) -> None:
+        self.lay_out()
+        self.beats(
+            self.show_curve,
+            self.show_moving_tangent,
+            self.sweep_tangent_points,  # a beat per tangent point
+            self.show_derivative,
+        )
+
+    # -----------------------------------------------------------------------------------------
+    def lay_out(self) -> None:
+        """Build every mobject and updater; nothing is played yet."""
         cfg, tr = prepare_scene(self, self.language)
         self.cfg, self.tr = cfg, tr
         fn = cfg.function
@@ -201,55 +213,74 @@ class TangentSweep(Lesson):
         for m in (dot, moving, d_dot, trace, guide):
             m.update()
 
-        # --- 1. the curve ---------------------------------------------------------------------
-        self.add(caption)
+        self.tangent_points = points
+        self.x_min, self.x_max = x_min, x_max
+        self.curve, self.fn_label, self.readouts = curve, fn_label, readouts
+        self.dot, self.d_dot, self.guide = dot, d_dot, guide
+        self.marks, self.d_marks, self.legend_rows = marks, d_marks, legend_rows
+        # static from their beat on: the bottom of the drawing order (see _say)
+        self.static_parts = [axes, d_axes, curve, fn_label]
+        self.sweep_x = x_min  # where the sweep stands (see _sweep_to)
+
+    # --- the beats -----------------------------------------------------------------------------
+    def show_curve(self) -> None:
+        """The title, both pairs of axes and the curve."""
+        self.add(self.caption)
         self.wait(1.0)
-        self.play(FadeIn(axes), FadeIn(d_axes), run_time=1.2)
-        self.play(Create(curve), FadeIn(fn_label), run_time=1.4)
+        self.play(FadeIn(self.axes), FadeIn(self.d_axes), run_time=1.2)
+        self.play(Create(self.curve), FadeIn(self.fn_label), run_time=1.4)
         self.wait(0.6)
 
-        # --- 2. the tangent and its slope appear ---------------------------------------------
-        self.play(FadeIn(dot, scale=0.5), Create(moving), run_time=1.0)
-        self.play(FadeIn(readouts), run_time=0.8)
+    def show_moving_tangent(self) -> None:
+        """The tangent at x_min with its slope, and the point below that will trace f'."""
+        self.play(FadeIn(self.dot, scale=0.5), Create(self.moving_tangent), run_time=1.0)
+        self.play(FadeIn(self.readouts), run_time=0.8)
         self.wait(1.0)
-        self._say(tr("sweep.trace"))
-        self.play(FadeIn(d_dot, scale=0.5), Create(guide), run_time=0.8)
-        self.add(trace)
-        self.bring_to_front(d_dot, dot)
+        self._say(self.tr("sweep.trace"))
+        self.play(FadeIn(self.d_dot, scale=0.5), Create(self.guide), run_time=0.8)
+        self.add(self.trace)
+        self.bring_to_front(self.d_dot, self.dot)
         self.wait(1.2)
 
-        # --- 3. the sweep, pausing at each tangent point ---------------------------------------
-        static = [axes, d_axes, curve, fn_label]
-        stops = [*points, x_max]
-        here = x_min
-        unit = float(np.linalg.norm(axes.c2p(1, 0) - axes.c2p(0, 0)))
-        for i, stop in enumerate(stops):
-            distance = (stop - here) * unit
-            if distance > 1e-9:
-                self.play(xt.animate.set_value(stop), rate_func=smooth,
-                          run_time=max(0.8, distance / self.speed))
-            here = stop
-            if i < len(points):
-                self._say(tr("sweep.pause", x=_short(stop)), run_time=0.5)
-                self.play(
-                    Create(self.tangent_mobs[i]), FadeIn(marks[i], scale=0.5),
-                    FadeIn(d_marks[i], scale=0.5), FadeIn(legend_rows[i], shift=0.1 * LEFT),
-                    run_time=1.0,
-                )
-                # static from now on: bottom of the drawing order (see _say); the f' marks
-                # stay on top of the trace
-                static += [self.tangent_mobs[i], marks[i], legend_rows[i]]
-                self.bring_to_back(*static)
-                self.bring_to_front(moving, dot, d_marks[i], d_dot)
-                self.wait(self.pause - 1.5)
-        self.wait(0.6)
+    def sweep_tangent_points(self) -> None:
+        """The sweep to each tangent point, whose tangent and slope stay drawn; a beat each."""
+        for i, stop in enumerate(self.tangent_points):
+            if i:
+                self.end_beat()
+            self._sweep_to(stop)
+            self._say(self.tr("sweep.pause", x=_short(stop)), run_time=0.5)
+            self.play(
+                Create(self.tangent_mobs[i]), FadeIn(self.marks[i], scale=0.5),
+                FadeIn(self.d_marks[i], scale=0.5),
+                FadeIn(self.legend_rows[i], shift=0.1 * LEFT),
+                run_time=1.0,
+            )
+            # static from now on: bottom of the drawing order (see _say); the f' marks
+            # stay on top of the trace
+            self.static_parts += [self.tangent_mobs[i], self.marks[i], self.legend_rows[i]]
+            self.bring_to_back(*self.static_parts)
+            self.bring_to_front(self.moving_tangent, self.dot, self.d_marks[i], self.d_dot)
+            self.wait(self.pause - 1.5)
 
-        # --- 4. the picture of the post --------------------------------------------------------
-        self._say(tr("sweep.final"))
-        trace.clear_updaters()  # it stays, complete; the rest fades out with its updaters
-        self.play(FadeOut(moving), FadeOut(dot), FadeOut(guide), FadeOut(d_dot),
-                  FadeOut(readouts), run_time=1.0)
+    def show_derivative(self) -> None:
+        """The sweep to x_max; the trace of f' stays, complete, as the moving parts fade."""
+        self._sweep_to(self.x_max)
+        self.wait(0.6)
+        self._say(self.tr("sweep.final"))
+        self.trace.clear_updaters()  # it stays, complete; the rest fades out with its updaters
+        self.play(FadeOut(self.moving_tangent), FadeOut(self.dot), FadeOut(self.guide),
+                  FadeOut(self.d_dot), FadeOut(self.readouts), run_time=1.0)
         self.wait(3.5)
+
+    # -----------------------------------------------------------------------------------------
+    def _sweep_to(self, stop: float) -> None:
+        """Move the point from where the sweep stands to x = ``stop``, at ``speed``."""
+        unit = float(np.linalg.norm(self.axes.c2p(1, 0) - self.axes.c2p(0, 0)))
+        distance = (stop - self.sweep_x) * unit
+        if distance > 1e-9:
+            self.play(self.x_tracker.animate.set_value(stop), rate_func=smooth,
+                      run_time=max(0.8, distance / self.speed))
+        self.sweep_x = stop
 
     # -----------------------------------------------------------------------------------------
     def _say(self, sentence: str, run_time: float = 0.6) -> None:

@@ -29,7 +29,8 @@ def test_english_keeps_an_equation_together_when_it_can():
 def test_a_new_cue_starts_with_a_sentence():
     cues = wrap("P is a point on the curve, Q a step h to its right. "
                 "The line through both is a secant.", "en")
-    assert [c[0] for c in cues] == ["P is a point on the curve,", "The line through both is a secant."]
+    assert [c[0] for c in cues] == ["P is a point on the curve,",
+                                    "The line through both is a secant."]
 
 
 @pytest.mark.parametrize(

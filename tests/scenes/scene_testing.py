@@ -93,12 +93,14 @@ def assert_points_inside_frame(scene: Scene) -> None:
 MIN_BEATS = {
     "SecantToTangent": 5 + 3,  # P and Q; triangle; 4 decades of h (4 -> 1e-3); tangent; code
     "CannonballTrajectory": 5,
-    "TangentSweep": 4,
+    "TangentSweep": 3 + 3,  # curve; moving tangent; tangents at 3, 6, 9; f' complete
     # the field; one beat per shot (6 by Newton, 9 by gradient descent); the hit; the link to
     # learning
     "AimTheCannon": 1 + 6 + 2,
     "AimTheCannonGradient": 1 + 9 + 2,
-    "StepSizeError": 5,
+    # the post's f: axes; sweep; post's h; h*; no truncation error (f''' = 0); rounding;
+    # sin x: sweep; slopes; post's h and h*; complex step; Richardson
+    "StepSizeError": 11,
 }
 
 
