@@ -51,8 +51,8 @@ from scenes import style
 from scenes.common import (
     GlyphNumber,
     PlotAxes,
-    load_scene_config,
     nice_range,
+    prepare_scene,
     put_line_on_axes,
     tex,
     text,
@@ -106,8 +106,9 @@ class _Row(VGroup):
         unit: str,
         fmt: Callable[[float], str],
         value: float,
-        color: str = style.TEXT,
+        color: str | None = None,
     ) -> None:
+        color = style.TEXT if color is None else color
         self.label = text(label, size=style.SIZE_SMALL, color=style.TEXT_DIM)
         self.number = GlyphNumber(value, fmt=fmt, size=style.SIZE_BODY, color=color)
         self.unit = text(unit, size=style.SIZE_SMALL, color=style.TEXT_DIM) if unit else VGroup()
@@ -437,9 +438,8 @@ class AimTheCannon(Lesson):
 
     def lay_out(self) -> None:
         """Run the aim and build the field, the plots and the readouts; nothing is played yet."""
-        cfg = load_scene_config(self.language)
-        self.tr = tr = Catalogue(cfg.language)
-        self.camera.background_color = style.BACKGROUND
+        cfg, self.tr = prepare_scene(self, self.language)
+        tr = self.tr
         self.caption = None
         self.bisected = False
         self.target = target = float(cfg.aim.target)

@@ -139,7 +139,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 #: Words that, first among the names, pick a command instead of an output.
-COMMANDS = ("slides",)
+COMMANDS = ("slides", "site")
 
 
 def parse(parser: argparse.ArgumentParser, argv: Sequence[str] | None):
@@ -246,7 +246,7 @@ def _manim_command(job: Job, args: argparse.Namespace) -> list[str]:
         cmd += ["--format", "mp4", "--video-codec", "libx264rgb", "--pixel-format", "rgb24",
                 "--encoder-option", "crf=0", "--encoder-option", "preset=ultrafast"]
     else:
-        cmd += ["--format", args.format]
+        cmd += ["--format", job.ext]
     return [*cmd, str(module_file), job.entry.cls]
 
 
@@ -358,7 +358,9 @@ def _for_the_web(
     else:
         video = produced
     extras = []
-    if record.is_file():  # a Lesson writes it; the captions and poster come from the render
+    # a Lesson writes the record; the captions and poster come from the render (for the page,
+    # from the MP4: its WebM twin leaves them alone)
+    if record.is_file() and not (job.ext == "webm" and args.command == "site"):
         extras = companions(job.name, produced, record, folder, languages=args.captions)
     return video, extras
 
@@ -476,15 +478,43 @@ def _plan(args: argparse.Namespace, scenes: list[str], figures: list[str]) -> li
         return [Job(name, SCENES[name], "lecture", "json", cache / f"lecture-{name}",
                     cache / f"lecture-{name}", out / "logs" / f"lecture-{name}.log")
                 for name in scenes]
+    if args.command == "site":  # what the page needs and out/ does not have yet
+        return _plan_site(args, out, scenes, figures)
     for name in scenes:
-        jobs.append(Job(name, SCENES[name], "video", args.format,
-                        out / "videos" / f"{name}.{args.format}",
-                        cache / name, out / "logs" / f"{name}.log"))
+        jobs.append(_video_job(out, name, args.format))
     for name in figures:
-        jobs.append(Job(name, FIGURES[name], "figure", "png",
-                        out / "figures" / f"{name}.png",
-                        cache / f"figure-{name}", out / "logs" / f"figure-{name}.log"))
+        jobs.append(_figure_job(out, name))
     return jobs
+
+
+def _video_job(out: Path, name: str, ext: str) -> Job:
+    work = "" if ext in ("mp4", "gif") else f"-{ext}"  # a WebM beside the MP4 has its own
+    return Job(name, SCENES[name], "video", ext, out / "videos" / f"{name}.{ext}",
+               out / ".work" / f"{name}{work}", out / "logs" / f"{name}{work}.log")
+
+
+def _figure_job(out: Path, name: str) -> Job:
+    return Job(name, FIGURES[name], "figure", "png", out / "figures" / f"{name}.png",
+               out / ".work" / f"figure-{name}", out / "logs" / f"figure-{name}.log")
+
+
+def _plan_site(args: argparse.Namespace, out: Path, scenes: list[str],
+               figures: list[str]) -> list[Job]:
+    """The renders the embed page still needs: each scene's MP4 (with its poster and the
+    captions asked for) and WebM, each figure's PNG."""
+    videos = out / "videos"
+    jobs = []
+    for name in scenes:
+        needs = [videos / f"{name}.mp4", videos / f"{name}.png", videos / f"{name}.vtt"]
+        needs += [videos / f"{name}.{lang}.vtt" for lang in args.captions
+                  if lang != args.language]
+        if not all(p.is_file() for p in needs):
+            jobs.append(_video_job(out, name, "mp4"))
+        if not (videos / f"{name}.webm").is_file():
+            jobs.append(_video_job(out, name, "webm"))
+    jobs += [_figure_job(out, n) for n in figures if not (out / "figures" / f"{n}.png").is_file()]
+    return jobs
+
 
 
 def _interrupt(signum, frame):  # noqa: ARG001
@@ -516,9 +546,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stderr.write(f"{PROG}: error: {exc}\n")
         return 2
 
-    jobs = _plan(args, scenes, figures)
     if args.theme:
         config = replace(config, theme=args.theme)
+    args.language = config.language
+    if args.command == "site" and not args.captions:
+        from scenes.text import LANGUAGES
+
+        args.captions = list(LANGUAGES)  # the page offers every language's captions
+    jobs = _plan(args, scenes, figures)
     env = {**os.environ, "BIBUN_CONFIG": str(config_path), "PYTHONPATH": str(ROOT),
            "BIBUN_THEME": config.theme}
     width, height, fps = QUALITIES[args.quality][1:]
@@ -597,7 +632,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     if args.command == "slides":
         return _write_deck(args, config, jobs, started)
+    if args.command == "site":
+        return _write_site(args, config, scenes, figures)
     _say(f"all {len(jobs)} outputs written in {total:.0f} s")
+    return 0
+
+
+def _write_site(args: argparse.Namespace, config, scenes: list[str], figures: list[str]) -> int:
+    """Write out/site/ from what out/ now holds, and say where it is."""
+    from scenes.site import write_site
+
+    page = write_site(Path(args.out).resolve(), scenes, figures, language=config.language,
+                      theme=config.theme, caption_languages=args.captions)
+    size = sum(f.stat().st_size for f in page.parent.rglob("*") if f.is_file())
+    _say(f"embed page written: {_shown(page)} ({len(scenes)} videos, {len(figures)} figures, "
+         f"{_human_size(size)} with its files); open it in a browser")
     return 0
 
 

@@ -25,7 +25,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["REVEAL_VERSION", "Deck", "build_deck", "reveal_dir"]
+__all__ = ["REVEAL_VERSION", "Deck", "build_deck", "reveal_dir", "swap_in"]
 
 #: The reveal.js that manim-slides 5.7's template is written for (its ``reveal_version``).
 REVEAL_VERSION = "6.0.1"
@@ -104,12 +104,12 @@ def build_deck(
     ).convert_to(html)
     PowerPoint(presentation_configs=configs).convert_to(pptx)
     PDF(presentation_configs=configs).convert_to(pdf)
-    _swap_in(new, folder)
+    swap_in(new, folder)
     return Deck(folder, folder / html.name, folder / pptx.name, folder / pdf.name,
                 sum(counts.values()), counts)
 
 
-def _swap_in(new: Path, folder: Path) -> None:
+def swap_in(new: Path, folder: Path) -> None:
     """Replace ``folder`` by ``new``: two renames with Ctrl-C and SIGTERM held back between
     them, so that there is always a whole deck, the old one or the new one."""
     old = folder.with_name(folder.name + ".old")

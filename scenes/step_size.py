@@ -50,7 +50,7 @@ from manim import (
 from core import calculus
 from core.functions import BLOG_EXPRESSION, blog_df
 from scenes import style
-from scenes.common import GlyphNumber, expression_to_tex, load_scene_config, tex, text
+from scenes.common import GlyphNumber, expression_to_tex, prepare_scene, tex, text
 from scenes.lesson import Lesson
 from scenes.text import Catalogue
 
@@ -58,13 +58,15 @@ __all__ = ["StepSizeError", "Series", "LogLogAxes", "step_grid", "correct_digits
 
 _EPS = float(np.finfo(float).eps)
 
-#: Colour of each method's measured errors (the reference slopes use TRUNCATION / ROUNDING).
-METHOD_COLORS = {
-    "forward": style.TOTAL_ERROR,
-    "central": style.BLUISH_GREEN,
-    "complex": style.REDDISH_PURPLE,
-    "richardson": style.VERMILLION,
-}
+def method_color(method: str) -> str:
+    """Colour of a method's measured errors, in the current theme (the reference slopes use
+    TRUNCATION / ROUNDING)."""
+    return {
+        "forward": style.TOTAL_ERROR,
+        "central": style.BLUISH_GREEN,
+        "complex": style.REDDISH_PURPLE,
+        "richardson": style.VERMILLION,
+    }[method]
 
 #: How each method's curve is drawn: (stroke width, stroke opacity, dot radius). The complex step
 #: coincides with the central difference for large h (the same f'''(x)h²/6 error), so it is
@@ -325,7 +327,7 @@ class StepSizeError(Lesson):
 
     def _series(self, case: Case, method: str, hs: np.ndarray) -> Series:
         errors = case.errors(hs, method)
-        color = METHOD_COLORS[method]
+        color = method_color(method)
         width, opacity, radius = METHOD_STROKES[method]
         pts = np.array([self.axes.point(h, e) for h, e in zip(hs, errors, strict=True)])
         dots = VGroup(*(Dot(p, radius=radius, color=color) for p in pts)).set_opacity(0)
@@ -337,7 +339,7 @@ class StepSizeError(Lesson):
     def _legend(self, tr: Catalogue) -> VGroup:
         rows = VGroup()
         for method in LEGEND_ORDER:
-            color = METHOD_COLORS[method]
+            color = method_color(method)
             if method == "richardson":
                 sample = Star(n=5, outer_radius=0.13, color=color, fill_opacity=1, stroke_width=0)
                 sample = VGroup(Line(LEFT * 0.25, RIGHT * 0.25).set_opacity(0), sample)
@@ -416,7 +418,7 @@ class StepSizeError(Lesson):
 
     def _rounding_only_tag(self, central: Series, tr: Catalogue) -> VGroup:
         """A tag just above the right end of the central curve: there it is rounding only."""
-        tag = _tag(tr("step.rounding_only"), METHOD_COLORS["central"])
+        tag = _tag(tr("step.rounding_only"), method_color("central"))
         right = self.axes.c2p(self.axes.x_decades[1] - 0.3, 0)[0]
         span = central.points[central.points[:, 0] >= right - tag.width - 0.1]
         top = span[:, 1].max() if len(span) else self.axes.c2p(0, self.axes.floor_y)[1]
@@ -429,7 +431,7 @@ class StepSizeError(Lesson):
         self.markers[(part, method)] = (h, error)
         p = self.axes.point(h, error)
         ring = Circle(radius=0.16).set_stroke(style.OPTIMUM, style.STROKE_THIN).move_to(p)
-        dot = Dot(p, radius=style.DOT_RADIUS_SMALL, color=METHOD_COLORS[method])
+        dot = Dot(p, radius=style.DOT_RADIUS_SMALL, color=method_color(method))
         self.optimal_rings[(part, method)] = ring
         return VGroup(ring, dot)
 
@@ -530,9 +532,8 @@ class StepSizeError(Lesson):
 
     def lay_out(self) -> None:
         """Build every mobject (axes, legend, h readout, headers, series); nothing is played."""
-        cfg = load_scene_config(self.language)
-        self.tr = tr = Catalogue(cfg.language)
-        self.camera.background_color = style.BACKGROUND
+        cfg, self.tr = prepare_scene(self, self.language)
+        tr = self.tr
         self.column_width = 3.9
         self.caption = None
         self.markers: dict[tuple[int, str], tuple[float, float]] = {}
@@ -613,6 +614,7 @@ class StepSizeError(Lesson):
             FadeIn(self.h_readout),
             run_time=style.SHORT * 1.5,
         )
+        self.narrate("step.sweep")
         self._swap_caption(self._caption(self.tr("step.sweep")))
         self._sweep_part(0)
 
@@ -636,6 +638,7 @@ class StepSizeError(Lesson):
             FadeIn(row),
             run_time=1.0,
         )
+        self.narrate("step.post_digits", n=n_post)
         self._swap_caption(self._caption(tr("step.post_digits", n=n_post)))
         self.wait(style.READ)
 
@@ -644,6 +647,7 @@ class StepSizeError(Lesson):
         rings, rows = self._optimal(0, self.parts[0]["case"], self.tr)
         self.first_rings = rings
         self.play(FadeIn(rings), *(FadeIn(r) for r in rows), run_time=style.SHORT * 1.5)
+        self.narrate("step.best")
         self._swap_caption(self._caption(self.tr("step.best")))
         self.wait(style.READ)
 
@@ -658,11 +662,13 @@ class StepSizeError(Lesson):
             self.no_truncation_tag.add(self._rounding_only_tag(central, self.tr))
             n_big = correct_digits(float(central.errors[0]), case.exact)
             self.play(FadeIn(self.no_truncation_tag), run_time=style.SHORT)
+            self.narrate("step.no_truncation", n=n_big)
             self._swap_caption(self._caption(self.tr("step.no_truncation", n=n_big)))
             self.wait(style.READ)
 
     def show_rounding(self) -> None:
         """Rounding: below h* the error grows as h shrinks; the first function's curves clear."""
+        self.narrate("step.not_better")
         self._swap_caption(self._caption(self.tr("step.not_better")))
         self.wait(style.READ)
         old_rows = VGroup(*self.table[1:])
@@ -691,6 +697,7 @@ class StepSizeError(Lesson):
             FadeIn(self.h_readout),
             run_time=style.SHORT * 1.5,
         )
+        self.narrate("step.switch")
         self._swap_caption(self._caption(self.tr("step.switch")))
         self._sweep_part(1)
 
@@ -700,6 +707,7 @@ class StepSizeError(Lesson):
         self.play(
             *(Create(g[0]) for g in slopes), *(FadeIn(g[1]) for g in slopes), run_time=1.5
         )
+        self.narrate("step.slopes")
         self._swap_caption(self._caption(self.tr("step.slopes")))
         self.wait(style.READ)
 
@@ -715,6 +723,7 @@ class StepSizeError(Lesson):
             *(FadeIn(r) for r in rows),
             run_time=style.SHORT * 1.5,
         )
+        self.narrate("step.best")
         self._swap_caption(self._caption(self.tr("step.best")))
         self.wait(style.READ)
 
@@ -724,6 +733,7 @@ class StepSizeError(Lesson):
         case = self.parts[part]["case"]
         # complex step and central share the h² truncation error (the band under the
         # central curve for large h); only central meets rounding as h shrinks
+        self.narrate("step.complex_same")
         self._swap_caption(self._caption(tr("step.complex_same")))
         self.wait(style.READ)
         # complex step: flat at machine precision
@@ -732,21 +742,22 @@ class StepSizeError(Lesson):
             axes.c2p(axes.x_decades[0], eps_y),
             axes.c2p(axes.x_decades[1], eps_y),
             dash_length=style.DASH_LENGTH * 0.6,
-        ).set_stroke(METHOD_COLORS["complex"], style.STROKE_THIN, opacity=0.8)
-        machine_tag = _tag(tr("step.machine"), METHOD_COLORS["complex"])
+        ).set_stroke(method_color("complex"), style.STROKE_THIN, opacity=0.8)
+        machine_tag = _tag(tr("step.machine"), method_color("complex"))
         machine_tag.next_to(axes.c2p(axes.x_decades[0], eps_y), UP, buff=0.08)
         machine_tag.align_to(axes.c2p(axes.x_decades[0] + 0.2, 0), LEFT)
         c_err = case.error_at(None, "complex")
         self.markers[(part, "complex")] = (calculus.DEFAULT_STEPS["complex"], c_err)
         c_row = self._place_row(
             self._row(
-                VGroup(Dot(ORIGIN, radius=style.DOT_RADIUS, color=METHOD_COLORS["complex"])),
+                VGroup(Dot(ORIGIN, radius=style.DOT_RADIUS, color=method_color("complex"))),
                 tr("step.complex"),
                 correct_digits(c_err, case.exact),
                 tr,
             )
         )
         self.play(Create(machine), FadeIn(machine_tag), FadeIn(c_row), run_time=1.0)
+        self.narrate("step.complex_note")
         self._swap_caption(self._caption(tr("step.complex_note")))
         self.wait(style.READ)
 
@@ -761,7 +772,7 @@ class StepSizeError(Lesson):
         star = Star(
             n=5,
             outer_radius=0.17,
-            color=METHOD_COLORS["richardson"],
+            color=method_color("richardson"),
             fill_opacity=1,
             stroke_width=0,
         ).move_to(axes.point(h0, r_err))
@@ -776,8 +787,10 @@ class StepSizeError(Lesson):
             FadeIn(r_row),
             run_time=style.SHORT * 1.5,
         )
+        self.narrate("step.richardson_note", n=n_r)
         self._swap_caption(self._caption(tr("step.richardson_note", n=n_r)))
         self.wait(style.READ)
+        self.narrate("step.takeaway")
         self._swap_caption(self._caption(tr("step.takeaway")))
         self.wait(style.READ * 1.5)
 

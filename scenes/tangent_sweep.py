@@ -236,6 +236,7 @@ class TangentSweep(Lesson):
         self.play(FadeIn(self.dot, scale=0.5), Create(self.moving_tangent), run_time=1.0)
         self.play(FadeIn(self.readouts), run_time=0.8)
         self.wait(1.0)
+        self.narrate("sweep.trace")
         self._say(self.tr("sweep.trace"))
         self.play(FadeIn(self.d_dot, scale=0.5), Create(self.guide), run_time=0.8)
         self.add(self.trace)
@@ -248,6 +249,7 @@ class TangentSweep(Lesson):
             if i:
                 self.end_beat()
             self._sweep_to(stop)
+            self.narrate("sweep.pause", x=_short(stop))
             self._say(self.tr("sweep.pause", x=_short(stop)), run_time=0.5)
             self.play(
                 Create(self.tangent_mobs[i]), FadeIn(self.marks[i], scale=0.5),
@@ -266,6 +268,7 @@ class TangentSweep(Lesson):
         """The sweep to x_max; the trace of f' stays, complete, as the moving parts fade."""
         self._sweep_to(self.x_max)
         self.wait(0.6)
+        self.narrate("sweep.final")
         self._say(self.tr("sweep.final"))
         self.trace.clear_updaters()  # it stays, complete; the rest fades out with its updaters
         self.play(FadeOut(self.moving_tangent), FadeOut(self.dot), FadeOut(self.guide),

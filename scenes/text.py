@@ -31,6 +31,78 @@ TEXT: dict[str, dict[str, str]] = {
     "common.secant": {"en": "secant", "ja": "割線"},
     "common.derivative": {"en": "derivative", "ja": "導関数"},
     "common.zoom": {"en": "zoom", "ja": "拡大"},
+    # --- the embed page (./render.sh site) ---
+    "site.title": {"en": "bibun: the derivative, animated", "ja": "bibun：動く微分"},
+    "site.lead": {
+        "en": "Videos and figures for the post on the derivative behind backpropagation. "
+              "Copy the HTML beside each one into your post, with the files it names. "
+              "(On your site the captions load from the .vtt files; this page carries them "
+              "inline so that it works opened as a file too.)",
+        "ja": "誤差逆伝播法の土台となる微分の記事のための動画と図です。"
+              "それぞれの横の HTML を、参照しているファイルと一緒に記事へ貼り付けてください。"
+              "（サイト上では字幕は .vtt ファイルから読み込まれます。このページはファイルとして"
+              "開いても動くよう、字幕を埋め込んでいます。）",
+    },
+    "site.snippet": {"en": "HTML to paste", "ja": "貼り付ける HTML"},
+    "site.video.CannonballTrajectory": {
+        "en": "A cannonball under gravity and air drag: average and instantaneous velocity, "
+              "and the apex where the tangent is horizontal.",
+        "ja": "重力と空気抵抗を受ける砲弾：平均の速度と瞬間の速度、接線が水平になる最高点。",
+    },
+    "site.video.SecantToTangent": {
+        "en": "A secant through P and Q turns into the tangent at P as the step h shrinks.",
+        "ja": "幅 h を小さくすると、P と Q を通る割線が P での接線になる。",
+    },
+    "site.video.TangentSweep": {
+        "en": "The tangent slides along the curve while its slope traces the derivative.",
+        "ja": "接線が曲線に沿って動き、その傾きが導関数のグラフを描く。",
+    },
+    "site.video.AimTheCannon": {
+        "en": "Hitting a target with the derivative of range by angle (Newton's method).",
+        "ja": "角度で飛距離を微分して目標に当てる（ニュートン法）。",
+    },
+    "site.video.AimTheCannonGradient": {
+        "en": "The same target by gradient descent on the squared miss.",
+        "ja": "同じ目標を、ずれの 2 乗の勾配降下法で狙う。",
+    },
+    "site.video.StepSizeError": {
+        "en": "Why h = 1e-8: truncation error against rounding error, on a log-log plot.",
+        "ja": "なぜ h = 1e-8 なのか：打ち切り誤差と丸め誤差を両対数グラフで比べる。",
+    },
+    "site.alt.curve": {
+        "en": "Graph of f(x) on its range, with a grid and labelled axes.",
+        "ja": "範囲内の f(x) のグラフ。目盛り線と軸ラベル付き。",
+    },
+    "site.alt.tangent_at_3": {
+        "en": "Graph of f(x) with its tangent line at x = 3.",
+        "ja": "f(x) のグラフと、x = 3 での接線。",
+    },
+    "site.alt.tangents_3_6_9": {
+        "en": "Graph of f(x) with its tangent lines at the tangent points; each is steeper "
+              "than the one before where the curve is steeper.",
+        "ja": "f(x) のグラフと、各接点での接線。曲線が急なところほど接線も急になる。",
+    },
+    "site.alt.cannonball_average_vs_instantaneous": {
+        "en": "A cannonball's curved flight path, the chord of its average velocity and the "
+              "arrow of its instantaneous velocity.",
+        "ja": "砲弾の曲がった軌道と、平均速度を表す弦、瞬間の速度を表す矢印。",
+    },
+    "site.alt.derivative_definition": {
+        "en": "The limit definition of the derivative: f'(x) is the limit, as h goes to 0, "
+              "of (f(x+h) - f(x)) / h.",
+        "ja": "微分の定義：f'(x) は、h を 0 に近づけたときの (f(x+h) - f(x)) / h の極限。",
+    },
+    "site.alt.aim_the_cannon": {
+        "en": "The cannon's shots converging on the target, with the misses and the range "
+              "against the angle.",
+        "ja": "目標に近づいていく砲撃と、各回のずれ、角度と飛距離のグラフ。",
+    },
+    "site.alt.step_size_error": {
+        "en": "Log-log plot of the error of numerical derivatives against the step h: "
+              "truncation error falls and rounding error rises as h shrinks.",
+        "ja": "数値微分の誤差と幅 h の両対数グラフ。h を小さくすると打ち切り誤差は減り、"
+              "丸め誤差は増える。",
+    },
     # --- lecture deck ---
     "deck.title": {"en": "bibun: the derivative, step by step", "ja": "bibun：微分を一歩ずつ"},
     # --- SecantToTangent ---

@@ -1,0 +1,42 @@
+"""Every scene narrates in captions that keep the subtitle limits in both languages, whichever
+language the video is rendered in (the other language's captions share its timing)."""
+
+from __future__ import annotations
+
+import importlib
+
+import pytest
+
+pytest.importorskip("manim")
+from scene_testing import play  # noqa: E402
+
+from scenes import SCENES  # noqa: E402
+from scenes.captions import LIMITS, width  # noqa: E402
+from scenes.publish import caption_cues  # noqa: E402
+from scenes.text import LANGUAGES  # noqa: E402
+
+
+@pytest.mark.parametrize("render_language", LANGUAGES)
+@pytest.mark.parametrize("name", list(SCENES))
+def test_captions_keep_the_limits_in_every_language(name, render_language, use_config,
+                                                    tmp_path):
+    use_config(f'language = "{render_language}"')
+    entry = SCENES[name]
+    scene = play(getattr(importlib.import_module(entry.module), entry.cls), tmp_path)
+    assert len(scene.cues) >= 4, "the scene hardly narrates"
+    record = {"cues": scene.cues}
+    for language in LANGUAGES:
+        limits = LIMITS[language]
+        cues = caption_cues(record, language)
+        for cue in cues:
+            seconds = cue.end - cue.start
+            shown = width("".join(cue.lines), language)
+            assert 1 <= len(cue.lines) <= limits.lines, cue
+            assert max(width(line, language) for line in cue.lines) <= limits.line, cue
+            assert seconds >= limits.shortest - 1e-3, cue
+            assert shown / seconds <= limits.speed + 1e-2, (cue, shown / seconds)
+        starts = [c.start for c in cues]
+        assert starts == sorted(starts)
+        for a, b in zip(cues, cues[1:], strict=False):
+            assert a.end <= b.start + 1e-3, (a, b)  # never overlapping
+        assert cues[-1].end <= scene.time + 1e-3
