@@ -122,7 +122,8 @@ def _classify(f, c: float, d: float, a: float, b: float) -> Singularity | None:
     if not at_end:
         gap_near = abs(sides[1.0][-1] - sides[-1.0][-1])
         gap_far = abs(sides[1.0][-4] - sides[-1.0][-4])
-        if gap_near > 1e3 * noise and gap_near >= 0.5 * gap_far:
+        settling = max(abs(v[-1] - v[-2]) for v in sides.values())  # each side's last change
+        if gap_near > 1e3 * noise and gap_near >= 0.5 * gap_far and gap_near > 10 * settling:
             return Singularity(float(x), "jump")
     steep = {}
     for sign, s in slopes.items():
