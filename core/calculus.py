@@ -522,8 +522,9 @@ def stated_derivative(f: Callable[[Any], Any], x: Any) -> float | np.ndarray:
     Returns
     -------
     float or numpy.ndarray
-        f'(x): a float for a scalar ``x``, else an array of ``x``'s shape; nan where the
-        estimate is not finite (f not defined near x).
+        f'(x): a float for a scalar ``x``, else an array of ``x``'s shape; nan where f(x) or
+        the estimate is not finite (``log`` at x <= 0, where the complex step would give
+        π/h).
 
     Raises
     ------
@@ -555,7 +556,9 @@ def stated_derivative(f: Callable[[Any], Any], x: Any) -> float | np.ndarray:
     else:
         with np.errstate(all="ignore"):
             slope = _richardson(f, x, None)
-    slope = np.where(np.isfinite(slope), slope, np.nan)
+    with np.errstate(all="ignore"):
+        defined = np.isfinite(np.asarray(_values(f, x), dtype=float))  # log(-1 + ih) is not
+    slope = np.where(np.isfinite(slope) & defined, slope, np.nan)
     return _result(slope)
 
 
