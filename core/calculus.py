@@ -664,7 +664,9 @@ def _one_sided_iv(f: Any, x0: Any, h: Any) -> tuple[float, float | None]:
     return float(_check_real("x0", x0, scalar=True)), _check_step(h)
 
 
-def one_sided_slopes(f: Callable[[Any], Any], x0: float, *, h: float | None = None) -> OneSidedSlopes:
+def one_sided_slopes(
+    f: Callable[[Any], Any], x0: float, *, h: float | None = None
+) -> OneSidedSlopes:
     """The left and right slopes of f at ``x0``, in the limit h → 0.
 
     The one-sided quotients (f(x0 ± h) − f(x0))/(±h) are taken at 24 halving steps from ``h``

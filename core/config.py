@@ -36,8 +36,6 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-import numpy as np
-
 from core.ballistics import Launch
 from core.calculus import one_sided_slopes
 from core.expression import ExpressionError, parse_function

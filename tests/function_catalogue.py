@@ -108,7 +108,8 @@ CATALOGUE: tuple[Case, ...] = (
     Case("pole on a sample", "1/(x-2)", 0.0, 4.0, 1.0, (1.0,),
          error=r"^function\.expression: f is not finite at x = 2 inside \[0, 4\]"),
     Case("pole between samples", "1/(x-2)", 0.0, 3.9, 1.0, (1.0,),
-         error=r"^function\.expression: f is not finite near x = 2 \(a pole\?\) inside \[0, 3\.9\]"),
+         error=r"^function\.expression: f is not finite near x = 2 \(a pole\?\) "
+               r"inside \[0, 3\.9\]"),
     Case("log pole", "log(abs(x-1))", 0.0, 3.0, 2.0, (2.0,),
          error=r"^function\.expression: f is not finite near x = 1 \(a pole\?\) inside \[0, 3\]"),
     Case("jump", "abs(x)/x", -1.0, 1.1, 0.5, (0.5,),

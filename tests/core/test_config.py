@@ -101,8 +101,9 @@ def test_env_var_names_the_file(tmp_path, monkeypatch):
         ('[function]\nexpression = "tan(x)"\nx_max = 3\ntangent_points = [1]\n[secant]\nx0 = 1',
          r"^function\.expression: f is not finite near x = 1\.5708 \(a pole\?\) inside \[0, 3\]; "
          r"choose a range that avoids it$"),
-        ('[function]\nexpression = "abs(x-3)"\n', r"function\.tangent_points: f has no derivative at "
-         r"x = 3 \(a corner: the slopes from the left and from the right are -1 and 1\)"),
+        ('[function]\nexpression = "abs(x-3)"\n',
+         r"function\.tangent_points: f has no derivative at x = 3 \(a corner: the slopes from "
+         r"the left and from the right are -1 and 1\)"),
         ('[function]\nexpression = "abs(x-3)"\ntangent_points = [2]\n[secant]\nh_start = 4',
          r"secant\.h_start: x0 - h_start \(Q comes from both sides\) = -1 must lie in"),
         ("[cannon\nspeed = 1", r"not valid TOML"),
