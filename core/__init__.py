@@ -6,7 +6,9 @@ scene shows comes from here.
 Modules
 -------
 calculus    derivative (forward, backward, central, complex step, Richardson), secant, tangent,
-            step errors and the optimal step
+            step errors and the optimal step; stated_derivative (the f' a scene states),
+            one_sided_slopes and is_differentiable
+singularities  find_singularities: poles, jumps, infinite slopes and corners between samples
 functions   the post's f(x) = 0.02x² + 0.1x and its exact derivative, by name
 expression  parse_function: a function typed by a teacher, parsed safely (never eval)
 ballistics  Launch, simulate: the cannonball under gravity and quadratic air drag

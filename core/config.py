@@ -5,6 +5,13 @@ range, or a function that :func:`core.expression.parse_function` rejects raises
 :class:`ConfigError`, whose message names the key (``cannon.speed``) and the reason. The function
 text is parsed, never evaluated as Python.
 
+The function is also checked *between* its samples (:func:`core.singularities.find_singularities`):
+a pole, a jump or an infinite slope inside [x_min, x_max] is an error naming the x (an infinite
+slope at an end, like √x at 0, is allowed), and so is a tangent point where f' does not exist.
+``secant.x0`` may sit on a corner: ``SecantConfig.differentiable`` is then false and
+``SecantConfig.sides`` says from which sides Q approaches. ``secant.h_start`` and ``h_end`` may be
+left out; they then follow the range and x0 (see :func:`default_steps`).
+
 The defaults are the post's values; ``bibun.toml`` at the repository root repeats them.
 
 Examples
@@ -25,13 +32,14 @@ import os
 import tomllib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-import numpy as np
-
 from core.ballistics import Launch
+from core.calculus import one_sided_slopes
 from core.expression import ExpressionError, parse_function
+from core.singularities import Singularity, find_singularities
 
 __all__ = [
     "AimConfig",
@@ -41,8 +49,10 @@ __all__ = [
     "FunctionConfig",
     "SecantConfig",
     "ENV_VAR",
+    "H_START_FRACTION",
     "LANGUAGES",
     "THEMES",
+    "default_steps",
     "load_config",
 ]
 
@@ -70,14 +80,41 @@ class FunctionConfig:
         """The parsed, vectorized callable of ``expression``."""
         return parse_function(self.expression)
 
+    @cached_property
+    def singularities(self) -> tuple[Singularity, ...]:
+        """Where f or f' misbehaves on [x_min, x_max] (computed once). In a loaded config only
+        corners inside the range and infinite slopes at its ends remain (the rest are errors)."""
+        return find_singularities(self.f, self.x_min, self.x_max)
+
+    @property
+    def derivative_breaks(self) -> tuple[float, ...]:
+        """The x in [x_min, x_max] where f' does not exist: corners (f' jumps; draw open dots,
+        no line across) and infinite slopes at an end (draw f' up to there and clip)."""
+        return tuple(s.x for s in self.singularities if s.kind in ("corner", "infinite slope"))
+
 
 @dataclass(frozen=True)
 class SecantConfig:
-    """``SecantToTangent``: P at ``x0``, h shrinking from ``h_start`` to ``h_end``."""
+    """``SecantToTangent``: P at ``x0``, h shrinking from ``h_start`` to ``h_end``.
+
+    Attributes
+    ----------
+    x0, h_start, h_end : float
+        P, and the first and last h (after defaults: see :func:`default_steps`).
+    differentiable : bool
+        Whether f'(x0) exists. When false (a corner, or an infinite slope at an end of the
+        range), the scene must not draw a tangent or state a value of f'(x0).
+    sides : tuple of int
+        The signs of h for which Q = x0 + h is played: ``(1,)`` where f'(x0) exists (the post's
+        picture), ``(1, -1)`` at a corner inside the range (the two secant slopes settle at
+        different values), ``(1,)`` or ``(-1,)`` when only one side lies in the range.
+    """
 
     x0: float = 3.0
     h_start: float = 4.0
     h_end: float = 1e-3
+    differentiable: bool = True
+    sides: tuple[int, ...] = (1,)
 
 
 @dataclass(frozen=True)
@@ -181,37 +218,145 @@ def _function(raw: Mapping[str, Any]) -> FunctionConfig:
                 f"function.tangent_points: {p:g} lies outside [x_min, x_max] = "
                 f"[{x_min:g}, {x_max:g}]"
             )
-    xs = np.linspace(x_min, x_max, 401)
-    with np.errstate(all="ignore"):
-        ys = np.asarray(f(xs), dtype=float)
-    if not np.all(np.isfinite(ys)):
-        bad = float(xs[~np.isfinite(ys)][0])
-        raise ConfigError(
-            f"function.expression: {expression!r} is not finite at x = {bad:g}, inside "
-            f"[x_min, x_max] = [{x_min:g}, {x_max:g}]"
-        )
+    _check_singularities(find_singularities(f, x_min, x_max), x_min, x_max)
+    for p in tangent_points:
+        slopes = one_sided_slopes(f, p, h=_slope_step(p, x_min, x_max))
+        if not slopes.agree():
+            raise ConfigError(
+                f"function.tangent_points: f has no derivative at x = {p:g} "
+                f"({_why_not(slopes.left, slopes.right)}), so there is no tangent to draw; "
+                "choose another point"
+            )
     return FunctionConfig(expression, x_min, x_max, tangent_points)
+
+
+def _slope_step(x: float, x_min: float, x_max: float) -> float:
+    """The first step for one-sided slopes at x: small against the range."""
+    return min(max(1.0, abs(x)) / 16.0, (x_max - x_min) / 64.0)
+
+
+def _why_not(left: float, right: float) -> str:
+    """Why one-sided slopes ``left`` and ``right`` make no derivative, in a few words."""
+    if math.isnan(left) or math.isnan(right):
+        return "f is not defined on one side"
+    if math.isinf(left) or math.isinf(right):
+        return "the slope grows without bound"
+    return f"a corner: the slopes from the left and from the right are {left:.4g} and {right:.4g}"
+
+
+def _check_singularities(found: tuple[Singularity, ...], x_min: float, x_max: float) -> None:
+    inside = f"inside [{x_min:g}, {x_max:g}]; choose a range that avoids it"
+    for item in found:
+        x = f"{item.x:.6g}"
+        if item.kind == "undefined":
+            raise ConfigError(f"function.expression: f is not finite at x = {x} {inside}")
+        if item.kind == "pole":
+            raise ConfigError(
+                f"function.expression: f is not finite near x = {x} (a pole?) {inside}"
+            )
+        if item.kind == "jump":
+            raise ConfigError(
+                f"function.expression: f jumps near x = {x} (it is not continuous there) {inside}"
+            )
+        if item.kind == "infinite slope" and not item.at_end:
+            raise ConfigError(
+                f"function.expression: f' is not finite near x = {x} (a vertical tangent or a "
+                f"cusp) inside [{x_min:g}, {x_max:g}]; choose a range that avoids it or ends there"
+            )
+
+
+#: Without ``secant.h_start``, Q starts this fraction of the way from P to the nearer end of the
+#: range on the sides it comes from, rounded down to one significant digit.
+H_START_FRACTION = 0.5
+
+
+def _one_digit_floor(value: float) -> float:
+    power = 10.0 ** math.floor(math.log10(value))
+    return round(math.floor(value / power * (1 + 1e-12)) * power, 12)
+
+
+def _h_end_for(h_start: float) -> float:
+    return round(max(10.0 ** (math.floor(math.log10(h_start)) - 3), 1e-6), 15)
+
+
+def default_steps(
+    x0: float, x_min: float, x_max: float, sides: tuple[int, ...] = (1,)
+) -> tuple[float, float] | None:
+    """``(h_start, h_end)`` for ``SecantToTangent`` when ``bibun.toml`` leaves them out.
+
+    h_start is :data:`H_START_FRACTION` of the room between x0 and the nearer end of the range,
+    on the sides Q comes from, rounded down to one significant digit; h_end is three decades
+    below h_start's decade (but at least 1e-6). ``None`` when there is no room.
+
+    Examples
+    --------
+    >>> default_steps(3.0, 0.0, 12.0)          # the post: Q from x = 7 ...
+    (4.0, 0.001)
+    >>> default_steps(3.0, 0.0, 12.0, (1, -1))  # a corner: both sides, 3 to the left end
+    (1.0, 0.001)
+    >>> default_steps(1.0, 0.0, 1.3)
+    (0.1, 0.0001)
+    >>> default_steps(12.0, 0.0, 12.0) is None
+    True
+    """
+    room = min(x_max - x0 if side > 0 else x0 - x_min for side in sides)
+    if not room > 0:
+        return None
+    h_start = _one_digit_floor(H_START_FRACTION * room)
+    h_end = _h_end_for(h_start)
+    if not h_end < h_start:
+        return None
+    return h_start, h_end
 
 
 def _secant(raw: Mapping[str, Any], function: FunctionConfig) -> SecantConfig:
     default = SecantConfig()
     x0 = _number("secant.x0", raw.get("x0", default.x0))
-    h_start = _positive("secant.h_start", raw.get("h_start", default.h_start))
-    h_end = _positive("secant.h_end", raw.get("h_end", default.h_end))
-    if not h_end < h_start:
+    x_min, x_max = function.x_min, function.x_max
+    if not x_min <= x0 <= x_max:
         raise ConfigError(
-            f"secant.h_end: must be smaller than h_start ({h_start:g}), got {h_end:g}"
+            f"secant.x0: must lie in [x_min, x_max] = [{x_min:g}, {x_max:g}], got {x0:g}"
+        )
+    slopes = one_sided_slopes(function.f, x0, h=_slope_step(x0, x_min, x_max))
+    differentiable = slopes.agree()
+    sides: tuple[int, ...] = (1,)
+    if not differentiable:
+        # Q comes from every side that lies in the range and where f is defined
+        candidates = ((1, slopes.right, x_max - x0), (-1, slopes.left, x0 - x_min))
+        sides = tuple(side for side, slope, room in candidates if room > 0 and slope == slope)
+        if not sides:
+            raise ConfigError(
+                f"secant.x0: f is not defined beside x0 = {x0:g} inside [{x_min:g}, {x_max:g}]"
+            )
+    steps = default_steps(x0, x_min, x_max, sides)
+    if "h_start" in raw:
+        h_start = _positive("secant.h_start", raw["h_start"])
+    elif steps is None:
+        raise ConfigError(
+            f"secant.x0: x0 = {x0:g} leaves no room for Q = x0 + h inside [{x_min:g}, {x_max:g}]; "
+            "choose x0 further from the end"
+        )
+    else:
+        h_start = steps[0]
+    h_end = _positive("secant.h_end", raw["h_end"]) if "h_end" in raw else _h_end_for(h_start)
+    if not h_end < h_start:
+        given = "" if "h_start" in raw else ", from the range and x0"
+        raise ConfigError(
+            f"secant.h_end: must be smaller than h_start ({h_start:g}{given}), got {h_end:g}"
         )
     if h_end < 1e-6:
         raise ConfigError(
             f"secant.h_end: must be >= 1e-06 (rounding error dominates below), got {h_end:g}"
         )
-    if not function.x_min <= x0 < x0 + h_start <= function.x_max:
-        raise ConfigError(
-            f"secant.x0: x0 and x0 + h_start must lie in [x_min, x_max] = "
-            f"[{function.x_min:g}, {function.x_max:g}], got x0 = {x0:g}, h_start = {h_start:g}"
-        )
-    return SecantConfig(x0, h_start, h_end)
+    for side in sides:
+        q = x0 + side * h_start
+        if not x_min <= q <= x_max:
+            which = "x0 + h_start" if side > 0 else "x0 - h_start (Q comes from both sides)"
+            raise ConfigError(
+                f"secant.h_start: {which} = {q:g} must lie in [x_min, x_max] = "
+                f"[{x_min:g}, {x_max:g}] (x0 = {x0:g}); choose a smaller h_start or leave it out"
+            )
+    return SecantConfig(x0, h_start, h_end, differentiable, sides)
 
 
 def _cannon(raw: Mapping[str, Any]) -> CannonConfig:

@@ -25,6 +25,9 @@ Main pieces
     clipped to the visible plot area.
 :func:`expression_to_tex`, :func:`line_equation_tex`, :func:`signed`
     Formatting: the config's function text as LaTeX, ``y = 0.22x - 0.18`` with a proper minus.
+:func:`tick_labels`, :func:`tick_label`, :func:`tick_exponent`
+    Tick numbers that read from 1e-6 to 1e9: plain, with thousands separators from 100,000, or
+    a common power of ten (14 × 10⁷), never shrunk below ``style.SIZE_SMALL``.
 """
 
 from __future__ import annotations
@@ -70,6 +73,7 @@ __all__ = [
     "line_equation_tex",
     "line_on_axes",
     "load_scene_config",
+    "number_tex",
     "nice_range",
     "nice_step",
     "prepare_scene",
@@ -77,6 +81,9 @@ __all__ = [
     "signed",
     "tex",
     "text",
+    "tick_exponent",
+    "tick_label",
+    "tick_labels",
 ]
 
 
@@ -302,7 +309,14 @@ _PREC = {ast.Add: 1, ast.Sub: 1, ast.Mult: 2, ast.Div: 2, ast.Pow: 4}
 
 def _num(value: float) -> str:
     if float(value).is_integer() and abs(value) < 1e15:
-        return str(int(value))
+        digits = str(int(value))
+        zeros = len(digits) - len(digits.rstrip("0"))
+        if abs(value) >= 1e5 and zeros >= 4:  # 1000000000 -> 10^{9}, 2500000 -> 2.5 x 10^{6}
+            exponent = len(digits) - 1
+            mantissa = repr(float(value) / 10.0**exponent).removesuffix(".0")
+            power = f"10^{{{exponent}}}"
+            return power if mantissa == "1" else rf"{mantissa} \times {power}"
+        return digits
     s = repr(float(value))
     if "e" in s:
         mantissa, exp = s.split("e")
@@ -315,7 +329,9 @@ def _tex(node: ast.AST) -> tuple[str, int]:
     if isinstance(node, ast.Expression):
         return _tex(node.body)
     if isinstance(node, ast.Constant) and isinstance(node.value, int | float):
-        return _num(node.value), 5
+        number = _num(node.value)
+        # 10^{9} or 2 \times 10^{6} is not an atom: (10^{9})^{x}, never 10^{9}^{x}
+        return number, (3 if "^" in number else 5)
     if isinstance(node, ast.Name):
         return {"pi": r"\pi", "e": "e"}.get(node.id, node.id), 5
     if isinstance(node, ast.UnaryOp):
@@ -366,6 +382,10 @@ def expression_to_tex(expression: str) -> str:
 
     >>> expression_to_tex("0.02*x**2 + 0.1*x")
     '0.02x^{2} + 0.1x'
+    >>> expression_to_tex("1e9**x")
+    '\\left(10^{9}\\right)^{x}'
+    >>> expression_to_tex("1e9*x**2"), expression_to_tex("2500000*x + 25000")
+    ('10^{9}x^{2}', '2.5 \\times 10^{6}x + 25000')
     >>> expression_to_tex("sin(x) + exp(-x/3)")
     '\\sin\\left(x\\right) + e^{\\frac{-x}{3}}'
     """
@@ -438,6 +458,106 @@ def _tick_decimals(step: float) -> int:
         if abs(round(step, d) - step) < 1e-9 * max(1.0, step):
             return d
     return 10
+
+
+#: Tick numbers from this size up get thousands separators (``250{,}000``) ...
+TICK_SEPARATOR_FROM = 1e5
+#: ... and from this size up, or below :data:`TICK_TINY_BELOW`, a power of ten (4 × 10⁷).
+TICK_POWER_FROM = 1e7
+TICK_TINY_BELOW = 1e-3
+
+
+def tick_exponent(ticks: Sequence[float], step: float) -> int:
+    r"""The power of ten written after every tick number of an axis, or 0 for plain numbers.
+
+    Plain numbers (``0.25``, ``12``, ``25000``, ``250{,}000``) while the largest tick lies in
+    [:data:`TICK_TINY_BELOW`, :data:`TICK_POWER_FROM`); otherwise the power of the step, so that
+    every number of the axis is a small integer times the same power (``20 \times 10^{9}``,
+    ``40 \times 10^{9}``), easy to compare along the axis, as a plotting library's formatter
+    writes them.
+
+    >>> tick_exponent([0, 5, 10], 5), tick_exponent([0, 2e8, 4e8], 2e8)
+    (0, 8)
+    >>> tick_exponent([0, 2e-6, 4e-6, 6e-6], 2e-6), tick_exponent([0, 0.002, 0.004], 0.002)
+    (-6, 0)
+    """
+    if not step > 0 or not math.isfinite(step):
+        raise ValueError(f"step: must be a finite positive number, got {step!r}")
+    biggest = max((abs(float(t)) for t in ticks), default=0.0)
+    if biggest == 0 or TICK_TINY_BELOW <= biggest < TICK_POWER_FROM:
+        return 0
+    return math.floor(math.log10(step) + 1e-9)
+
+
+def tick_label(value: float, step: float, exponent: int = 0) -> str:
+    r"""LaTeX for one tick number of an axis whose ticks are ``step`` apart (for ``MathTex``).
+
+    ``exponent`` is the axis' common power of ten (:func:`tick_exponent`). Zero is always
+    ``0``; the minus sign is ``MathTex``'s.
+
+    >>> tick_label(0.25, 0.05), tick_label(12, 2), tick_label(25000, 5000)
+    ('0.25', '12', '25000')
+    >>> tick_label(250000, 50000), tick_label(-1200000, 200000)
+    ('250{,}000', '-1{,}200{,}000')
+    >>> tick_label(1.4e8, 2e7, 7), tick_label(0, 2e7, 7), tick_label(1.2e-5, 2e-6, -6)
+    ('14 \\times 10^{7}', '0', '12 \\times 10^{-6}')
+    >>> tick_label(1.5e-4, 5e-5, -5)
+    '15 \\times 10^{-5}'
+    """
+    value, step = float(value), float(step)
+    if exponent:
+        scale = 10.0**exponent
+        mantissa = format_fixed(value / scale, _tick_decimals(step / scale))
+        if float(mantissa) == 0:
+            return "0"
+        return rf"{mantissa} \times 10^{{{exponent}}}"
+    text = format_fixed(value, _tick_decimals(step))
+    if abs(value) >= TICK_SEPARATOR_FROM and "." not in text:
+        sign, digits = ("-", text[1:]) if text.startswith("-") else ("", text)
+        groups = []
+        while digits:
+            groups.insert(0, digits[-3:])
+            digits = digits[:-3]
+        text = sign + "{,}".join(groups)
+    return text
+
+
+def number_tex(value: float, decimals: int = 2) -> str:
+    r"""LaTeX for a stated value (a slope, an intercept) that reads at any scale.
+
+    ``decimals`` fixed decimals while that shows a significant digit and the number is below
+    100000 (``0.22``, ``-1.00``, ``12345.68``); otherwise three significant digits times a power
+    of ten (``6 \times 10^{9}``, ``1.8 \times 10^{7}``, ``1 \times 10^{-6}``), never
+    ``6000000000.00`` or ``0.00`` for a small non-zero value. ``±inf`` is ``\infty``.
+
+    >>> number_tex(0.22), number_tex(-1.0), number_tex(0.0)
+    ('0.22', '-1.00', '0.00')
+    >>> number_tex(6e9), number_tex(1.8e7), number_tex(-1.234e-6), number_tex(float("inf"))
+    ('6 \\times 10^{9}', '1.8 \\times 10^{7}', '-1.23 \\times 10^{-6}', '\\infty')
+    """
+    value = float(value)
+    if math.isinf(value):
+        return r"\infty" if value > 0 else r"-\infty"
+    if not math.isfinite(value):
+        raise ValueError(f"value: must be a number, got {value!r}")
+    if value == 0 or 10.0**-decimals <= abs(value) < 1e5:
+        return format_fixed(value, decimals)
+    mantissa, exponent = f"{value:.2e}".split("e")
+    mantissa = mantissa.rstrip("0").rstrip(".")
+    return rf"{mantissa} \times 10^{{{int(exponent)}}}"
+
+
+def tick_labels(ticks: Sequence[float], step: float) -> list[str]:
+    r"""LaTeX for every tick number of an axis: :func:`tick_label` with the axis'
+    :func:`tick_exponent`.
+
+    >>> tick_labels([0, 2e8, 4e8], 2e8)
+    ['0', '2 \\times 10^{8}', '4 \\times 10^{8}']
+    >>> tick_labels([0.0, 0.5, 1.0], 0.5)
+    ['0.0', '0.5', '1.0']
+    """
+    exponent = tick_exponent(ticks, step)
+    return [tick_label(t, step, exponent) for t in ticks]
 
 
 class PlotAxes(Axes):
@@ -522,19 +642,20 @@ class PlotAxes(Axes):
         ).set_stroke(style.AXIS, style.STROKE_AXIS)
         self.spines.add(ticks)
 
-        xd, yd = _tick_decimals(xs), _tick_decimals(ys)
+        # tick numbers that read at any scale: 0.25, 25000, 250,000, 14 x 10^7 (tick_labels)
+        x_strings = tick_labels(self.x_ticks, xs) if x_numbers else []
         self.x_numbers = VGroup(
             *(
-                MathTex(format_fixed(x, xd), font_size=number_size, color=style.TEXT_DIM)
+                MathTex(label, font_size=number_size, color=style.TEXT_DIM)
                 .next_to(self.c2p(x, y0), DOWN, buff=0.16)
-                for x in (self.x_ticks if x_numbers else ())
+                for x, label in zip(self.x_ticks, x_strings, strict=False)
             )
         )
         self.y_numbers = VGroup(
             *(
-                MathTex(format_fixed(y, yd), font_size=number_size, color=style.TEXT_DIM)
+                MathTex(label, font_size=number_size, color=style.TEXT_DIM)
                 .next_to(self.c2p(x0, y), LEFT, buff=0.16)
-                for y in self.y_ticks
+                for y, label in zip(self.y_ticks, tick_labels(self.y_ticks, ys), strict=True)
             )
         )
         self.numbers = VGroup(self.x_numbers, self.y_numbers)

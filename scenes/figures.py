@@ -7,7 +7,11 @@
 
 Each is 1920x1080; ``manim -s -t`` gives a transparent background. Nothing is drawn in the
 background colour (no halos, no opaque label boxes), so the transparent PNG has no dark patches.
-Every number comes from :mod:`core`.
+Every number comes from :mod:`core`: the lines are the post's ``tangent(func, x)``, the slopes
+written in the legends are :func:`core.calculus.stated_derivative` (exact to rounding, so
+``1e6*x**2`` reads f'(3) = 6 × 10⁶, not the post's 6000000.05). Where f'(x0) does not exist
+(``secant.x0`` on a corner or at an infinite slope) no tangent is drawn; the legend gives the
+two one-sided slopes instead, f'₋(x0) and f'₊(x0).
 """
 
 from __future__ import annotations
@@ -15,7 +19,8 @@ from __future__ import annotations
 import numpy as np
 from manim import DOWN, LEFT, RIGHT, UP, Dot, Line, Scene, VGroup
 
-from core.calculus import tangent
+from core.calculus import Line as CoreLine
+from core.calculus import one_sided_slopes, stated_derivative, tangent
 from scenes import style
 from scenes.common import (
     expression_to_tex,
@@ -25,6 +30,7 @@ from scenes.common import (
     limit_formula,
     line_equation_tex,
     line_on_axes,
+    number_tex,
     prepare_scene,
     tex,
     text,
@@ -44,6 +50,39 @@ def _short(x: float) -> str:
         if abs(round(x, d) - x) < 1e-9:
             return format_fixed(x, d)
     return format_fixed(x, 3)
+
+
+def stated_line(f, x0: float) -> CoreLine:
+    """The tangent at x0 with the slope a figure states: :func:`stated_derivative`."""
+    y0 = float(f(x0))
+    slope = float(stated_derivative(f, x0))
+    return CoreLine(x0=x0, y0=y0, slope=slope, intercept=y0 - slope * x0)
+
+
+def equation_tex(slope: float, intercept: float) -> str:
+    """``y = 0.22x - 0.18`` as :func:`line_equation_tex` writes it, with numbers too large or too
+    small for two decimals as :func:`number_tex` writes them (``y = 6 \\times 10^{9}x - ...``)."""
+    plain = all(v == 0 or 1e-2 <= abs(v) < 1e5 for v in (slope, intercept))
+    if plain:
+        return line_equation_tex(slope, intercept)
+    m, b = number_tex(slope), number_tex(abs(intercept))
+    sign = "-" if intercept < 0 else "+"
+    if float(format_fixed(slope, 12)) == 0:
+        return f"y = {number_tex(intercept)}"
+    if intercept == 0:
+        return rf"y = {m}\,x"
+    return rf"y = {m}\,x {sign} {b}"
+
+
+def one_sided_tex(x0: float, left: float, right: float) -> str:
+    """``f'_{-}(3) = -1.00,\\; f'_{+}(3) = 1.00``: the slopes from each side (a side where f
+    is not defined is left out)."""
+    parts = [
+        f"f'_{{{sign}}}({_short(x0)}) = {number_tex(value)}"
+        for sign, value in (("-", left), ("+", right))
+        if value == value  # not nan
+    ]
+    return r",\; ".join(parts)
 
 
 class FunctionFigure(Scene):
@@ -90,8 +129,13 @@ class FunctionFigure(Scene):
                 VGroup(*rows[half:]).arrange(RIGHT, buff=0.6),
             ).arrange(DOWN, aligned_edge=RIGHT, buff=0.22)
             lowest = legend[1]
+        if legend.width > room and len(rows) > 2:
+            # still too wide: one entry per line rather than smaller text
+            legend = VGroup(*rows).arrange(DOWN, aligned_edge=RIGHT, buff=0.18)
+            lowest = rows[-1]
         if legend.width > room:
-            legend.scale_to_fit_width(room)
+            # never below the smallest text size: past that, the legend overhangs the y label
+            legend.scale(max(room / legend.width, style.SIZE_SMALL / style.SIZE_LABEL))
         legend.align_to([right, 0, 0], RIGHT)
         legend.shift(UP * (axes.y_label.get_y() - lowest.get_y()))
         self.legend = legend
@@ -109,17 +153,28 @@ class CurveFigure(FunctionFigure):
 class TangentAt3Figure(FunctionFigure):
     """f and its tangent at ``config.secant.x0`` (the post's ``tangent(func, 3.0)``).
 
-    Attributes: ``tangent_line`` (:class:`core.calculus.Line`), ``tangent_mob`` (its drawing).
+    Where f'(x0) does not exist (``config.secant.differentiable`` is false) there is no tangent:
+    the point, and the two one-sided slopes in the legend.
+
+    Attributes: ``tangent_line`` (:class:`core.calculus.Line`, the post's, drawn) and
+    ``stated_line`` (its slope from :func:`core.calculus.stated_derivative`, written), both None
+    where f'(x0) does not exist; ``tangent_mob`` (the drawing, or None).
     """
 
     def extras(self):
         x0 = self.cfg.secant.x0
+        y0 = float(self.f(x0))
+        dot = Dot(self.axes.c2p(x0, y0), radius=style.DOT_RADIUS, color=style.POINT)
+        if not self.cfg.secant.differentiable:
+            self.tangent_line = self.stated_line = self.tangent_mob = None
+            slopes = one_sided_slopes(self.f, x0)
+            return [dot], [(style.POINT, one_sided_tex(x0, slopes.left, slopes.right))]
         self.tangent_line = line = tangent(self.f, x0)
+        self.stated_line = stated = stated_line(self.f, x0)
         self.tangent_mob = line_on_axes(self.axes, line, color=style.TANGENT,
                                         stroke_width=style.STROKE_LINE)
-        dot = Dot(self.axes.c2p(x0, line.y0), radius=style.DOT_RADIUS, color=style.POINT)
         return [self.tangent_mob, dot], [
-            (style.TANGENT, line_equation_tex(line.slope, line.intercept)),
+            (style.TANGENT, equation_tex(stated.slope, stated.intercept)),
         ]
 
 
@@ -142,9 +197,10 @@ class TangentsFigure(FunctionFigure):
             Dot(self.axes.c2p(p, line.y0), radius=style.DOT_RADIUS, color=c)
             for p, line, c in zip(points, self.tangent_lines, colours, strict=True)
         ]
+        # tangent points are validated: f' exists at each (core.config)
         entries = [
-            (c, f"f'({_short(p)}) = {format_fixed(line.slope, 2)}")
-            for p, line, c in zip(points, self.tangent_lines, colours, strict=True)
+            (c, f"f'({_short(p)}) = {number_tex(stated_derivative(self.f, p))}")
+            for p, c in zip(points, colours, strict=True)
         ]
         return [*self.tangent_mobs, *dots], entries
 

@@ -89,7 +89,7 @@ def test_env_var_names_the_file(tmp_path, monkeypatch):
         ("[function]\nexpression = \"__import__('os')\"", r"function\.expression: "),
         ('[function]\nexpression = "x +"', r"function\.expression: "),
         ("[function]\nexpression = 3", r"function\.expression: must be a string"),
-        ('[function]\nexpression = "log(x)"', r"function\.expression: .*not finite at x = 0"),
+        ('[function]\nexpression = "log(x)"', r"function\.expression: f is not finite at x = 0 "),
         ("[function]\nx_min = 5\nx_max = 1", r"function\.x_max: must be greater than x_min"),
         ("[function]\ntangent_points = [3, 60]", r"function\.tangent_points: 60 lies outside"),
         ("[function]\ntangent_points = []", r"function\.tangent_points: must be a list of 1 to 6"),
@@ -97,7 +97,17 @@ def test_env_var_names_the_file(tmp_path, monkeypatch):
         ("[secant]\nh_start = 0", r"secant\.h_start: must be > 0"),
         ("[secant]\nh_end = 5", r"secant\.h_end: must be smaller than h_start"),
         ("[secant]\nh_end = 1e-9", r"secant\.h_end: must be >= 1e-06"),
-        ("[secant]\nx0 = 11", r"secant\.x0: x0 and x0 \+ h_start must lie in"),
+        ("[secant]\nx0 = 11\nh_start = 4", r"secant\.h_start: x0 \+ h_start = 15 must lie in"),
+        ("[secant]\nx0 = 13", r"secant\.x0: must lie in \[x_min, x_max\] = \[0, 12\], got 13"),
+        ("[secant]\nx0 = 12", r"secant\.x0: x0 = 12 leaves no room for Q"),
+        ('[function]\nexpression = "tan(x)"\nx_max = 3\ntangent_points = [1]\n[secant]\nx0 = 1',
+         r"^function\.expression: f is not finite near x = 1\.5708 \(a pole\?\) inside \[0, 3\]; "
+         r"choose a range that avoids it$"),
+        ('[function]\nexpression = "abs(x-3)"\n',
+         r"function\.tangent_points: f has no derivative at x = 3 \(a corner: the slopes from "
+         r"the left and from the right are -1 and 1\)"),
+        ('[function]\nexpression = "abs(x-3)"\ntangent_points = [2]\n[secant]\nh_start = 4',
+         r"secant\.h_start: x0 - h_start \(Q comes from both sides\) = -1 must lie in"),
         ("[cannon\nspeed = 1", r"not valid TOML"),
     ],
 )
@@ -120,3 +130,65 @@ def test_missing_file_is_a_config_error(tmp_path):
 
 def test_config_error_is_a_value_error():
     assert issubclass(ConfigError, ValueError)
+
+
+def test_repo_file_leaves_the_steps_to_the_range():
+    # h_start and h_end are commented out: they follow x_min, x_max and x0.
+    data = tomllib.loads((ROOT / "bibun.toml").read_text(encoding="utf-8"))
+    assert "h_start" not in data["secant"] and "h_end" not in data["secant"]
+    secant = load_config(ROOT / "bibun.toml").secant
+    assert (secant.h_start, secant.h_end) == (4.0, 1e-3)
+
+
+@pytest.mark.parametrize(
+    ("text", "h_start", "h_end"),
+    [
+        ("", 4.0, 1e-3),  # the post: half of the 9 to the right end, to one digit
+        ("[function]\nx_max = 3.5\ntangent_points = [1]\n[secant]\nx0 = 3\n", 0.2, 1e-4),
+        ("[function]\nx_min = 2\nx_max = 5\ntangent_points = [3]\n", 1.0, 1e-3),
+        ("[secant]\nx0 = 11\n", 0.5, 1e-4),
+        ("[secant]\nh_start = 2\n", 2.0, 1e-3),  # explicit h_start, h_end follows it
+        ("[secant]\nh_start = 0.02\n", 0.02, 1e-5),
+        ("[secant]\nh_end = 0.01\n", 4.0, 0.01),
+    ],
+)
+def test_left_out_steps_follow_the_range_and_x0(text, h_start, h_end):
+    secant = load_config(text=text).secant
+    assert (secant.h_start, secant.h_end) == (pytest.approx(h_start), pytest.approx(h_end))
+    assert secant.x0 + secant.h_start <= load_config(text=text).function.x_max
+
+
+def test_a_narrow_range_alone_no_longer_fails_on_h_start():
+    # The case: only x_min/x_max changed, to a range narrower than 4.
+    cfg = load_config(text="[function]\nx_min = 2\nx_max = 4.5\ntangent_points = [3]\n")
+    assert cfg.secant.x0 + cfg.secant.h_start <= 4.5
+    assert cfg.secant.h_end < cfg.secant.h_start
+
+
+def test_secant_at_a_corner_is_allowed_and_flagged():
+    cfg = load_config(
+        text='[function]\nexpression = "abs(x-3)"\ntangent_points = [1, 5]\n[secant]\nx0 = 3\n'
+    )
+    assert cfg.secant.differentiable is False
+    assert cfg.secant.sides == (1, -1)
+    assert cfg.secant.h_start == 1.0  # half of the 3 to the left end: Q fits on both sides
+    assert cfg.function.derivative_breaks == (pytest.approx(3.0),)
+    assert Config().secant.differentiable is True
+    assert load_config(text="").secant.sides == (1,)
+
+
+def test_infinite_slope_at_an_end_is_allowed():
+    cfg = load_config(
+        text='[function]\nexpression = "sqrt(x)"\nx_max = 9\ntangent_points = [1, 4]\n'
+        "[secant]\nx0 = 0\n"
+    )
+    assert cfg.secant.differentiable is False
+    assert cfg.secant.sides == (1,)  # left of 0 is outside the range and sqrt is undefined
+    assert cfg.function.derivative_breaks == (0.0,)
+    kinds = [(s.kind, s.at_end) for s in cfg.function.singularities]
+    assert kinds == [("infinite slope", True)]
+
+
+def test_a_tangent_point_at_an_infinite_slope_is_an_error():
+    with pytest.raises(ConfigError, match=r"tangent_points: f has no derivative at x = 0 \(f is "):
+        load_config(text='[function]\nexpression = "sqrt(x)"\nx_max = 9\ntangent_points = [0]\n')
