@@ -26,6 +26,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from scenes import FIGURES, SCENES, Entry
+from scenes.manifest import Manifest, key_for, sources
 
 __all__ = ["main"]
 
@@ -33,6 +34,8 @@ ROOT = Path(__file__).resolve().parent.parent
 PROG = "render.sh"
 
 #: -q letter -> (manim's -q letter, width, height, fps)
+UP_TO_DATE = "up to date"
+
 QUALITIES = {
     "l": ("l", 854, 480, 15),
     "m": ("m", 1280, 720, 30),
@@ -133,6 +136,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--out", metavar="DIR", default="out", help="output folder (default: out)")
     parser.add_argument("--list", action="store_true", help="list scenes and figures, then exit")
+    parser.add_argument(
+        "--force", action="store_true",
+        help="render even what is up to date (by default an output whose inputs did not "
+             "change since it was made is kept)",
+    )
     parser.add_argument("--check", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("names", nargs="*", metavar="NAME", help="scenes or figures to render")
     return parser
@@ -416,11 +424,12 @@ def summary(jobs: Sequence[Job]) -> str:
     """The closing table: output, duration, resolution, size and render time of each job."""
     rows = [("output", "duration", "resolution", "size", "render")]
     for job in jobs:
-        if job.status == "done" and job.kind == "lecture":
+        made = job.status in ("done", UP_TO_DATE)
+        if made and job.kind == "lecture":
             duration, resolution = f"{_count_slides(job.target)} slides", "-"
             size = "-"
             where = f"{job.name} (lecture)"
-        elif job.status == "done":
+        elif made:
             duration, resolution = describe(job.target)
             size = _human_size(job.target.stat().st_size)
             where = _shown(job.target)
@@ -429,8 +438,9 @@ def summary(jobs: Sequence[Job]) -> str:
             where = f"{job.name}: {job.status.upper()}" + (
                 f" (log: {_shown(job.log)})" if job.status == "failed" else ""
             )
-        rows.append((where, duration, resolution, size, f"{job.seconds:.0f} s"))
-        for extra in job.extras if job.status == "done" else []:
+        took = UP_TO_DATE if job.status == UP_TO_DATE else f"{job.seconds:.0f} s"
+        rows.append((where, duration, resolution, size, took))
+        for extra in job.extras if made else []:
             kind = "poster" if extra.suffix == ".png" else "captions"
             rows.append((f"  {_shown(extra)}", kind, "", _human_size(extra.stat().st_size), ""))
     widths = [max(len(r[i]) for r in rows) for i in range(5)]
@@ -478,7 +488,7 @@ def _plan(args: argparse.Namespace, scenes: list[str], figures: list[str]) -> li
         return [Job(name, SCENES[name], "lecture", "json", cache / f"lecture-{name}",
                     cache / f"lecture-{name}", out / "logs" / f"lecture-{name}.log")
                 for name in scenes]
-    if args.command == "site":  # what the page needs and out/ does not have yet
+    if args.command == "site":
         return _plan_site(args, out, scenes, figures)
     for name in scenes:
         jobs.append(_video_job(out, name, args.format))
@@ -500,21 +510,32 @@ def _figure_job(out: Path, name: str) -> Job:
 
 def _plan_site(args: argparse.Namespace, out: Path, scenes: list[str],
                figures: list[str]) -> list[Job]:
-    """The renders the embed page still needs: each scene's MP4 (with its poster and the
-    captions asked for) and WebM, each figure's PNG."""
-    videos = out / "videos"
+    """What the embed page shows: each scene's MP4 (with its poster and captions) and WebM,
+    each figure's PNG; those already up to date are skipped like any render."""
     jobs = []
     for name in scenes:
-        needs = [videos / f"{name}.mp4", videos / f"{name}.png", videos / f"{name}.vtt"]
-        needs += [videos / f"{name}.{lang}.vtt" for lang in args.captions
-                  if lang != args.language]
-        if not all(p.is_file() for p in needs):
-            jobs.append(_video_job(out, name, "mp4"))
-        if not (videos / f"{name}.webm").is_file():
-            jobs.append(_video_job(out, name, "webm"))
-    jobs += [_figure_job(out, n) for n in figures if not (out / "figures" / f"{n}.png").is_file()]
-    return jobs
+        jobs += [_video_job(out, name, "mp4"), _video_job(out, name, "webm")]
+    return jobs + [_figure_job(out, n) for n in figures]
 
+
+
+def _key(job: Job, args: argparse.Namespace, config) -> str:
+    """What ``job``'s output is made from (see :mod:`scenes.manifest`)."""
+    from importlib.metadata import version
+
+    module = "scenes.lecture" if job.kind == "lecture" else job.entry.module
+    options = {"class": job.entry.cls, "kind": job.kind, "ext": job.ext,
+               "quality": args.quality, "seed": 0}
+    extra = [ROOT / "scenes" / "manim.cfg"]
+    versions = {"manim": version("manim"), "bibun": version("bibun")}
+    if job.kind == "figure":
+        options["transparent"] = args.transparent
+    if job.kind == "video":  # the web conversion, captions and poster are part of the output
+        options["captions"] = sorted(args.captions)
+        extra += sources("scenes.publish")
+    if job.kind == "lecture":
+        versions["manim-slides"] = version("manim-slides")
+    return key_for(module, config, options, extra=extra, versions=versions)
 
 
 def _interrupt(signum, frame):  # noqa: ARG001
@@ -557,7 +578,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     env = {**os.environ, "BIBUN_CONFIG": str(config_path), "PYTHONPATH": str(ROOT),
            "BIBUN_THEME": config.theme}
     width, height, fps = QUALITIES[args.quality][1:]
-    workers = min(args.jobs, len(jobs))
+    manifest = Manifest(Path(args.out).resolve() / ".manifest.json")
+    keys = {id(job): _key(job, args, config) for job in jobs}
+    for job in jobs:
+        if not args.force and manifest.up_to_date(job.target, keys[id(job)]):
+            job.status = UP_TO_DATE
+            job.extras = manifest.files(job.target)[1:]
+            _say(f"up to date  {job.name} ({_shown(job.target)})")
+    todo = [job for job in jobs if job.status != UP_TO_DATE]
+    workers = min(args.jobs, len(todo))
     stream_output = workers == 1
     what = (f"the lecture slides of {len(scenes)} scene(s)" if args.command == "slides"
             else f"{len(scenes)} scene(s) and {len(figures)} figure(s)")
@@ -568,7 +597,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
 
     signal.signal(signal.SIGTERM, _interrupt)
-    queue = list(jobs)
+    queue = list(todo)
     lock = threading.Lock()
 
     def worker() -> None:
@@ -585,6 +614,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 with open(job.log, "a", encoding="utf-8") as log:
                     log.write(f"\n{type(exc).__name__}: {exc}\n")
             if job.status == "done":
+                with lock:
+                    manifest.record(job.target, keys[id(job)], [job.target, *job.extras])
                 _say(f"done   {job.name} -> {_shown(job.target)} ({job.seconds:.0f} s)")
             elif job.status == "failed":
                 _say(f"FAILED {job.name} (exit {job.returncode}); log: {_shown(job.log)}")
@@ -625,7 +656,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     print()
     print(summary(jobs))
-    failed = [j.name for j in jobs if j.status != "done"]
+    failed = [j.name for j in jobs if j.status not in ("done", UP_TO_DATE)]
     total = time.monotonic() - started
     if failed:
         sys.stderr.write(f"{PROG}: {len(failed)} of {len(jobs)} failed: {', '.join(failed)}\n")
@@ -634,7 +665,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _write_deck(args, config, jobs, started)
     if args.command == "site":
         return _write_site(args, config, scenes, figures)
-    _say(f"all {len(jobs)} outputs written in {total:.0f} s")
+    made = sum(j.status == "done" for j in jobs)
+    _say(f"{made} of {len(jobs)} outputs written in {total:.0f} s"
+         + (f"; {len(jobs) - made} up to date" if made < len(jobs) else ""))
     return 0
 
 
