@@ -355,6 +355,8 @@ def _for_the_web(
     video and its companions, all complete, ready to be moved into place."""
     from scenes.publish import companions, faststart, to_gif
 
+    if job.ext == "png":  # a still of the last frame: nothing to caption
+        return produced, []
     folder = job.media_dir / "publish"  # beside manim's own .srt, not over it
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir()

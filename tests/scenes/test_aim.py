@@ -39,7 +39,8 @@ def test_plays_in_dry_run(use_config, media, method, language, config):
         scene.render()
     assert scene.result.method == method
     assert scene.result.converged, "the scene must end on a hit"
-    assert 20.0 <= scene.renderer.time <= 60.0, "the scene must run 20-60 s"
+    # about a minute: captions stay up until they can be read in both languages
+    assert 20.0 <= scene.renderer.time <= 75.0, "the scene must run 20-75 s"
 
 
 @pytest.mark.parametrize("method", list(SCENES))
