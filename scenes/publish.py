@@ -141,5 +141,8 @@ def to_gif(src: Path, dst: Path, *, colors: int = 255) -> None:
     palette = mosaic.quantize(colors=colors, method=Image.Quantize.MEDIANCUT,
                               dither=Image.Dither.NONE)
     indexed = [f.quantize(palette=palette, dither=Image.Dither.NONE) for f in frames]
+    # GIF delays are whole centiseconds: 15 fps is 6, 7, 7, 6, 7, 7... so that the loop lasts
+    # exactly as long as the video (a constant 67 ms would be stored as 60 ms)
+    ticks = [round((i + 1) * 100 / fps) - round(i * 100 / fps) for i in range(len(indexed))]
     indexed[0].save(dst, format="GIF", save_all=True, append_images=indexed[1:], loop=0,
-                    duration=round(1000 / fps), disposal=1)
+                    duration=[10 * t for t in ticks], disposal=1)
