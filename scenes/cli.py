@@ -331,8 +331,7 @@ def run_job(job: Job, args: argparse.Namespace, env: dict[str, str], stream_outp
         with open(job.log, "a", encoding="utf-8") as log:
             log.write(f"\n{exc}\n")
         return
-    if job.kind == "lecture":
-        job.target = produced  # the deck is built from it once every scene is done
+    if job.kind == "lecture":  # manim-slides wrote job.target; the deck is built from it
         job.status = "done"
         return
     extras = []
@@ -487,7 +486,8 @@ def _plan(args: argparse.Namespace, scenes: list[str], figures: list[str]) -> li
     cache = out / ".work"
     jobs = []
     if args.command == "slides":
-        return [Job(name, SCENES[name], "lecture", "json", cache / f"lecture-{name}",
+        return [Job(name, SCENES[name], "lecture", "json",
+                    cache / f"lecture-{name}" / "slides" / f"{name}.json",
                     cache / f"lecture-{name}", out / "logs" / f"lecture-{name}.log")
                 for name in scenes]
     if args.command == "site":
