@@ -687,6 +687,7 @@ def _write_site(args: argparse.Namespace, config, scenes: list[str], figures: li
 
 def _write_deck(args: argparse.Namespace, config, jobs: Sequence[Job], started: float) -> int:
     """Convert the lecture renders into out/slides/ (HTML, PowerPoint, PDF) and report it."""
+    os.environ.setdefault("TQDM_DISABLE", "1")  # manim-slides' per-slide bars; read at import
     from scenes.deck import build_deck, reveal_dir
     from scenes.text import Catalogue
 
