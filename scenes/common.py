@@ -1176,8 +1176,12 @@ class Readout(VGroup):
         self.equals = MathTex("=", font_size=size, color=style.TEXT)
         if scale is None:
             self.number = GlyphNumber(value, fmt=fmt, size=size, color=color)
-        else:  # read at any magnitude (fmt unused)
+        elif NumberFormat(scale).scientific:  # read at any magnitude (fmt unused)
             self.number = ScaledNumber(value, scale=scale, size=size, color=color)
+        else:  # fixed decimals for the scale (fmt unused)
+            fixed = NumberFormat(scale)
+            self.number = GlyphNumber(value, fmt=lambda v: fixed.parts(v)[0], size=size,
+                                      color=color)
         super().__init__(self.label, self.equals, self.number, **kwargs)
         self.equals.next_to(self.label, RIGHT, buff=0.18)
         # the number's baseline on the "=" sign's: "=" is centred on the math axis
