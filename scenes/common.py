@@ -1176,8 +1176,9 @@ class Readout(VGroup):
         self.equals = MathTex("=", font_size=size, color=style.TEXT)
         if scale is None:
             self.number = GlyphNumber(value, fmt=fmt, size=size, color=color)
-        elif NumberFormat(scale).scientific:  # read at any magnitude (fmt unused)
-            self.number = ScaledNumber(value, scale=scale, size=size, color=color)
+        elif NumberFormat(scale).scientific:  # read at any magnitude (fmt unused); four
+            # significant digits keep "secant slope = 6.004 × 10⁹" within a column
+            self.number = ScaledNumber(value, scale=scale, digits=4, size=size, color=color)
         else:  # fixed decimals for the scale (fmt unused)
             fixed = NumberFormat(scale)
             self.number = GlyphNumber(value, fmt=lambda v: fixed.parts(v)[0], size=size,

@@ -92,6 +92,21 @@ def decade_stops(h_start: float, h_end: float) -> list[float]:
     return stops
 
 
+def _clear_of(label: VMobject, *others: VMobject, pad: float = 0.04) -> float:
+    """1 when ``label`` overlaps none of the visible ``others``, else 0: a moving label that
+    would sit on another one is hidden rather than drawn over it."""
+    for other in others:
+        parts = other.family_members_with_points()
+        if not parts or max(m.get_fill_opacity() for m in parts) < 0.05:
+            continue
+        if (label.get_left()[0] < other.get_right()[0] + pad
+                and other.get_left()[0] < label.get_right()[0] + pad
+                and label.get_bottom()[1] < other.get_top()[1] + pad
+                and other.get_bottom()[1] < label.get_top()[1] + pad):
+            return 0.0
+    return 1.0
+
+
 def _ramp(value: float, lo: float, hi: float) -> float:
     """0 below ``lo``, 1 above ``hi``, linear between."""
     return float(np.clip((value - lo) / (hi - lo), 0.0, 1.0))
@@ -357,6 +372,30 @@ class SecantToTangent(Lesson):
         # align the "=" signs
         dx = self.slope_readout.equals.get_x() - self.h_readout.equals.get_x()
         self.h_readout.shift(RIGHT * dx)
+        # room for the widest number the slope will show (6.004 × 10⁹ is wider than 0.22000)
+        def widest() -> float:
+            right = readouts.get_right()[0]
+            for side in self.sides:
+                for step in decade_stops(h_start, cfg.secant.h_end):
+                    self.slope_readout.set_value(secant(f, x0, side * step).slope)
+                    right = max(right, readouts.get_right()[0])
+            self.slope_readout.set_value(secant(f, x0, h()).slope)
+            return right
+
+        right_edge = 7.1 - style.MARGIN
+        overflow = widest() - right_edge
+        if overflow > 0:  # first use the column's room on the left
+            readouts.shift(LEFT * max(0.0, min(overflow, readouts.get_left()[0] - column_left)))
+            overflow = widest() - right_edge
+        if overflow > 0:  # then smaller, never below the smallest size: the words ...
+            factor = max(1 - overflow / readouts.width, style.SIZE_SMALL / style.SIZE_READOUT_LABEL)
+            readouts.scale(factor, about_point=readouts.get_corner(UL))
+            overflow = widest() - right_edge
+            number = self.slope_readout.number
+            if overflow > 0:  # ... then the number (its font is larger)
+                room = style.SIZE_SMALL / (style.SIZE_READOUT * factor)
+                number.scale(max(1 - overflow / (number.width + 1e-9), room),
+                             about_point=number._origin.get_center())
         self.h_readout.track(h)
         self.slope_readout.track(lambda: secant(f, x0, h()).slope)
 
@@ -368,6 +407,12 @@ class SecantToTangent(Lesson):
             self.derivative_readout.next_to(self.slope_readout, DOWN, buff=0.28)
             self.derivative_readout.shift(RIGHT * (self.slope_readout.equals.get_x()
                                                    - self.derivative_readout.equals.get_x()))
+            overflow = self.derivative_readout.get_right()[0] - (7.1 - style.MARGIN)
+            if overflow > 0:  # 6.000 × 10⁹: a smaller number, never below the smallest size
+                number = self.derivative_readout.number
+                smallest = style.SIZE_SMALL / style.SIZE_READOUT
+                number.scale(max(1 - overflow / number.width, smallest),
+                             about_point=number._origin.get_center())
             lowest = self.derivative_readout
         else:
             # a row per side, filled in when Q has come from it: "from the right -> 1.00"
@@ -450,7 +495,7 @@ class SecantToTangent(Lesson):
             slope = slope if math.isfinite(slope) else secant(f, x0, h()).slope
             m.move_to(axes.c2p(xq, float(f(xq))) + 0.38 * self._normal(slope))
             into_plot(m)
-            m.set_fill(opacity=_ramp(self._leg_length(), 0.35, 0.7))
+            m.set_fill(opacity=_ramp(self._leg_length(), 0.35, 0.7) * _clear_of(m, p_label))
 
         q_label.add_updater(update_q_label)
 
@@ -483,7 +528,8 @@ class SecantToTangent(Lesson):
             m.next_to(mid, DOWN if rising else UP, buff=0.14)
             if m.get_bottom()[1] < plot_ll[1] or m.get_top()[1] > plot_ur[1]:
                 m.next_to(mid, UP if rising else DOWN, buff=0.14)
-            m.set_fill(opacity=_ramp(self._leg_length(), 0.7, 1.2))
+            m.set_fill(opacity=_ramp(self._leg_length(), 0.7, 1.2)
+                       * _clear_of(m, p_label, q_label))
 
         def update_df_label(m: VMobject) -> None:
             mid = (corner() + q_point()) / 2
@@ -491,7 +537,7 @@ class SecantToTangent(Lesson):
             if m.get_right()[0] > axes.c2p(axes.x_box[1], 0)[0]:
                 m.next_to(mid, LEFT, buff=0.14)
             fade = min(_ramp(self._leg_length(), 0.7, 1.2), _ramp(df_screen(), 0.25, 0.5))
-            m.set_fill(opacity=fade)
+            m.set_fill(opacity=fade * _clear_of(m, p_label, q_label, h_label))
 
         h_label.add_updater(update_h_label)
         df_label.add_updater(update_df_label)
@@ -613,7 +659,8 @@ class SecantToTangent(Lesson):
             limit = self.one_sided.right if self.side > 0 else self.one_sided.left
             side = "right" if self.side > 0 else "left"
             if math.isfinite(limit):
-                self.narrate(f"secant.n.settles_{side}", value=number_text(limit, digits=3))
+                self.narrate(f"secant.n.settles_{side}",
+                             value=number_text(float(f"{limit:.12g}"), digits=3))
             else:
                 self.narrate(f"secant.n.unbounded_{side}")
             self.play(FadeIn(self.side_rows[self.side], shift=0.1 * DOWN), run_time=0.8)
@@ -721,8 +768,9 @@ class SecantToTangent(Lesson):
         if not math.isfinite(value):
             return "code_nan", fields
         if math.isfinite(left) and math.isfinite(right):
-            return "code_corner", {**fields, "left": number_text(left, digits=3),
-                                   "right": number_text(right, digits=3)}
+            # (to 12 digits first: 0.999999999999989 reads 1.00, as in the rows)
+            return "code_corner", {**fields, "left": number_text(float(f"{left:.12g}"), digits=3),
+                                   "right": number_text(float(f"{right:.12g}"), digits=3)}
         return "code_unbounded", fields
 
     # -----------------------------------------------------------------------------------------

@@ -241,8 +241,8 @@ TEXT: dict[str, dict[str, str]] = {
         "ja": "傾きは限りなく大きくなり、極限はない。f′({x0}) は存在せず、P での接線もない。",
     },
     "secant.code_corner": {
-        "en": "{printed}: the mean of {left} and {right}, not f′({x0})",
-        "ja": "{printed} は {left} と {right} の平均で、f′({x0}) ではない",
+        "en": "Only the mean of {left} and {right}, not f′({x0})",
+        "ja": "{left} と {right} の平均にすぎず、f′({x0}) ではない",
     },
     "secant.n.code_corner": {
         "en": "It looks like a derivative, but the central difference only averages the "
@@ -252,8 +252,8 @@ TEXT: dict[str, dict[str, str]] = {
               "f′({x0}) は存在しない。",
     },
     "secant.code_unbounded": {
-        "en": "{printed} looks like a slope, but there is none",
-        "ja": "{printed} は傾きに見えるが、傾きはない",
+        "en": "It looks like a slope, but f′({x0}) does not exist",
+        "ja": "傾きに見えるが、f′({x0}) は存在しない",
     },
     "secant.n.code_unbounded": {
         "en": "It looks like a slope, but the secant slopes grow without bound as h shrinks. "
