@@ -59,8 +59,10 @@ from scenes import style
 
 __all__ = [
     "GlyphNumber",
+    "NumberFormat",
     "PlotAxes",
     "Readout",
+    "ScaledNumber",
     "SlopeLine",
     "clip_line",
     "code_block",
@@ -74,11 +76,14 @@ __all__ = [
     "line_on_axes",
     "load_scene_config",
     "number_tex",
+    "number_text",
     "nice_range",
     "nice_step",
     "prepare_scene",
     "put_line_on_axes",
     "signed",
+    "slope_line",
+    "slope_line_tex",
     "tex",
     "text",
     "tick_exponent",
@@ -547,6 +552,109 @@ def number_tex(value: float, decimals: int = 2) -> str:
     return rf"{mantissa} \times 10^{{{int(exponent)}}}"
 
 
+_SUPERSCRIPT = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
+
+
+class NumberFormat:
+    """How a number of about the magnitude ``scale`` reads on screen or in a caption.
+
+    Between 1e-3 and 1e5 (or for a scale of 0): fixed decimals giving ``digits`` significant
+    digits at that scale, at most 5 (``0.22000``, ``12.3457``, ``4567.89``), the same decimals
+    for every value, so a moving number does not change its layout. Outside (``1e9*x**2``,
+    ``1e-6*x``): a mantissa with ``digits - 1`` decimals times a power of ten
+    (``6.00000 × 10⁹``), the power following the value. A value that is not finite reads as
+    nothing (a scene hides it; it is never drawn as ``nan``).
+
+    >>> NumberFormat(0.22).text(0.22), NumberFormat(2e10).text(6e9), NumberFormat(1e-6).text(-1e-6)
+    ('0.22000', '6.00000 × 10⁹', '−1.00000 × 10⁻⁶')
+    >>> NumberFormat(4000.0).parts(1234.5678), NumberFormat(2e10).parts(0.0)
+    (('1234.57', ''), ('0.00000', ''))
+    >>> NumberFormat(0.5).parts(float("nan")), NumberFormat(2e10).parts(9.9999999e9)
+    (('', ''), ('1.00000', '10'))
+    """
+
+    def __init__(self, scale: float, digits: int = 6) -> None:
+        scale = abs(float(scale)) if math.isfinite(scale) else 0.0
+        self.scientific = scale >= 1e5 or 0 < scale < 1e-3
+        self.digits = digits
+        exponent = math.floor(math.log10(scale)) if scale > 0 else 0
+        self.decimals = int(np.clip(digits - 1 - exponent, 0, 5))
+
+    def parts(self, value: float) -> tuple[str, str]:
+        """``(mantissa, exponent)`` as ASCII (``("6.00000", "9")``); the exponent is ``""``
+        for a plain number."""
+        value = float(value)
+        if not math.isfinite(value):
+            return "", ""
+        if not self.scientific:
+            return format_fixed(value, self.decimals), ""
+        if value == 0:
+            return format_fixed(0.0, self.digits - 1), ""
+        exponent = math.floor(math.log10(abs(value)))
+        mantissa = format_fixed(value / 10.0**exponent, self.digits - 1)
+        if abs(float(mantissa)) >= 10:  # 9.9999999 rounds to 10.00000
+            exponent += 1
+            mantissa = format_fixed(value / 10.0**exponent, self.digits - 1)
+        return mantissa, str(exponent)
+
+    def text(self, value: float) -> str:
+        """Plain text for a caption: ``0.22000``, ``6.00000 × 10⁹``, a true minus sign."""
+        mantissa, exponent = self.parts(value)
+        if exponent:
+            mantissa += " × 10" + exponent.translate(_SUPERSCRIPT)
+        return mantissa.replace("-", "−")
+
+    def tex(self, value: float) -> str:
+        """LaTeX: ``0.22000``, ``6.00000 \\times 10^{9}``."""
+        mantissa, exponent = self.parts(value)
+        return mantissa + (rf" \times 10^{{{exponent}}}" if exponent else "")
+
+
+def number_text(value: float, scale: float | None = None, digits: int = 6) -> str:
+    """``value`` for a caption, as :class:`NumberFormat` reads it at ``scale`` (default: the
+    value's own magnitude).
+
+    >>> number_text(0.22), number_text(-1.0), number_text(6e9), number_text(float("inf"))
+    ('0.22000', '−1.00000', '6.00000 × 10⁹', '∞')
+    """
+    if math.isinf(value):
+        return "∞" if value > 0 else "−∞"
+    return NumberFormat(abs(value) if scale is None else scale, digits).text(value)
+
+
+def slope_line(f: Callable[[Any], Any], x0: float) -> Any:
+    """The tangent at x0 with the slope a scene states: :func:`core.calculus.stated_derivative`
+    (exact to rounding), not the post's central difference."""
+    from core.calculus import Line as CoreLine
+    from core.calculus import stated_derivative
+
+    y0 = float(f(x0))
+    slope = float(stated_derivative(f, x0))
+    return CoreLine(x0=x0, y0=y0, slope=slope, intercept=y0 - slope * x0)
+
+
+def slope_line_tex(slope: float, intercept: float) -> str:
+    r"""``y = 0.22x - 0.18`` as :func:`line_equation_tex` writes it, with numbers too large or
+    too small for two decimals as :func:`number_tex` writes them (``y = 6 \times 10^{9}\,x
+    - ...``).
+
+    >>> slope_line_tex(0.22, -0.18)
+    'y = 0.22x - 0.18'
+    >>> slope_line_tex(6e9, -9e9)
+    'y = 6 \\times 10^{9}\\,x - 9 \\times 10^{9}'
+    """
+    plain = all(v == 0 or 1e-2 <= abs(v) < 1e5 for v in (slope, intercept))
+    if plain:
+        return line_equation_tex(slope, intercept)
+    m, b = number_tex(slope), number_tex(abs(intercept))
+    sign = "-" if intercept < 0 else "+"
+    if float(format_fixed(slope, 12)) == 0:
+        return f"y = {number_tex(intercept)}"
+    if intercept == 0:
+        return rf"y = {m}\,x"
+    return rf"y = {m}\,x {sign} {b}"
+
+
 def tick_labels(ticks: Sequence[float], step: float) -> list[str]:
     r"""LaTeX for every tick number of an axis: :func:`tick_label` with the axis'
     :func:`tick_exponent`.
@@ -965,6 +1073,61 @@ class GlyphNumber(VMobject):
         return self.value
 
 
+class ScaledNumber(GlyphNumber):
+    """A live number read as :class:`NumberFormat` reads it at ``scale``: ``0.22000``, or a
+    mantissa times a power of ten whose exponent follows the value (``6.00000 × 10⁹``, the
+    exponent a small :class:`GlyphNumber`, never below ``style.SIZE_SMALL``). A value that is not
+    finite shows nothing.
+
+    Its anchor, like :class:`GlyphNumber`'s, is the left end of the mantissa's baseline.
+    """
+
+    def __init__(
+        self,
+        value: float = 0.0,
+        *,
+        scale: float,
+        digits: int = 6,
+        size: float = style.SIZE_READOUT,
+        color: str | None = None,
+        **kwargs: Any,
+    ) -> None:
+        self.format = NumberFormat(scale, digits)
+        self._power = ""
+        super().__init__(value, fmt=lambda v: self.format.parts(v)[0], size=size, color=color,
+                         **kwargs)
+        color = style.TEXT if color is None else color
+        self.times = MathTex(r"\times 10", font_size=size, color=color)
+        self.power = GlyphNumber(0.0, fmt=lambda v: self._power,
+                                 size=max(style.SIZE_SMALL, 0.7 * size), color=color)
+        self.add(self.times, self.power)
+        self._placed = None
+        self.set_value(value)
+
+    def set_value(self, value: float) -> ScaledNumber:
+        """Show ``value``; returns self."""
+        self._power = self.format.parts(value)[1]
+        super().set_value(value)
+        if not hasattr(self, "times"):  # still in GlyphNumber.__init__
+            return self
+        self.power.set_value(value)
+        key = (self.string, self._power)
+        if key != self._placed:
+            self._placed = key
+            shown = 1.0 if self._power and self.string else 0.0
+            self.times.set_fill(opacity=shown)
+            origin = self._origin.get_center()
+            scale = float(np.linalg.norm(self._unit.get_center() - origin)) / 0.1
+            right = self.body.get_right()[0] if self.body.has_points() else origin[0]
+            self.times.next_to([right, origin[1], 0], RIGHT, buff=0.12 * scale)
+            self.times.shift(UP * (origin[1] - self.times.get_bottom()[1]))  # "10" on the baseline
+            # the exponent's baseline at about half the height of "10"
+            anchor = np.array([self.times.get_right()[0] + 0.05 * scale,
+                               origin[1] + 0.5 * self.times.height, 0.0])
+            self.power.shift(anchor - self.power._origin.get_center())
+        return self
+
+
 class Readout(VGroup):
     """A label, ``=``, and a live :class:`GlyphNumber`: ``slope = 0.22002``.
 
@@ -975,6 +1138,9 @@ class Readout(VGroup):
         :func:`text` for words, or a ``VGroup`` of both.
     value, fmt, size
         As for :class:`GlyphNumber`.
+    scale : float, optional
+        The magnitude of the values to show: the number is then a :class:`ScaledNumber`
+        (``fmt`` is not used), readable from 1e-6 to 1e10.
     color : str
         Colour of the number.
     label_color : str
@@ -1000,6 +1166,7 @@ class Readout(VGroup):
         size: float = style.SIZE_READOUT,
         color: str | None = None,
         label_color: str | None = None,
+        scale: float | None = None,
         **kwargs: Any,
     ) -> None:
         label_color = style.TEXT if label_color is None else label_color
@@ -1007,7 +1174,15 @@ class Readout(VGroup):
             label = MathTex(label, font_size=size, color=label_color)
         self.label = label
         self.equals = MathTex("=", font_size=size, color=style.TEXT)
-        self.number = GlyphNumber(value, fmt=fmt, size=size, color=color)
+        if scale is None:
+            self.number = GlyphNumber(value, fmt=fmt, size=size, color=color)
+        elif NumberFormat(scale).scientific:  # read at any magnitude (fmt unused); four
+            # significant digits keep "secant slope = 6.004 × 10⁹" within a column
+            self.number = ScaledNumber(value, scale=scale, digits=4, size=size, color=color)
+        else:  # fixed decimals for the scale (fmt unused)
+            fixed = NumberFormat(scale)
+            self.number = GlyphNumber(value, fmt=lambda v: fixed.parts(v)[0], size=size,
+                                      color=color)
         super().__init__(self.label, self.equals, self.number, **kwargs)
         self.equals.next_to(self.label, RIGHT, buff=0.18)
         # the number's baseline on the "=" sign's: "=" is centred on the math axis

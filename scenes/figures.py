@@ -19,7 +19,6 @@ from __future__ import annotations
 import numpy as np
 from manim import DOWN, LEFT, RIGHT, UP, Dot, Line, Scene, VGroup
 
-from core.calculus import Line as CoreLine
 from core.calculus import one_sided_slopes, stated_derivative, tangent
 from scenes import style
 from scenes.common import (
@@ -28,10 +27,11 @@ from scenes.common import (
     format_fixed,
     keep_in_frame,
     limit_formula,
-    line_equation_tex,
     line_on_axes,
     number_tex,
     prepare_scene,
+    slope_line,
+    slope_line_tex,
     tex,
     text,
 )
@@ -52,26 +52,10 @@ def _short(x: float) -> str:
     return format_fixed(x, 3)
 
 
-def stated_line(f, x0: float) -> CoreLine:
-    """The tangent at x0 with the slope a figure states: :func:`stated_derivative`."""
-    y0 = float(f(x0))
-    slope = float(stated_derivative(f, x0))
-    return CoreLine(x0=x0, y0=y0, slope=slope, intercept=y0 - slope * x0)
-
-
-def equation_tex(slope: float, intercept: float) -> str:
-    """``y = 0.22x - 0.18`` as :func:`line_equation_tex` writes it, with numbers too large or too
-    small for two decimals as :func:`number_tex` writes them (``y = 6 \\times 10^{9}x - ...``)."""
-    plain = all(v == 0 or 1e-2 <= abs(v) < 1e5 for v in (slope, intercept))
-    if plain:
-        return line_equation_tex(slope, intercept)
-    m, b = number_tex(slope), number_tex(abs(intercept))
-    sign = "-" if intercept < 0 else "+"
-    if float(format_fixed(slope, 12)) == 0:
-        return f"y = {number_tex(intercept)}"
-    if intercept == 0:
-        return rf"y = {m}\,x"
-    return rf"y = {m}\,x {sign} {b}"
+#: The tangent at x0 with the slope a figure states (:func:`core.calculus.stated_derivative`).
+stated_line = slope_line
+#: ``y = 0.22x - 0.18``, or with powers of ten where two decimals cannot show the numbers.
+equation_tex = slope_line_tex
 
 
 def one_sided_tex(x0: float, left: float, right: float) -> str:

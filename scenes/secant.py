@@ -41,10 +41,11 @@ from manim import (
     smooth,
 )
 
-from core.calculus import derivative, secant, tangent
+from core.calculus import derivative, one_sided_slopes, secant, stated_derivative
 from scenes import style
 from scenes.common import (
     GlyphNumber,
+    NumberFormat,
     Readout,
     clip_line,
     code_block,
@@ -55,8 +56,12 @@ from scenes.common import (
     keep_in_frame,
     line_equation_tex,
     line_on_axes,
+    number_tex,
+    number_text,
     prepare_scene,
     put_line_on_axes,
+    slope_line,
+    slope_line_tex,
     tex,
     text,
 )
@@ -85,6 +90,21 @@ def decade_stops(h_start: float, h_end: float) -> list[float]:
         k -= 1
     stops.append(float(h_end))
     return stops
+
+
+def _clear_of(label: VMobject, *others: VMobject, pad: float = 0.04) -> float:
+    """1 when ``label`` overlaps none of the visible ``others``, else 0: a moving label that
+    would sit on another one is hidden rather than drawn over it."""
+    for other in others:
+        parts = other.family_members_with_points()
+        if not parts or max(m.get_fill_opacity() for m in parts) < 0.05:
+            continue
+        if (label.get_left()[0] < other.get_right()[0] + pad
+                and other.get_left()[0] < label.get_right()[0] + pad
+                and label.get_bottom()[1] < other.get_top()[1] + pad
+                and other.get_bottom()[1] < label.get_top()[1] + pad):
+            return 0.0
+    return 1.0
 
 
 def _ramp(value: float, lo: float, hi: float) -> float:
@@ -137,7 +157,8 @@ class Magnifier(VGroup):
                 self.q_fraction * self.h / max(abs(dq[1]), 1e-12)]
         self.zoom = zoom = max(1.0, min(fits))
         # P left of centre, and below it when Q is higher (above it when lower): Q fits
-        self.centre_offset = LEFT * self.w * 0.18 + DOWN * self.h * 0.2 * np.sign(dq[1])
+        self.centre_offset = (LEFT * self.w * 0.18 * (1.0 if h > 0 else -1.0)
+                              + DOWN * self.h * 0.2 * np.sign(dq[1]))
         centre = self.panel.get_center() + self.centre_offset
         # visible data window
         left = self.panel.get_left()[0] - centre[0]
@@ -151,18 +172,21 @@ class Magnifier(VGroup):
         def to_panel(xs: np.ndarray, ys: np.ndarray) -> np.ndarray:
             return centre + zoom * (axes.c2p_array(xs, ys) - p_main)
 
-        xs = np.linspace(*x_box, 49)
-        ys = np.asarray(sc.f(xs), dtype=float)
-        inside = (ys >= y_box[0]) & (ys <= y_box[1])
-        i0 = int(np.argmin(np.abs(xs - x0)))
-        lo = hi = i0
+        xs = np.union1d(np.linspace(*x_box, 49), [x0])  # the curve reaches P (sqrt at 0)
+        with np.errstate(all="ignore"):
+            ys = np.asarray(sc.f(xs), dtype=float)
+        inside = (ys >= y_box[0]) & (ys <= y_box[1])  # (false where f is nan)
+        lo = hi = int(np.searchsorted(xs, x0))  # P itself is inside
         while lo > 0 and inside[lo - 1]:
             lo -= 1
         while hi < len(xs) - 1 and inside[hi + 1]:
             hi += 1
         pts = to_panel(xs[lo : hi + 1], ys[lo : hi + 1])
         pts[:, 0] = np.clip(pts[:, 0], centre[0] + left + inset, centre[0] + right - inset)
-        self.curve.set_points_smoothly(pts)
+        if len(pts) < 2:
+            self.curve.set_points_as_corners([pts[0], pts[0]])
+        else:
+            self.curve.set_points_smoothly(pts)
 
         def put(mob: VMobject, line) -> None:
             span = clip_line(line.slope, line.intercept, x_box, y_box)
@@ -175,14 +199,17 @@ class Magnifier(VGroup):
 
         s = secant(f, x0, h)
         put(self.secant, s)
-        put(self.tangent, sc.tangent_line)
+        if sc.tangent_line is not None:
+            put(self.tangent, sc.tangent_line)
+        else:  # f'(x0) does not exist: no tangent
+            self.tangent.set_points_as_corners([centre, centre])
         q = to_panel(np.array([x0 + h]), np.array([s(x0 + h)]))[0]
         r = to_panel(np.array([x0 + h]), np.array([sc.y0]))[0]
         self.h_leg.set_points_as_corners([centre, r])
         self.df_leg.set_points_as_corners([r, q])
         self.p_dot.move_to(centre)
         self.q_dot.move_to(q)
-        d = axes.c2p(1, sc.tangent_line.slope) - axes.c2p(0, 0)
+        d = axes.c2p(1, sc.p_slope) - axes.c2p(0, 0)
         normal = np.array([-d[1], d[0], 0.0]) / np.linalg.norm(d)
         self.p_label.move_to(centre + 0.3 * normal)
         self.q_label.move_to(q + 0.3 * normal)
@@ -210,10 +237,19 @@ class SecantToTangent(Lesson):
     pause : float
         The pause at each power of ten.
 
+    Where f'(x0) does not exist (``config.secant.differentiable`` is false: a corner, or an
+    infinite slope at an end of the range) the scene teaches that instead: Q comes from each
+    side in ``config.secant.sides`` (h > 0, then h < 0), the slopes from the two sides settle at
+    different values or grow without bound, the scene says that f'(x0) does not exist, and no
+    tangent is drawn; the post's code still runs, and the scene says why its number misleads.
+
     Attributes set by ``construct`` (for tests): ``cfg``, ``f``, ``x0``, ``axes``,
-    ``tangent_line`` (the :class:`core.calculus.Line`), ``tangent_mob`` (its drawing),
-    ``secant_mob``, ``log_h`` (the tracker, log10 h), ``h_readout``, ``slope_readout``,
-    ``derivative_value``, ``magnifier``.
+    ``tangent_line`` (the :class:`core.calculus.Line` with the stated slope, or None),
+    ``tangent_mob`` (its drawing, or None), ``secant_mob``, ``log_h`` (the tracker, log10 |h|),
+    ``side`` (the sign of h now), ``h_readout``, ``slope_readout``, ``derivative_value`` (f'(x0)
+    from :func:`core.calculus.stated_derivative`, or None), ``one_sided`` (the one-sided slopes
+    where f'(x0) does not exist, else None), ``stated`` (``{x: f'(x)}`` for every value the
+    scene states as f'), ``magnifier``.
     """
 
     language: str | None = None
@@ -224,15 +260,27 @@ class SecantToTangent(Lesson):
     # -----------------------------------------------------------------------------------------
     def construct(self) -> None:
         self.lay_out()
-        self.beats(
-            self.show_curve,
-            self.show_p_and_q,
-            self.show_slope_triangle,
-            self.shrink_h,  # a beat per decade of h
-            self.show_limit,
-            self.show_tangent,
-            self.show_code,
-        )
+        if self.differentiable:
+            self.beats(
+                self.show_curve,
+                self.show_p_and_q,
+                self.show_slope_triangle,
+                self.shrink_h,  # a beat per decade of h
+                self.show_limit,
+                self.show_tangent,
+                self.show_code,
+            )
+        else:  # f'(x0) does not exist: each side in turn, and no tangent
+            other_side = [self.approach_from_the_other_side] if len(self.sides) > 1 else []
+            self.beats(
+                self.show_curve,
+                self.show_p_and_q,
+                self.show_slope_triangle,
+                self.shrink_h,  # a beat per decade of h, Q from the first side
+                *other_side,  # Q from the other side (a beat per decade)
+                self.show_no_derivative,
+                self.show_code,
+            )
 
     # -----------------------------------------------------------------------------------------
     def lay_out(self) -> None:
@@ -244,12 +292,29 @@ class SecantToTangent(Lesson):
         self.x0 = x0 = cfg.secant.x0
         h_start = cfg.secant.h_start
         self.y0 = float(f(x0))
-        self.tangent_line = tangent(f, x0)
-        self.derivative_value = derivative(f, x0)
+        self.differentiable = cfg.secant.differentiable
+        self.sides = cfg.secant.sides
+        self.side = self.sides[0]
+        self.stated: dict[float, float] = {}
+        if self.differentiable:
+            # the values stated as f'(x0): exact to rounding (complex step), not the post's h
+            self.tangent_line = slope_line(f, x0)
+            self.derivative_value = self.tangent_line.slope
+            self.one_sided = None
+            self.stated[x0] = self.derivative_value
+            self.p_slope = self.derivative_value
+        else:
+            self.tangent_line = self.derivative_value = None
+            step = min(max(1.0, abs(x0)) / 16.0, (fn.x_max - fn.x_min) / 64.0)
+            self.one_sided = one_sided_slopes(f, x0, h=step)
+            finite = [v for v in (self.one_sided.left, self.one_sided.right) if math.isfinite(v)]
+            # the direction P's label keeps off the curve: the mean of the finite side slopes
+            self.p_slope = (sum(finite) / len(finite) if finite
+                            else secant(f, x0, self.side * h_start).slope)
         self.log_h = log_h = ValueTracker(math.log10(h_start))
 
         def h() -> float:
-            return 10.0 ** log_h.get_value()
+            return self.side * 10.0 ** log_h.get_value()
 
         self.h = h
 
@@ -287,11 +352,19 @@ class SecantToTangent(Lesson):
         limit.move_to(formula)
         self._fit_column(limit, column_left)
 
-        self.h_readout = Readout("h", value=h_start, fmt=format_sig, color=style.H_LEG,
+        self.h_readout = Readout("h", value=h(), fmt=format_sig, color=style.H_LEG,
                                  label_color=style.H_LEG)
+        # the secant slopes along the way set how many digits the readouts show (1e9*x**2:
+        # 6.00000 × 10⁹)
+        slopes = [secant(f, x0, side * step).slope for side in self.sides
+                  for step in (h_start, cfg.secant.h_end)]
+        if self.derivative_value is not None:
+            slopes.append(self.derivative_value)
+        self.slope_scale = max((abs(v) for v in slopes if math.isfinite(v)), default=1.0)
+        self.slope_format = NumberFormat(self.slope_scale)
         self.slope_readout = Readout(
             text(tr("secant.secant_slope"), size=style.SIZE_READOUT_LABEL, color=style.SECANT),
-            value=secant(f, x0, h_start).slope, fmt="{:.5f}", color=style.SECANT,
+            value=secant(f, x0, h()).slope, scale=self.slope_scale, color=style.SECANT,
         )
         readouts = VGroup(self.h_readout, self.slope_readout)
         readouts.arrange(DOWN, aligned_edge=LEFT, buff=0.28)
@@ -299,20 +372,68 @@ class SecantToTangent(Lesson):
         # align the "=" signs
         dx = self.slope_readout.equals.get_x() - self.h_readout.equals.get_x()
         self.h_readout.shift(RIGHT * dx)
+        # room for the widest number the slope will show (6.004 × 10⁹ is wider than 0.22000)
+        def widest() -> float:
+            right = readouts.get_right()[0]
+            for side in self.sides:
+                for step in decade_stops(h_start, cfg.secant.h_end):
+                    self.slope_readout.set_value(secant(f, x0, side * step).slope)
+                    right = max(right, readouts.get_right()[0])
+            self.slope_readout.set_value(secant(f, x0, h()).slope)
+            return right
+
+        right_edge = 7.1 - style.MARGIN
+        overflow = widest() - right_edge
+        if overflow > 0:  # first use the column's room on the left
+            readouts.shift(LEFT * max(0.0, min(overflow, readouts.get_left()[0] - column_left)))
+            overflow = widest() - right_edge
+        if overflow > 0:  # then smaller, never below the smallest size: the words ...
+            factor = max(1 - overflow / readouts.width, style.SIZE_SMALL / style.SIZE_READOUT_LABEL)
+            readouts.scale(factor, about_point=readouts.get_corner(UL))
+            overflow = widest() - right_edge
+            number = self.slope_readout.number
+            if overflow > 0:  # ... then the number (its font is larger)
+                room = style.SIZE_SMALL / (style.SIZE_READOUT * factor)
+                number.scale(max(1 - overflow / (number.width + 1e-9), room),
+                             about_point=number._origin.get_center())
         self.h_readout.track(h)
         self.slope_readout.track(lambda: secant(f, x0, h()).slope)
 
-        df_name = tex(f"f'({format_fixed(x0, _decimals(x0))})", size=style.SIZE_READOUT,
-                      color=style.TANGENT)
-        self.derivative_readout = Readout(df_name, value=self.derivative_value, fmt="{:.5f}",
-                                          color=style.TANGENT)
-        self.derivative_readout.next_to(self.slope_readout, DOWN, buff=0.28)
-        self.derivative_readout.shift(
-            RIGHT * (self.slope_readout.equals.get_x() - self.derivative_readout.equals.get_x())
-        )
+        self.x0_text = format_fixed(x0, _decimals(x0))
+        df_name = tex(f"f'({self.x0_text})", size=style.SIZE_READOUT, color=style.TANGENT)
+        if self.differentiable:
+            self.derivative_readout = Readout(df_name, value=self.derivative_value,
+                                              scale=self.slope_scale, color=style.TANGENT)
+            self.derivative_readout.next_to(self.slope_readout, DOWN, buff=0.28)
+            self.derivative_readout.shift(RIGHT * (self.slope_readout.equals.get_x()
+                                                   - self.derivative_readout.equals.get_x()))
+            overflow = self.derivative_readout.get_right()[0] - (7.1 - style.MARGIN)
+            if overflow > 0:  # 6.000 × 10⁹: a smaller number, never below the smallest size
+                number = self.derivative_readout.number
+                smallest = style.SIZE_SMALL / style.SIZE_READOUT
+                number.scale(max(1 - overflow / number.width, smallest),
+                             about_point=number._origin.get_center())
+            lowest = self.derivative_readout
+        else:
+            # a row per side, filled in when Q has come from it: "from the right -> 1.00"
+            self.side_rows = {}
+            above = self.slope_readout
+            for side in self.sides:
+                limit = self.one_sided.right if side > 0 else self.one_sided.left
+                row = VGroup(
+                    text(tr("secant.side_right" if side > 0 else "secant.side_left"),
+                         size=style.SIZE_READOUT_LABEL, color=style.SECANT),
+                    tex(r"\to " + number_tex(limit), size=style.SIZE_READOUT,
+                        color=style.SECANT),
+                ).arrange(RIGHT, buff=0.2)
+                row.next_to(above, DOWN, buff=0.28).align_to(readouts, LEFT)
+                self._fit_column(row, column_left)
+                self.side_rows[side] = above = row
+            lowest = above
+            self.derivative_readout = None
 
-        # magnifier below the readouts (and the row kept for f'(x0))
-        panel_top = self.derivative_readout.get_bottom()[1] - 0.6
+        # magnifier below the readouts (and the rows kept for f'(x0) or the one-sided slopes)
+        panel_top = lowest.get_bottom()[1] - 0.6
         panel_h = panel_top - (-4 + style.MARGIN)
         panel_w = 7.1 - style.MARGIN - column_left
         self.magnifier = magnifier = Magnifier(width=panel_w, height=panel_h)
@@ -363,25 +484,26 @@ class SecantToTangent(Lesson):
         p_dot = Dot(axes.c2p(x0, self.y0), radius=style.DOT_RADIUS, color=style.POINT)
         q_dot = Dot(radius=style.DOT_RADIUS, color=style.POINT_Q)
         q_dot.add_updater(lambda m: m.move_to(axes.c2p(x0 + h(), float(f(x0 + h())))))
-        normal = self._normal(self.tangent_line.slope)
+        normal = self._normal(self.p_slope)
         p_label = tex("P", size=style.SIZE_LABEL).move_to(p_dot.get_center() + 0.38 * normal)
         into_plot(p_label)
         q_label = tex("Q", size=style.SIZE_LABEL, color=style.POINT_Q)
 
         def update_q_label(m: VMobject) -> None:
             xq = x0 + h()
-            m.move_to(axes.c2p(xq, float(f(xq))) + 0.38 * self._normal(derivative(f, xq)))
+            slope = float(stated_derivative(f, xq))  # only to keep Q's label off the curve
+            slope = slope if math.isfinite(slope) else secant(f, x0, h()).slope
+            m.move_to(axes.c2p(xq, float(f(xq))) + 0.38 * self._normal(slope))
             into_plot(m)
-            m.set_fill(opacity=_ramp(self._leg_length(), 0.35, 0.7))
+            m.set_fill(opacity=_ramp(self._leg_length(), 0.35, 0.7) * _clear_of(m, p_label))
 
         q_label.add_updater(update_q_label)
 
-        self.secant_mob = secant_mob = line_on_axes(axes, secant(f, x0, h_start),
+        self.secant_mob = secant_mob = line_on_axes(axes, secant(f, x0, h()),
                                                     color=style.SECANT)
         secant_mob.add_updater(lambda m: put_line_on_axes(m, axes, secant(f, x0, h())))
-        self.tangent_mob = line_on_axes(axes, self.tangent_line,
-                                                      color=style.TANGENT,
-                                                      stroke_width=style.STROKE_LINE + 2)
+        self.tangent_mob = None if self.tangent_line is None else line_on_axes(
+            axes, self.tangent_line, color=style.TANGENT, stroke_width=style.STROKE_LINE + 2)
 
         h_leg = Line(stroke_width=style.STROKE_LINE, color=style.H_LEG)
         df_leg = Line(stroke_width=style.STROKE_LINE, color=style.DF_LEG)
@@ -406,7 +528,8 @@ class SecantToTangent(Lesson):
             m.next_to(mid, DOWN if rising else UP, buff=0.14)
             if m.get_bottom()[1] < plot_ll[1] or m.get_top()[1] > plot_ur[1]:
                 m.next_to(mid, UP if rising else DOWN, buff=0.14)
-            m.set_fill(opacity=_ramp(self._leg_length(), 0.7, 1.2))
+            m.set_fill(opacity=_ramp(self._leg_length(), 0.7, 1.2)
+                       * _clear_of(m, p_label, q_label))
 
         def update_df_label(m: VMobject) -> None:
             mid = (corner() + q_point()) / 2
@@ -414,7 +537,7 @@ class SecantToTangent(Lesson):
             if m.get_right()[0] > axes.c2p(axes.x_box[1], 0)[0]:
                 m.next_to(mid, LEFT, buff=0.14)
             fade = min(_ramp(self._leg_length(), 0.7, 1.2), _ramp(df_screen(), 0.25, 0.5))
-            m.set_fill(opacity=fade)
+            m.set_fill(opacity=fade * _clear_of(m, p_label, q_label, h_label))
 
         h_label.add_updater(update_h_label)
         df_label.add_updater(update_df_label)
@@ -445,7 +568,7 @@ class SecantToTangent(Lesson):
 
     def show_p_and_q(self) -> None:
         """P, Q a step h further, and the secant through them."""
-        self.narrate("secant.n.p_and_q")
+        self.narrate("secant.n.p_and_q" if self.side > 0 else "secant.n.p_and_q_left")
         self._say(self.tr("secant.intro"))
         self.play(FadeIn(self.p_dot, scale=0.5), Write(self.p_label), run_time=0.8)
         self.play(FadeIn(self.q_dot, scale=0.5), FadeIn(self.q_label), run_time=0.8)
@@ -466,15 +589,41 @@ class SecantToTangent(Lesson):
         self.bring_to_front(self.p_dot, self.p_label)
 
     def shrink_h(self) -> None:
-        """h shrinks, decade by decade, each decade a beat; the magnifier opens after the first."""
-        magnifier, log_h = self.magnifier, self.log_h
+        """h shrinks, decade by decade, each decade a beat; the magnifier opens after the first.
+        Where f'(x0) does not exist, Q comes from the first side only (see
+        :meth:`approach_from_the_other_side`)."""
         self.narrate("secant.n.shrink")
         self._say(self.tr("secant.shrink"))
+        self._shrink(open_magnifier=True)
+
+    def approach_from_the_other_side(self) -> None:
+        """Where f'(x0) does not exist: Q starts again on the other side of P (h < 0) and h
+        shrinks again, decade by decade."""
+        side = self.sides[1]
+        self.narrate("secant.n.other_side_left" if side < 0 else "secant.n.other_side_right")
+        self._say(self.tr("secant.from_left" if side < 0 else "secant.from_right"))
+        moving = VGroup(self.q_dot, self.q_label, self.secant_mob, self.h_leg, self.df_leg,
+                        self.h_label, self.df_label)
+        self.play(FadeOut(moving), run_time=0.6)
+        self.side = side
+        self.log_h.set_value(math.log10(self.cfg.secant.h_start))
+        self.play(FadeIn(moving), run_time=0.8)
+        self.bring_to_front(self.p_dot, self.p_label)
+        self.wait(0.8)
+        self._shrink(open_magnifier=False)
+
+    def _shrink(self, *, open_magnifier: bool) -> None:
+        """h shrinks from ``h_start`` to ``h_end`` on the side ``self.side``, a beat per decade.
+        Where f'(x0) does not exist the side's limit is stated at the end (its row)."""
+        magnifier, log_h = self.magnifier, self.log_h
         stops = decade_stops(self.cfg.secant.h_start, self.cfg.secant.h_end)
-        merge_at = max(1, len(stops) - 3)  # the caption on merging, two decades before the end
+        # the caption on merging, two decades before the end (only where there is a tangent)
+        merge_at = max(1, len(stops) - 3) if self.differentiable else -1
         # many decades (h_start 12 down to 1e-6) go faster, so the scene stays within a minute
         per_decade = min(self.seconds_per_decade,
                          9.5 / math.log10(self.cfg.secant.h_start / self.cfg.secant.h_end))
+        if not self.differentiable:
+            per_decade *= 0.7  # it plays once per side
         pause = min(self.pause, 5.0 / max(1, len(stops) - 2))
         for i, (a, b) in enumerate(zip(stops, stops[1:], strict=False)):
             if i:
@@ -483,15 +632,17 @@ class SecantToTangent(Lesson):
             self.play(log_h.animate.set_value(math.log10(b)),
                       run_time=max(1.0, per_decade * decades), rate_func=smooth)
             if i != merge_at:  # (there, the merging is what to say)
-                self.narrate("secant.n.decade", h=format_sig(b),
-                             slope=f"{secant(self.f, self.x0, b).slope:.5f}")
-            if i == 0:
+                self.narrate("secant.n.decade", h=format_sig(self.side * b),
+                             slope=self.slope_format.text(secant(self.f, self.x0,
+                                                                 self.side * b).slope))
+            if i == 0 and open_magnifier:
                 self.wait(0.4)
                 self._say(self.tr("secant.zoom_caption"))
                 magnifier.redraw(self.h(), self)
                 self.window_box.update()
                 self.zoom_readout.update()
-                self.play(Create(self.tangent_mob), FadeIn(magnifier), FadeIn(self.zoom_label),
+                tangent = [] if self.tangent_mob is None else [Create(self.tangent_mob)]
+                self.play(*tangent, FadeIn(magnifier), FadeIn(self.zoom_label),
                           Create(self.window_box), run_time=1.2)
                 self.bring_to_front(self.secant_mob, self.p_dot, self.p_label)
                 self.wait(pause)
@@ -504,11 +655,22 @@ class SecantToTangent(Lesson):
             else:
                 self.wait(pause)
         self.wait(0.6)
+        if not self.differentiable:  # where the slopes from this side go
+            limit = self.one_sided.right if self.side > 0 else self.one_sided.left
+            side = "right" if self.side > 0 else "left"
+            if math.isfinite(limit):
+                self.narrate(f"secant.n.settles_{side}",
+                             value=number_text(float(f"{limit:.12g}"), digits=3))
+            else:
+                self.narrate(f"secant.n.unbounded_{side}")
+            self.play(FadeIn(self.side_rows[self.side], shift=0.1 * DOWN), run_time=0.8)
+            self._settle(self.side_rows[self.side])
+            self.wait(1.2)
 
     def show_limit(self) -> None:
         """The quotient becomes the limit: the derivative, and its value."""
-        self.narrate("secant.n.limit", x0=format_fixed(self.x0, _decimals(self.x0)),
-                     value=f"{self.derivative_value:.5f}")
+        self.narrate("secant.n.limit", x0=self.x0_text,
+                     value=self.slope_format.text(self.derivative_value))
         self._say(self.tr("secant.limit"))
         self.play(*self._formula_to_limit(self.quotient_name, self.quotient, self.limit),
                   run_time=1.4)
@@ -522,14 +684,19 @@ class SecantToTangent(Lesson):
         """Everything but P and the tangent fades; the tangent's equation."""
         # (the faded-out parts keep their updaters: out of the scene, they cost nothing)
         tl = self.tangent_line
-        self.narrate("secant.n.tangent",
-                     equation=line_equation_tex(tl.slope, tl.intercept).replace("-", "−"))
+        self.narrate("secant.n.tangent", equation=_equation_text(tl.slope, tl.intercept))
         equation = VGroup(
             text(self.tr("secant.tangent_at_p"), size=style.SIZE_BODY, color=style.TANGENT),
-            tex(line_equation_tex(tl.slope, tl.intercept, decimals=2), size=style.SIZE_MATH - 4,
+            tex(slope_line_tex(tl.slope, tl.intercept), size=style.SIZE_MATH - 4,
                 color=style.TANGENT),
         ).arrange(RIGHT, buff=0.25)
+        room = 7.1 - style.MARGIN - self.column_left
+        if equation.width * style.SIZE_SMALL > room * style.SIZE_BODY:
+            # fitting one line would shrink the words below the smallest size: two lines
+            equation.arrange(DOWN, aligned_edge=LEFT, buff=0.2)
         equation.next_to(self.limit, DOWN, buff=0.5)
+        if len(equation) and equation[1].get_y() < equation[0].get_y() - 0.1:  # two lines
+            equation.align_to(self.limit, LEFT)
         self._fit_column(equation, self.column_left)
         self.equation = equation
         self.play(
@@ -543,18 +710,68 @@ class SecantToTangent(Lesson):
             width=style.STROKE_LINE + 1), run_time=1.0)
         self.wait(1.8)
 
+    def show_no_derivative(self) -> None:
+        """Where f'(x0) does not exist: the moving parts fade, the one-sided slopes stay, and
+        the scene says that there is no derivative, and so no tangent, at P."""
+        left, right = self.one_sided.left, self.one_sided.right
+        unbounded = not (math.isfinite(left) or math.isnan(left)) or not (
+            math.isfinite(right) or math.isnan(right))
+        key = "no_derivative_unbounded" if unbounded else "no_derivative"
+        self.narrate(f"secant.n.{key}", x0=self.x0_text)
+        self._say(self.tr(f"secant.{key}", x0=self.x0_text))
+        self.play(
+            FadeOut(VGroup(self.q_dot, self.q_label, self.secant_mob, self.h_leg, self.df_leg,
+                           self.h_label, self.df_label)),
+            FadeOut(VGroup(self.magnifier, self.zoom_label, self.window_box)),
+            FadeOut(self.readouts),
+            run_time=1.0,
+        )
+        rows = VGroup(*self.side_rows.values())
+        self.play(rows.animate.align_to(self.readouts, UP), run_time=0.8)
+        statement = VGroup(
+            tex(f"f'({self.x0_text})", size=style.SIZE_MATH - 4, color=style.TANGENT),
+            text(self.tr("secant.does_not_exist"), size=style.SIZE_BODY, color=style.TANGENT),
+        ).arrange(RIGHT, buff=0.25)
+        statement.next_to(rows, DOWN, buff=0.45).align_to(rows, LEFT)
+        self._fit_column(statement, self.column_left)
+        self.equation = statement
+        self.play(FadeIn(statement, shift=0.1 * DOWN), run_time=1.0)
+        self._settle(rows, statement)
+        self.mark_poster()  # the key frame: two sides, no derivative
+        self.wait(1.8)
+
     def show_code(self) -> None:
-        """The post's code, what it prints, and how many of its digits are right."""
+        """The post's code, what it prints, and how many of its digits are right; where f'(x0)
+        does not exist, why its number misleads."""
         self._say(self.tr("secant.code_title"))
         code, output, (correct, relative) = self._code(self.column_left, self.equation)
         self.narrate("secant.n.code", printed=self.printed)
         self.play(FadeIn(code, shift=0.1 * UP), run_time=1.2)
         self.wait(1.5)
         self.play(FadeIn(output, shift=0.1 * DOWN), run_time=0.8)
+        if not self.differentiable:
+            key, fields = self._misleading()
+            self._say(self.tr(f"secant.{key}", **fields))
+            self.narrate(f"secant.n.{key}", **fields)
+            self.wait(3.5)
+            return
         self._say(self.tr("secant.code_note" if relative else "secant.code_note_abs", n=correct))
         self.narrate("secant.code_note" if relative else "secant.code_note_abs", n=correct)
         self.wait(3.5)
 
+    def _misleading(self) -> tuple[str, dict]:
+        """The caption key (and fields) saying why the post's number misleads where f'(x0)
+        does not exist."""
+        value = float(self.printed_value)
+        left, right = self.one_sided.left, self.one_sided.right
+        fields = {"printed": self.printed, "x0": self.x0_text}
+        if not math.isfinite(value):
+            return "code_nan", fields
+        if math.isfinite(left) and math.isfinite(right):
+            # (to 12 digits first: 0.999999999999989 reads 1.00, as in the rows)
+            return "code_corner", {**fields, "left": number_text(float(f"{left:.12g}"), digits=3),
+                                   "right": number_text(float(f"{right:.12g}"), digits=3)}
+        return "code_unbounded", fields
 
     # -----------------------------------------------------------------------------------------
     def _say(self, sentence: str, run_time: float = 0.6) -> None:
@@ -630,10 +847,15 @@ class SecantToTangent(Lesson):
         code.next_to(above, DOWN, buff=0.4)
         code.align_to(above, LEFT)
         self._fit_column(code, column_left)
-        value = float(derivative(f, x0, h=1e-8, method="central"))
+        with np.errstate(all="ignore"):  # sqrt(x0 - h) at the end of the range: nan
+            value = float(derivative(f, x0, h=1e-8, method="central"))
         printed = repr(value)
-        reference = float(derivative(f, x0, method="richardson"))
-        correct_part, digits, relative = _correct_digits(printed, value, reference)
+        self.printed_value = value
+        if self.derivative_value is not None:  # how many of its digits are right
+            correct_part, digits, relative = _correct_digits(printed, value,
+                                                             self.derivative_value)
+        else:  # there is no f'(x0) to be right about
+            correct_part, digits, relative = "", 0, False
         size = style.SIZE_CODE + 4
         number = Text(printed, font=style.MONO_FONT, font_size=size, color=style.TEXT_DIM,
                       t2c={f"[0:{len(correct_part)}]": style.TANGENT} if correct_part else None)
@@ -681,6 +903,17 @@ def _correct_digits(printed: str, value: float, reference: float) -> tuple[str, 
     point = printed.find(".")
     cut = min(len(printed), point + 1 + n) if point >= 0 else 0
     return (printed[:cut] if n else ""), n, False
+
+
+def _equation_text(slope: float, intercept: float) -> str:
+    """The tangent's equation for a caption: ``y = 0.22x − 0.18``, ``y = 6.00 × 10⁹x − ...``."""
+    if all(v == 0 or 1e-2 <= abs(v) < 1e5 for v in (slope, intercept)):
+        return line_equation_tex(slope, intercept).replace("-", "−")
+    m = number_text(slope, digits=3)
+    if intercept == 0:
+        return f"y = {m}x"
+    sign = "−" if intercept < 0 else "+"
+    return f"y = {m}x {sign} {number_text(abs(intercept), digits=3)}"
 
 
 def _decimals(x: float) -> int:

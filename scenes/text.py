@@ -181,6 +181,96 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "Central difference with h = 1e-8: correct to {n} decimal places",
         "ja": "h = 1e-8 の中心差分：小数点以下 {n} 桁まで正しい",
     },
+    # where f'(x0) does not exist (issue 10)
+    "secant.n.p_and_q_left": {
+        "en": "P is a point on the curve, Q a step h to its left. "
+              "The line through both is a secant.",
+        "ja": "曲線上の点 P と、h だけ左の点 Q。2 点を通る直線が割線。",
+    },
+    "secant.side_right": {"en": "from the right", "ja": "右から"},
+    "secant.side_left": {"en": "from the left", "ja": "左から"},
+    "secant.from_left": {
+        "en": "Now Q comes from the left: h < 0",
+        "ja": "今度は Q が左から近づく：h < 0",
+    },
+    "secant.from_right": {
+        "en": "Now Q comes from the right: h > 0",
+        "ja": "今度は Q が右から近づく：h > 0",
+    },
+    "secant.n.other_side_left": {
+        "en": "Now Q starts on the left of P, h < 0, and slides towards P again.",
+        "ja": "今度は Q を P の左に置き (h < 0)、もう一度 P に近づける。",
+    },
+    "secant.n.other_side_right": {
+        "en": "Now Q starts on the right of P, h > 0, and slides towards P again.",
+        "ja": "今度は Q を P の右に置き (h > 0)、もう一度 P に近づける。",
+    },
+    "secant.n.settles_right": {
+        "en": "From the right, the secant slopes settle at {value}.",
+        "ja": "右から近づくと、割線の傾きは {value} に落ち着く。",
+    },
+    "secant.n.settles_left": {
+        "en": "From the left, the secant slopes settle at {value}.",
+        "ja": "左から近づくと、割線の傾きは {value} に落ち着く。",
+    },
+    "secant.n.unbounded_right": {
+        "en": "From the right, the secant slopes grow without bound.",
+        "ja": "右から近づくと、割線の傾きは限りなく大きくなる。",
+    },
+    "secant.n.unbounded_left": {
+        "en": "From the left, the secant slopes grow without bound.",
+        "ja": "左から近づくと、割線の傾きは限りなく大きくなる。",
+    },
+    "secant.does_not_exist": {"en": "does not exist", "ja": "は存在しない"},
+    "secant.no_derivative": {
+        "en": "Two sides, two slopes: no f′({x0})",
+        "ja": "左右で傾きが違う：f′({x0}) はない",
+    },
+    "secant.no_derivative_unbounded": {
+        "en": "The slope has no limit: no f′({x0})",
+        "ja": "傾きに極限がない：f′({x0}) はない",
+    },
+    "secant.n.no_derivative": {
+        "en": "The slopes from the two sides disagree, so there is no limit: f′({x0}) does "
+              "not exist, and there is no tangent at P.",
+        "ja": "左右で傾きが一致しないので極限はない。f′({x0}) は存在せず、P での接線もない。",
+    },
+    "secant.n.no_derivative_unbounded": {
+        "en": "The slope grows without bound, so there is no limit: f′({x0}) does not exist, "
+              "and there is no tangent at P.",
+        "ja": "傾きは限りなく大きくなり、極限はない。f′({x0}) は存在せず、P での接線もない。",
+    },
+    "secant.code_corner": {
+        "en": "Only the mean of {left} and {right}, not f′({x0})",
+        "ja": "{left} と {right} の平均にすぎず、f′({x0}) ではない",
+    },
+    "secant.n.code_corner": {
+        "en": "It looks like a derivative, but the central difference only averages the "
+              "slopes from the left and the right, {left} and {right}. f′({x0}) does not "
+              "exist.",
+        "ja": "微分係数に見えるが、中心差分は左右の傾き {left} と {right} を平均しただけ。"
+              "f′({x0}) は存在しない。",
+    },
+    "secant.code_unbounded": {
+        "en": "It looks like a slope, but f′({x0}) does not exist",
+        "ja": "傾きに見えるが、f′({x0}) は存在しない",
+    },
+    "secant.n.code_unbounded": {
+        "en": "It looks like a slope, but the secant slopes grow without bound as h shrinks. "
+              "f′({x0}) does not exist.",
+        "ja": "傾きに見えるが、h を小さくすると割線の傾きは限りなく大きくなる。"
+              "f′({x0}) は存在しない。",
+    },
+    "secant.code_nan": {
+        "en": "nan: the code needs f on both sides of x = {x0}",
+        "ja": "nan：このコードは x = {x0} の両側の f を使う",
+    },
+    "secant.n.code_nan": {
+        "en": "It prints nan: the code also evaluates f at x − h, outside the domain of f. "
+              "And even from the side where f is defined, the slope has no limit.",
+        "ja": "出力は nan。このコードは f の定義域の外の x − h でも f を計算する。"
+              "定義域の側からも、傾きに極限はない。",
+    },
     # --- TangentSweep ---
     "sweep.title": {"en": "The tangent along the curve", "ja": "曲線に沿って動く接線"},
     "sweep.trace": {
