@@ -26,7 +26,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from scenes import FIGURES, SCENES, Entry
-from scenes.manifest import Manifest, key_for, sources
+from scenes.manifest import Manifest, key_for, output_options, sources
 
 __all__ = ["main"]
 
@@ -519,23 +519,30 @@ def _plan_site(args: argparse.Namespace, out: Path, scenes: list[str],
 
 
 
+def _manim_flags(job: Job, args: argparse.Namespace) -> list[str]:
+    """The manim command of ``job`` without its interpreter, paths and scene: what it renders
+    with (a flag added to :func:`_manim_command` later changes the key by itself)."""
+    cmd = _manim_command(job, args)[3:-2]
+    paths = {"--config_file", "--media_dir"}
+    return [a for i, a in enumerate(cmd) if a not in paths and cmd[i - 1] not in paths]
+
+
 def _key(job: Job, args: argparse.Namespace, config) -> str:
     """What ``job``'s output is made from (see :mod:`scenes.manifest`)."""
     from importlib.metadata import version
 
     module = "scenes.lecture" if job.kind == "lecture" else job.entry.module
-    options = {"class": job.entry.cls, "kind": job.kind, "ext": job.ext,
-               "quality": args.quality, "seed": 0}
+    # every parsed option that can change the file (an option added later counts by itself)
+    options = {"class": job.entry.cls, "kind": job.kind, "ext": job.ext, "seed": 0,
+               "manim": _manim_flags(job, args), **output_options(args, job.kind)}
     extra = [ROOT / "scenes" / "manim.cfg"]
     versions = {"manim": version("manim"), "bibun": version("bibun")}
-    if job.kind == "figure":
-        options["transparent"] = args.transparent
     if job.kind == "video":  # the web conversion, captions and poster are part of the output
-        options["captions"] = sorted(args.captions)
         extra += sources("scenes.publish")
     if job.kind == "lecture":
         versions["manim-slides"] = version("manim-slides")
-    return key_for(module, config, options, extra=extra, versions=versions)
+    return key_for(module, config, options, extra=extra, versions=versions,
+                   reads=job.entry.reads)
 
 
 def _interrupt(signum, frame):  # noqa: ARG001
