@@ -43,6 +43,12 @@ QUALITIES = {
     "k": ("k", 3840, 2160, 60),
 }
 FORMATS = ("mp4", "gif", "webm", "png")
+#: x264 settings of a plain MP4 (manim's crf 23 stays). SecantToTangent at 1080p60, one stream
+#: (scenes/encoding.py): 25% less CPU than manim's defaults, PSNR 0.3 dB lower, file 40% smaller
+#: (measured with bench/render.py's PSNR; the numbers are in the commit that set this).
+MP4_ENCODER = {
+    "mp4": ["--encoder-option", "preset=veryfast", "--encoder-option", "tune=animation"],
+}
 
 EPILOG = """\
 names:
@@ -254,7 +260,7 @@ def _manim_command(job: Job, args: argparse.Namespace) -> list[str]:
         cmd += ["--format", "mp4", "--video-codec", "libx264rgb", "--pixel-format", "rgb24",
                 "--encoder-option", "crf=0", "--encoder-option", "preset=ultrafast"]
     else:
-        cmd += ["--format", job.ext]
+        cmd += ["--format", job.ext, *MP4_ENCODER.get(job.ext, [])]
     return [*cmd, str(module_file), job.entry.cls]
 
 
