@@ -12,6 +12,8 @@ Per scene (one render at a time; the LaTeX cache is warmed first with a render o
 - ``draw s``: manim with ``--format none``, every frame drawn, nothing encoded;
 - ``mp4 s`` and ``ratio``: the render as ``render.sh`` makes it (encoding, faststart, captions,
   poster), and that time over the video's length (the target is <= 1.0x at 1080p60);
+- ``mp4 cpu``: the CPU seconds (user + system, every thread) of that render: steadier than the
+  wall clock when other work shares the machine;
 - ``size``: the MP4's size;
 - ``PSNR``: of the decoded MP4 against a lossless render of the same frames (libx264rgb, crf 0,
   RGB), over all frames (from the mean squared error of all of them).
@@ -27,6 +29,7 @@ from __future__ import annotations
 import argparse
 import math
 import os
+import resource
 import subprocess
 import sys
 import tempfile
@@ -73,6 +76,12 @@ def load() -> str:
     return f"load {os.getloadavg()[0]:.1f}"
 
 
+def cpu_children() -> float:
+    """CPU seconds (user + system) of every finished child process so far."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def _timed(cmd: list[str], cwd: Path, env: dict[str, str], log: Path) -> float:
     start = time.monotonic()
     with open(log, "wb") as out:
@@ -104,8 +113,9 @@ def bench_scene(name: str, args, env, tmp: Path, with_psnr: bool) -> str:
     # the last frame only: every formula compiled once, so no timing below pays for LaTeX
     _timed(_with(base, format="png"), work, env, tmp / f"{name}-warm.log")
     draw = _timed(_with(base, format="none"), work, env, tmp / f"{name}-none.log")
-    before = load()
+    before, cpu = load(), cpu_children()
     run_job(job, args, env, stream_output=False)
+    cpu = cpu_children() - cpu
     if job.status != "done":
         raise RuntimeError(f"{name}: render failed, log:\n{job.log.read_text()[-2000:]}")
     frames, seconds = frames_and_seconds(job.target)
@@ -124,7 +134,8 @@ def bench_scene(name: str, args, env, tmp: Path, with_psnr: bool) -> str:
                         if "partial_movie_files" not in p.parts]
         quality = f"{psnr(job.target, reference):.2f}"
     return (f"{name:<22} {frames:>6} {seconds:>7.1f} {draw:>7.1f} {job.seconds:>7.1f} "
-            f"{job.seconds / seconds:>5.2f}x {size / 1e6:>7.2f} {quality:>7}  {before}")
+            f"{job.seconds / seconds:>5.2f}x {cpu:>7.1f} {size / 1e6:>7.2f} {quality:>7}  "
+            f"{before}")
 
 
 def bench_set(quality: str, env: dict[str, str], tmp: Path) -> list[str]:
@@ -157,7 +168,7 @@ def main() -> int:
     width, height, fps = QUALITIES[opts.q][1:]
     print(f"# {height}p{fps}, one scene at a time, {os.cpu_count()} cores, {load()}", flush=True)
     header = (f"{'scene':<22} {'frames':>6} {'video s':>7} {'draw s':>7} {'mp4 s':>7} "
-              f"{'ratio':>6} {'MB':>7} {'PSNR dB':>7}")
+              f"{'ratio':>6} {'mp4 cpu':>7} {'MB':>7} {'PSNR dB':>7}")
     rows = [header, "-" * len(header)]
     print(header, flush=True)
     with tempfile.TemporaryDirectory(prefix="bibun-bench-") as tmp:
