@@ -15,11 +15,18 @@ __all__ = ["FIGURES", "SCENES", "Entry"]
 
 @dataclass(frozen=True)
 class Entry:
-    """Where a scene (or the static scene behind a figure) lives, and what it shows."""
+    """Where a scene (or the static scene behind a figure) lives, and what it shows.
+
+    ``reads`` names the sections of the parameter file (:class:`core.config.Config`) that it
+    draws from; ``render.sh`` re-renders it when one of them, a top-level parameter (language,
+    theme) or its source changes (:mod:`scenes.manifest`; tests/test_manifest.py checks the
+    list against the source).
+    """
 
     module: str
     cls: str
     description: str
+    reads: tuple[str, ...] = ()
 
 
 #: Every video, in the order ``render.sh`` renders them.
@@ -27,31 +34,40 @@ SCENES: dict[str, Entry] = {
     e.cls: e
     for e in (
         Entry("scenes.cannonball", "CannonballTrajectory",
-              "the cannonball under gravity and drag: average vs instantaneous velocity, apex"),
+              "the cannonball under gravity and drag: average vs instantaneous velocity, apex",
+              reads=("cannon",)),
         Entry("scenes.secant", "SecantToTangent",
-              "a secant through P and Q collapses into the tangent as h -> 0"),
+              "a secant through P and Q collapses into the tangent as h -> 0",
+              reads=("function", "secant")),
         Entry("scenes.tangent_sweep", "TangentSweep",
-              "the tangent slides along f while f'(x) is traced below"),
+              "the tangent slides along f while f'(x) is traced below", reads=("function",)),
         Entry("scenes.aim", "AimTheCannon",
-              "hitting a target with the derivative of range by angle (Newton's method)"),
+              "hitting a target with the derivative of range by angle (Newton's method)",
+              reads=("cannon", "aim")),
         Entry("scenes.aim", "AimTheCannonGradient",
-              "the same target by gradient descent on the squared miss"),
+              "the same target by gradient descent on the squared miss", reads=("cannon", "aim")),
         Entry("scenes.step_size", "StepSizeError",
-              "why h = 1e-8: truncation against rounding error, log-log"),
+              "why h = 1e-8: truncation against rounding error, log-log",
+              reads=("function", "secant")),
     )
 }
 
 #: Every still: figure name -> the scene whose last frame it is.
 FIGURES: dict[str, Entry] = {
-    "curve": Entry("scenes.figures", "CurveFigure", "f on [x_min, x_max] with grid and labels"),
-    "tangent_at_3": Entry("scenes.figures", "TangentAt3Figure", "f and its tangent at x = 3"),
+    "curve": Entry("scenes.figures", "CurveFigure", "f on [x_min, x_max] with grid and labels",
+                   reads=("function",)),
+    "tangent_at_3": Entry("scenes.figures", "TangentAt3Figure", "f and its tangent at x = 3",
+                          reads=("function", "secant")),
     "tangents_3_6_9": Entry("scenes.figures", "TangentsFigure",
-                            "f and its tangents at the tangent points"),
+                            "f and its tangents at the tangent points", reads=("function",)),
     "cannonball_average_vs_instantaneous": Entry(
         "scenes.cannonball", "CannonballFigure",
-        "the flight, its average-velocity chord and an instantaneous velocity"),
+        "the flight, its average-velocity chord and an instantaneous velocity",
+        reads=("cannon",)),
     "derivative_definition": Entry("scenes.figures", "DerivativeDefinitionFigure",
                                    "the limit definition of the derivative"),
-    "aim_the_cannon": Entry("scenes.aim", "AimTheCannon", "last frame of AimTheCannon"),
-    "step_size_error": Entry("scenes.step_size", "StepSizeError", "last frame of StepSizeError"),
+    "aim_the_cannon": Entry("scenes.aim", "AimTheCannon", "last frame of AimTheCannon",
+                            reads=("cannon", "aim")),
+    "step_size_error": Entry("scenes.step_size", "StepSizeError", "last frame of StepSizeError",
+                             reads=("function", "secant")),
 }

@@ -66,6 +66,16 @@ class Lesson(Scene):
     #: The scene time of the poster frame (None: the last frame); see :meth:`mark_poster`.
     poster_time: float | None = None
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        # a plain video is encoded as one stream (scenes/encoding.py); a lecture keeps manim's
+        # one file per animation, which manim-slides cuts its slides from
+        if not args and kwargs.get("renderer") is None:
+            from scenes.encoding import renderer_for
+
+            kwargs["renderer"] = renderer_for(type(self), kwargs.get("camera_class"),
+                                              kwargs.get("skip_animations", False))
+        super().__init__(*args, **kwargs)
+
     def setup(self) -> None:
         super().setup()
         self.beat_times: list[float] = []

@@ -4,9 +4,11 @@ For every output, ``out/.manifest.json`` records a key and the files written:
 
 - the key hashes everything the output depends on: the source of the scene's module and of every
   module of ``scenes/`` and ``core/`` it imports (found statically, :func:`sources`), the
-  parameter sections its module reads (``cfg.function``, ``cfg.cannon``...,
-  :func:`sections_read`) with their values, the language and theme, the options that change the
-  file (quality, format, captions, transparency), and the versions of manim and bibun;
+  parameter sections the scene reads (declared in the registry, ``Entry.reads``, and checked
+  against the source by :func:`sections_in_class`) with their values, every top-level parameter
+  (language, theme...), the command-line options that change the file (every parsed option but
+  those that only pick outputs or steer the run, :func:`output_options`), and the versions of
+  manim and bibun;
 - the files are the output and its companions (captions, poster), each with its size and
   modification time, so that a file changed or deleted by hand is noticed.
 
@@ -22,12 +24,21 @@ import json
 import os
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import asdict, is_dataclass
+from dataclasses import asdict, fields, is_dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-__all__ = ["Manifest", "key_for", "sections_read", "sources"]
+__all__ = [
+    "NOT_OUTPUT_OPTIONS",
+    "Manifest",
+    "config_sections",
+    "key_for",
+    "output_options",
+    "sections_in_class",
+    "sections_read",
+    "sources",
+]
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGES = ("scenes", "core")
@@ -44,9 +55,14 @@ def _module_file(name: str, root: Path) -> Path | None:
     return None
 
 
-@lru_cache(maxsize=64)
 def _imports(path: Path, root: Path) -> tuple[Path, ...]:
     """The project modules ``path`` imports (``import core.x``, ``from scenes import style``)."""
+    st = path.stat()  # a file edited since (same process: tests, a long-lived caller) is re-read
+    return _imports_cached(path, root, st.st_mtime_ns, st.st_size)
+
+
+@lru_cache(maxsize=256)
+def _imports_cached(path: Path, root: Path, mtime_ns: int, size: int) -> tuple[Path, ...]:  # noqa: ARG001
     tree = ast.parse(path.read_text(encoding="utf-8"))
     found = []
     for node in ast.walk(tree):
@@ -87,6 +103,75 @@ def sections_read(paths: Iterable[Path], sections: Iterable[str]) -> list[str]:
     return sorted(s for s in sections if s in used)
 
 
+def _config_name(node: ast.AST) -> bool:
+    """Whether ``node`` names a config object: ``cfg``, ``config``, ``self.cfg``..."""
+    name = node.id if isinstance(node, ast.Name) else getattr(node, "attr", "")
+    return name in ("cfg", "config", "conf", "configuration")
+
+
+def _sections_in(nodes: Iterable[ast.AST], sections: set[str]) -> set[str]:
+    found = set()
+    for top in nodes:
+        for node in ast.walk(top):
+            if (isinstance(node, ast.Attribute) and node.attr in sections
+                    and _config_name(node.value)):
+                found.add(node.attr)
+    return found
+
+
+def sections_in_class(module: str, cls: str, sections: Iterable[str],
+                      root: Path = ROOT) -> list[str]:
+    """The parameter sections that class ``cls`` of ``module`` reads, found statically.
+
+    Counts ``cfg.<section>`` / ``self.cfg.<section>`` / ``config.<section>`` in the class, in its
+    base classes defined in the same module, and in the module's functions and top-level code
+    (any class may call those). The registry's ``Entry.reads`` must include these; a read that
+    hides behind another name is not seen, so keep to ``cfg``.
+    """
+    path = _module_file(module, root)
+    if path is None:
+        raise ValueError(f"{module!r} is not a module of {', '.join(PACKAGES)}")
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    classes = {n.name: n for n in tree.body if isinstance(n, ast.ClassDef)}
+    if cls not in classes:
+        raise ValueError(f"{module} defines no class {cls!r}")
+    chain, todo = [], [cls]
+    while todo:
+        name = todo.pop()
+        if name in classes and classes[name] not in chain:
+            chain.append(classes[name])
+            todo += [b.id for b in classes[name].bases if isinstance(b, ast.Name)]
+    rest = [n for n in tree.body if not isinstance(n, ast.ClassDef)]
+    return sorted(_sections_in([*chain, *rest], set(sections)))
+
+
+def config_sections(config: Any) -> list[str]:
+    """The section fields of a config dataclass (``function``, ``cannon``...): those that are
+    dataclasses themselves; the other fields (``language``, ``theme``...) are top-level keys."""
+    return [f.name for f in fields(config) if is_dataclass(getattr(config, f.name))]
+
+
+#: Parsed options that never change an output's bytes: they choose which outputs to make, where,
+#: how many at once, or fold into a hashed parameter (``--theme`` sets ``config.theme``;
+#: ``--config`` names the file whose values are hashed; ``--format`` and the command pick the
+#: job, whose kind and extension are hashed). Every other option is part of the key, so an
+#: option added later is covered without touching this module.
+NOT_OUTPUT_OPTIONS = frozenset(
+    {"jobs", "out", "list", "check", "force", "names", "config", "theme", "format", "command"}
+)
+
+#: Options that only change outputs of some kinds (job kind -> the options it sees).
+OPTIONS_ONLY_FOR = {"transparent": {"figure"}, "captions": {"video"}}
+
+
+def output_options(args: Any, kind: str) -> dict[str, Any]:
+    """The parsed options (an ``argparse.Namespace``) that can change an output of ``kind``."""
+    return {
+        k: v for k, v in sorted(vars(args).items())
+        if k not in NOT_OUTPUT_OPTIONS and kind in OPTIONS_ONLY_FOR.get(k, {kind})
+    }
+
+
 def _plain(value: Any) -> Any:
     """A JSON-able form of a config value (dataclasses as dicts; callables dropped)."""
     if is_dataclass(value):
@@ -101,20 +186,29 @@ def _plain(value: Any) -> Any:
 
 
 def key_for(module: str, config: Any, options: Mapping[str, Any], *, extra: Iterable[Path] = (),
-            versions: Mapping[str, str], root: Path = ROOT) -> str:
+            versions: Mapping[str, str], reads: Iterable[str] | None = None,
+            root: Path = ROOT) -> str:
     """The key of an output made by ``module`` (of the project at ``root``) from ``config``
-    with ``options``."""
+    with ``options``.
+
+    ``reads`` names the parameter sections the output depends on (the registry's
+    ``Entry.reads``); without it, those the module names as ``cfg.<section>``. Every top-level
+    parameter (language, theme, any added later) counts for every output.
+    """
     files = sorted({*sources(module, root), *extra})
     digest = hashlib.sha256()
     for path in files:
         digest.update(str(path.relative_to(root)).encode())
         digest.update(hashlib.sha256(path.read_bytes()).digest())
-    section_names = [f for f in vars(config) if is_dataclass(getattr(config, f))]
-    # the scene's own module reads the sections; shared modules read only language and theme
-    # (tests/test_manifest.py checks that they name no section)
-    own = [_module_file(module, root)]
-    read = {s: _plain(getattr(config, s)) for s in sections_read(own, section_names)}
-    top = {f: getattr(config, f) for f in vars(config) if f not in section_names}
+    section_names = config_sections(config)
+    if reads is None:  # shared modules read only language and theme (tests/test_manifest.py)
+        reads = sections_read([_module_file(module, root)], section_names)
+    unknown = sorted(set(reads) - set(section_names))
+    if unknown:
+        raise ValueError(f"{module}: reads unknown parameter section(s) {', '.join(unknown)}")
+    read = {s: _plain(getattr(config, s)) for s in sorted(set(reads))}
+    top = {f.name: _plain(getattr(config, f.name)) for f in fields(config)
+           if f.name not in section_names}
     blob = json.dumps({"config": read, "top": top, "options": options, "versions": versions},
                       sort_keys=True, default=repr)
     digest.update(blob.encode())
