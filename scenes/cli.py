@@ -93,7 +93,7 @@ def _caption_languages(text: str) -> list[str]:
         raise argparse.ArgumentTypeError(
             f"must be 'all' or languages from {', '.join(LANGUAGES)} separated by commas, "
             f"got {text!r}")
-    return wanted
+    return [lang for lang in LANGUAGES if lang in wanted]  # one order: "ja,en" is "en,ja"
 
 
 def _jobs_count(text: str) -> int:
