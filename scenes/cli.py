@@ -270,11 +270,10 @@ def _rendered_ext(job: Job) -> str:
 
 
 def _produced(job: Job) -> Path:
-    if job.kind == "lecture":  # manim-slides writes slides/<Scene>.json in the current folder
-        found = job.media_dir / "slides" / f"{job.name}.json"
-        if not found.is_file():
-            raise FileNotFoundError(f"manim-slides wrote no {found}")
-        return found
+    if job.kind == "lecture":  # the target is manim-slides' <Scene>.json (see _plan)
+        if not job.target.is_file():
+            raise FileNotFoundError(f"manim-slides wrote no {job.target}")
+        return job.target
     ext = _rendered_ext(job)
     found = [
         p for p in job.media_dir.rglob(f"{job.name}.{ext}")
