@@ -45,7 +45,7 @@ __all__ = ["derivative_text", "polynomial", "polynomial_text"]
 MAX_POWER = 12
 
 
-# --- the tree -----------------------------------------------------------------------------------
+# --- the tree ---
 @dataclass(frozen=True)
 class _Node:
     op: str  # num, const, x, add, sub, mul, div, pow, neg, call
@@ -74,7 +74,7 @@ def _constant(node: _Node) -> bool:
     return all(_constant(a) for a in node.args)
 
 
-# --- constructors that simplify a little ----------------------------------------------------------
+# --- constructors that simplify a little ---
 def _frac(n: _Node) -> Fraction | None:
     """``n`` as an exact fraction if it is a whole number or a quotient of whole numbers."""
     if n.op == "num" and n.value.is_integer() and abs(n.value) < 1e15:
@@ -251,7 +251,7 @@ def _call(name: str, a: _Node) -> _Node:
     return _Node("call", (a,), name=name)
 
 
-# --- from the text --------------------------------------------------------------------------------
+# --- from the text ---
 _BIN = {ast.Add: _add, ast.Sub: _sub, ast.Mult: _mul, ast.Div: _div, ast.Pow: _pow}
 
 
@@ -281,7 +281,7 @@ def _tree(text: str) -> _Node:
     return _from_ast(ast.parse(text.strip(), mode="eval").body)
 
 
-# --- the rules ------------------------------------------------------------------------------------
+# --- the rules ---
 def _d(n: _Node) -> _Node:
     """The derivative of ``n`` with respect to x."""
     if _constant(n):
@@ -333,7 +333,7 @@ def _d(n: _Node) -> _Node:
     raise ValueError(f"no rule for {n.op}")  # pragma: no cover
 
 
-# --- back to text -----------------------------------------------------------------------------------
+# --- back to text ---
 _PREC = {"add": 1, "sub": 1, "mul": 2, "div": 2, "neg": 3, "pow": 4}
 
 
@@ -378,7 +378,7 @@ def _text(n: _Node) -> tuple[str, int]:
     return f"{a}{'*' if n.op == 'mul' else '/'}{b}", 2
 
 
-# --- polynomials ----------------------------------------------------------------------------------
+# --- polynomials ---
 def _poly(n: _Node) -> dict[int, float] | None:
     """Coefficients {power: c} if ``n`` is a polynomial in x, else None."""
     if n.op in ("num", "const"):

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from tests.function_catalogue import CATALOGUE
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from core.calculus import stated_derivative
 from core.expression import ExpressionError, parse_function
 from core.symbolic import derivative_text, polynomial, polynomial_text
+from tests.function_catalogue import CATALOGUE
 
 SMOOTH = [c for c in CATALOGUE if c.renders and c.df is not None]
 
