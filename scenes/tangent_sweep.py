@@ -20,14 +20,18 @@ way are computed once, vectorized, before anything moves.
 from __future__ import annotations
 
 import math
+from typing import Any
 
 import numpy as np
 from manim import (
+    DL,
     DOWN,
+    DR,
     LEFT,
     RIGHT,
     UL,
     UP,
+    UR,
     Create,
     Dot,
     FadeIn,
@@ -36,18 +40,21 @@ from manim import (
     ValueTracker,
     VGroup,
     VMobject,
+    Write,
     smooth,
+    there_and_back,
 )
 
 from core.calculus import stated_derivative
+from core.symbolic import derivative_text, polynomial, polynomial_text
 from scenes import style
 from scenes.common import (
+    NumberFormat,
     Readout,
     expression_to_tex,
     fitted_axes,
     format_fixed,
     line_on_axes,
-    number_tex,
     prepare_scene,
     put_line_on_axes,
     slope_line,
@@ -102,6 +109,8 @@ class TangentSweep(Lesson):
             self.show_moving_tangent,
             self.sweep_tangent_points,  # a beat per tangent point
             self.show_derivative,
+            self.show_formula,
+            self.explain_formula,
         )
 
     # -----------------------------------------------------------------------------------------
@@ -133,38 +142,38 @@ class TangentSweep(Lesson):
 
         self.df = df
         self.tangent_lines = [slope_line(f, p) for p in points]
-        # --- layout ---------------------------------------------------------------------------
+        # --- layout: both plots span the frame, sharing the x scale --------------------------
         caption = text(tr("sweep.title"), size=style.SIZE_TITLE)
         caption.to_corner(UL, buff=style.MARGIN + 0.05)
         self.caption = caption
-        axes = fitted_axes(f, x_min, x_max, x_length=self.x_length, y_length=2.6,
-                           max_y_ticks=5, x_numbers=False, x_label=None)
         corners = [b for b in breaks if b.kind == "corner"]
         limits = [v for b in corners for v in (b.left, b.right) if math.isfinite(v)]
-        d_axes = fitted_axes(df_to_fit, x_min, x_max, x_length=self.x_length, y_length=2.0,
-                             max_y_ticks=5, y_label="f'(x)", extra_y=limits)
-        left = -6.15
-        d_axes.shift(np.array([left, -3.3, 0]) - d_axes.c2p(d_axes.x_box[0], d_axes.y_box[0]))
+        left, right = -7.1 + style.MARGIN, 7.1 - style.MARGIN
+
+        def build(x_length: float) -> tuple[Any, Any]:
+            top = fitted_axes(f, x_min, x_max, x_length=x_length, y_length=2.6,
+                              max_y_ticks=5, x_numbers=False, x_label=None)
+            bottom = fitted_axes(df_to_fit, x_min, x_max, x_length=x_length, y_length=2.0,
+                                 max_y_ticks=5, y_label="f'(x)", extra_y=limits)
+            return top, bottom
+
+        axes, d_axes = build(self.x_length)
+        # the tick numbers on the left and the "x" on the right take what the plots leave
+        outside = max(a.c2p(a.x_box[0], 0)[0] - a.get_left()[0] for a in (axes, d_axes)) + (
+            d_axes.get_right()[0] - d_axes.c2p(d_axes.x_box[1], 0)[0])
+        axes, d_axes = build(right - left - outside)
+        origin_x = left + max(a.c2p(a.x_box[0], 0)[0] - a.get_left()[0] for a in (axes, d_axes))
+        d_axes.shift(np.array([origin_x, -3.3, 0]) - d_axes.c2p(d_axes.x_box[0], d_axes.y_box[0]))
         top_bottom = d_axes.y_label.get_top()[1] + 0.3
-        axes.shift(np.array([left, top_bottom, 0]) - axes.c2p(axes.x_box[0], axes.y_box[0]))
-        # wide tick numbers (e.g. 25000) push both plots right, together (they share x)
-        overflow = max(0.0, -7.1 + style.MARGIN - min(axes.get_left()[0], d_axes.get_left()[0]))
-        axes.shift(RIGHT * overflow)
-        d_axes.shift(RIGHT * overflow)
+        axes.shift(np.array([origin_x, top_bottom, 0]) - axes.c2p(axes.x_box[0], axes.y_box[0]))
         self.axes, self.d_axes = axes, d_axes
         curve = axes.plot_function(f, x_min, x_max)
         fn_label = tex("f(x) = " + expression_to_tex(fn.expression), color=style.CURVE,
                        size=style.SIZE_LABEL)
-        fn_label.next_to(axes.c2p(axes.x_box[1], axes.y_box[1]), UP, buff=0.2)
-        fn_label.align_to(axes.c2p(axes.x_box[1], 0), RIGHT).set_y(axes.y_label.get_y())
-        room = axes.c2p(axes.x_box[1], 0)[0] - axes.y_label.get_right()[0] - 0.4
-        if fn_label.width > room:
-            fn_label.scale_to_fit_width(room)
-            fn_label.align_to(axes.c2p(axes.x_box[1], 0), RIGHT)
-
-        column_left = d_axes.x_label.get_right()[0] + 0.45
-        column_right = 7.1 - style.MARGIN
-
+        plot_right = axes.c2p(axes.x_box[1], 0)[0]
+        fn_label.align_to([plot_right, 0, 0], RIGHT).set_y(axes.y_label.get_y())
+        # the header row of the top plot: "f(x)", the readouts, the formula of f
+        row_left = axes.y_label.get_right()[0] + 0.6
         # --- the moving parts -----------------------------------------------------------------
         self.x_tracker = xt = ValueTracker(x_min)
 
@@ -271,20 +280,42 @@ class TangentSweep(Lesson):
 
         guide.add_updater(update_guide)
 
-        # readouts (the slope read at the scale of f': 1e9*x**2 gives 6.00000 × 10⁹)
+        # readouts in the header row of the top plot, at three significant digits of the
+        # scale of f' (0.220; 1e9*x**2 gives 6.000 × 10⁹), x with two decimals
         values = np.abs(df_to_fit(np.linspace(x_min, x_max, 481)))
         scale = float(np.max(values[np.isfinite(values)], initial=0.0))
-        self.x_readout = Readout("x", value=x_min, fmt="{:.2f}")
-        self.slope_readout = Readout(
-            text(tr("common.slope"), size=style.SIZE_READOUT_LABEL, color=style.TANGENT),
-            value=df(x_min) if shown() else math.nan, scale=scale, color=style.TANGENT,
-        )
-        readouts = VGroup(self.x_readout, self.slope_readout).arrange(DOWN, aligned_edge=LEFT,
-                                                                      buff=0.3)
-        self.x_readout.shift(RIGHT * (self.slope_readout.equals.get_x()
-                                      - self.x_readout.equals.get_x()))
-        readouts.move_to([(column_left + column_right) / 2, axes.get_center()[1] + 0.6, 0])
-        self._fit(readouts, column_left, column_right)
+        self.slope_format = slope_format = NumberFormat(scale, digits=3)
+        if slope_format.scientific:  # a mantissa with three decimals times a power of ten
+            self.slope_format = NumberFormat(scale, digits=4)
+        label = text(tr("common.slope"), size=style.SIZE_READOUT_LABEL, color=style.TANGENT)
+        first = df(x_min) if shown() else math.nan
+        if slope_format.scientific:
+            self.slope_readout = Readout(label, value=first, scale=scale, color=style.TANGENT)
+        else:
+            self.slope_readout = Readout(label, value=first, color=style.TANGENT,
+                                         fmt=lambda v: slope_format.parts(v)[0])
+        # x in the same face and size as "slope" (an italic variable, as in the captions)
+        self.x_readout = Readout(text("x", size=style.SIZE_READOUT_LABEL), value=x_min,
+                                 fmt="{:.2f}")
+        for r in (self.x_readout, self.slope_readout):  # the words on the digits' baseline
+            glyph = r.label[0] if len(r.label) else r.label
+            r.label.shift(UP * (r.number.body.get_bottom()[1] - glyph.get_bottom()[1]))
+        readouts = VGroup(self.x_readout, self.slope_readout).arrange(RIGHT, buff=0.8)
+        readouts.shift(RIGHT * (row_left - readouts.get_left()[0]))
+        for r in (self.x_readout, self.slope_readout):  # "=" on the header row's axis
+            r.shift(UP * (axes.y_label.get_y() - r.equals.get_y()))
+        # the widest the readouts get (x_max, the steepest negative slope): clear of f's formula
+        widest = max(
+            (len(self.x_readout.number.fmt(v)), v) for v in (x_min, x_max, -x_max))[1]
+        self.x_readout.set_value(widest)
+        self.slope_readout.set_value(-scale * 0.999 if scale else 0.0)
+        reach = readouts.get_right()[0] + 0.6
+        self.x_readout.set_value(x_min)
+        self.slope_readout.set_value(first)
+        room = plot_right - reach
+        if fn_label.width > room:
+            fn_label.scale_to_fit_width(max(room, 0.65 * fn_label.width))
+            fn_label.align_to([plot_right, 0, 0], RIGHT)
         self.x_readout.track(x)
         # no number where f' does not exist (the number draws nothing for nan)
         self.slope_readout.track(lambda: float(df(x())) if shown() else math.nan)
@@ -308,18 +339,32 @@ class TangentSweep(Lesson):
         legend_rows = []
         for p, line, c in zip(points, self.tangent_lines, colours, strict=True):
             swatch = Line(LEFT * 0.25, RIGHT * 0.25, color=c, stroke_width=style.STROKE_LINE)
-            label = tex(f"f'({_short(p)}) = {number_tex(line.slope)}", color=c,
+            label = tex(f"f'({_short(p)}) = {self.slope_format.tex(line.slope)}", color=c,
                         size=style.SIZE_LABEL)
             legend_rows.append(VGroup(swatch, label).arrange(RIGHT, buff=0.2))
-        legend = VGroup(*legend_rows).arrange(DOWN, aligned_edge=LEFT, buff=0.22)
-        legend.next_to(readouts, DOWN, buff=0.55).align_to(readouts, LEFT)
-        self._fit(legend, column_left, column_right, bottom=-4 + style.MARGIN)
+        # the legend in the header row of the lower plot, beside "f'(x)"
+        legend = VGroup(*legend_rows).arrange(RIGHT, buff=0.6)
+        legend_left = d_axes.y_label.get_right()[0] + 0.6
+        if legend.width > plot_right - legend_left:
+            legend.scale_to_fit_width(max(plot_right - legend_left, 0.7 * legend.width))
+        legend.shift(RIGHT * (legend_left - legend.get_left()[0]))
+        legend.set_y(d_axes.y_label.get_y())
         self.legend = legend
         for m in (dot, moving, d_dot, trace, guide, *self.break_dots):
             m.update()
         # every value stated as f': the legend's, and the readout's at each stop (see the beats)
         self.stated = [(p, line.slope) for p, line in zip(points, self.tangent_lines,
                                                           strict=True)]
+
+        # --- the formula of the traced curve, computed from f's text (core.symbolic) -------------
+        self.coefficients = polynomial(fn.expression)
+        self.formula, self.derivation = self._formulas(fn.expression)
+        self.formula_place = None
+        if self.formula is not None:
+            self.formula_place = self._place_formula(
+                self.derivation or self.formula, runs=run_points, avoid=[*d_marks, legend])
+            if self.derivation is not None:  # the short one where the long one starts
+                self.formula.shift(self.derivation[0].get_center() - self.formula[0].get_center())
 
         self.tangent_points = points
         self.x_min, self.x_max = x_min, x_max
@@ -329,6 +374,68 @@ class TangentSweep(Lesson):
         # static from their beat on: the bottom of the drawing order (see _say)
         self.static_parts = [axes, d_axes, curve, fn_label]
         self.sweep_x = x_min  # where the sweep stands (see _sweep_to)
+        self.log: list[tuple[float, str, Any]] = []  # (time, event, what): see _sweep_to, _show
+
+    # --- the formula of f' --------------------------------------------------------------------
+    def _formulas(self, expression: str) -> tuple[Any, Any]:
+        """``f'(x) = ...`` computed from f's text (:func:`core.symbolic.derivative_text`) and,
+        for a quadratic ``ax² + bx + c``, the step ``f'(x) = 2·a x + b = ...`` that shows where
+        each number comes from; ``(None, None)`` if it cannot be typeset."""
+        try:
+            self.derivative_text = derivative_text(expression)
+            body = expression_to_tex(self.derivative_text)
+        except (ValueError, RecursionError):  # say nothing rather than something wrong
+            self.derivative_text = None
+            return None, None
+        colour = style.DERIVATIVE_CURVE
+        formula = tex("f'(x) =", body, color=colour, size=style.SIZE_MATH)
+        coefficients = self.coefficients
+        if coefficients is None or len(coefficients) != 3:
+            return formula, None
+        _, b, a = coefficients
+        a_tex = expression_to_tex(polynomial_text((a,)))
+        step = r"2 \cdot " + (a_tex if a > 0 else rf"\left({a_tex}\right)") + "x"
+        if b:
+            step += (" + " if b > 0 else " - ") + expression_to_tex(polynomial_text((abs(b),)))
+        derivation = tex("f'(x) =", step + " = " + body, color=colour, size=style.SIZE_MATH)
+        return formula, derivation
+
+    def _place_formula(self, mob: VMobject, runs: list[np.ndarray], avoid: list[Any]) -> str:
+        """Put ``mob`` in a corner of the lower plot that the trace leaves free (else in the
+        header row of the lower plot, else of the upper one); returns where."""
+        d = self.d_axes
+        x0, y0 = d.c2p(d.x_box[0], d.y_box[0])[:2]
+        x1, y1 = d.c2p(d.x_box[1], d.y_box[1])[:2]
+        pad = 0.18
+        if mob.width > x1 - x0 - 2 * pad:
+            mob.scale_to_fit_width(max(x1 - x0 - 2 * pad, 0.65 * mob.width))
+        points = np.vstack(runs)[:, :2] if runs else np.zeros((0, 2))
+        boxes = [(m.get_left()[0], m.get_bottom()[1], m.get_right()[0], m.get_top()[1])
+                 for m in avoid]
+
+        def free() -> bool:
+            left, bottom = mob.get_left()[0] - 0.12, mob.get_bottom()[1] - 0.12
+            right, top = mob.get_right()[0] + 0.12, mob.get_top()[1] + 0.12
+            inside = ((points[:, 0] >= left) & (points[:, 0] <= right)
+                      & (points[:, 1] >= bottom) & (points[:, 1] <= top))
+            return not inside.any() and not any(
+                min(right, r) > max(left, lt) and min(top, t) > max(bottom, bt)
+                for lt, bt, r, t in boxes)
+
+        for name, corner, edge in (("upper left", (x0 + pad, y1 - pad), UL),
+                                   ("upper right", (x1 - pad, y1 - pad), UR),
+                                   ("lower right", (x1 - pad, y0 + pad), DR),
+                                   ("lower left", (x0 + pad, y0 + pad), DL)):
+            mob.move_to([*corner, 0], aligned_edge=edge)
+            if free():
+                return name
+        mob.align_to([x1, 0, 0], RIGHT).set_y(d.y_label.get_y())
+        if free():
+            return "lower header"
+        top = self.axes  # the readouts are gone by then: the header row of the upper plot
+        mob.align_to(self.fn_label, DOWN).next_to(self.fn_label, LEFT, buff=0.6)
+        mob.set_y(top.y_label.get_y())
+        return "upper header"
 
     # --- the beats -----------------------------------------------------------------------------
     def show_curve(self) -> None:
@@ -344,16 +451,17 @@ class TangentSweep(Lesson):
         self.play(FadeIn(self.dot, scale=0.5), Create(self.moving_tangent), run_time=1.0)
         self.add(self.break_dots)  # (each shows once the sweep reaches its corner)
         self.play(FadeIn(self.readouts), run_time=0.8)
-        self.wait(1.0)
+        self.wait(0.5)
         self.narrate("sweep.trace")
         self._say(self.tr("sweep.trace"))
         self.play(FadeIn(self.d_dot, scale=0.5), Create(self.guide), run_time=0.8)
         self.add(self.trace)
         self.bring_to_front(self.d_dot, self.dot)
-        self.wait(1.2)
+        self.wait(1.0)
 
     def sweep_tangent_points(self) -> None:
-        """The sweep to each tangent point, whose tangent and slope stay drawn; a beat each."""
+        """The sweep to each tangent point, whose tangent and slope stay drawn; a beat each.
+        Its title appears the frame the point arrives and leaves as the point moves on."""
         for i, stop in enumerate(self.tangent_points):
             if i:
                 self.end_beat()
@@ -361,11 +469,11 @@ class TangentSweep(Lesson):
             self.slope_readout.number.update()
             self.stated.append((stop, self.slope_readout.value))  # the readout states f'
             self.narrate("sweep.pause", x=_short(stop))
-            self._say(self.tr("sweep.pause", x=_short(stop)), run_time=0.5)
+            self._show(self.tr("sweep.pause", x=_short(stop)))
             self.play(
                 Create(self.tangent_mobs[i]), FadeIn(self.marks[i], scale=0.5),
                 FadeIn(self.d_marks[i], scale=0.5),
-                FadeIn(self.legend_rows[i], shift=0.1 * LEFT),
+                FadeIn(self.legend_rows[i], shift=0.1 * DOWN),
                 run_time=1.0,
             )
             # static from now on: bottom of the drawing order (see _say); the f' marks
@@ -373,39 +481,103 @@ class TangentSweep(Lesson):
             self.static_parts += [self.tangent_mobs[i], self.marks[i], self.legend_rows[i]]
             self.bring_to_back(*self.static_parts)
             self.bring_to_front(self.moving_tangent, self.dot, self.d_marks[i], self.d_dot)
-            self.wait(self.pause - 1.5)
+            self.wait(max(0.0, self.pause - 1.0))
+            self.end_narration()  # read in full before the point moves on
 
     def show_derivative(self) -> None:
         """The sweep to x_max; the trace of f' stays, complete, as the moving parts fade."""
         self._sweep_to(self.x_max)
-        self.wait(0.6)
         self.narrate("sweep.final")
-        self._say(self.tr("sweep.final"))
+        self._show(self.tr("sweep.final"))
         self.trace.clear_updaters()  # it stays, complete; the rest fades out with its updaters
         self.play(FadeOut(self.moving_tangent), FadeOut(self.dot), FadeOut(self.guide),
                   FadeOut(self.d_dot), FadeOut(self.readouts), run_time=1.0)
-        self.wait(3.5)
+
+    def show_formula(self) -> None:
+        """The formula of the traced curve, computed from f's text, beside it."""
+        if self.formula is None:
+            return
+        self.narrate("sweep.formula")
+        self._say(self.tr("sweep.formula"))
+        self.play(Write(self.formula), run_time=1.2)
+        self.play(self.trace.animate.set_stroke(width=style.STROKE_CURVE * 2.2),
+                  rate_func=there_and_back, run_time=1.0)
+        self.bring_to_back(self.formula)
+
+    def explain_formula(self) -> None:
+        """Why the trace has its shape, when f is a polynomial: f' has one degree less; for a
+        quadratic, the step 2·a x + b that gives each number."""
+        key, fields = self._why()
+        if key is None or self.formula is None:
+            return
+        self.narrate(key, **fields)
+        self._say(self.tr(key, **fields))
+        if self.derivation is not None:
+            self.play(FadeOut(self.formula[1]), run_time=0.4)
+            self.remove(self.formula)
+            self.add(self.derivation[0])
+            self.play(Write(self.derivation[1]), run_time=1.4)
+            self.remove(self.derivation[0])
+            self.add(self.derivation)
+            self.bring_to_back(self.derivation)
+
+    def _why(self) -> tuple[str | None, dict[str, int]]:
+        """The key saying why f' has its shape, from the degree of f (None: not a polynomial)."""
+        if self.coefficients is None:
+            return None, {}
+        degree = len(self.coefficients) - 1
+        keys = {-1: "sweep.why.constant", 0: "sweep.why.constant", 1: "sweep.why.linear",
+                2: "sweep.why.quadratic", 3: "sweep.why.cubic"}
+        if degree in keys:
+            return keys[degree], {}
+        return "sweep.why.degree", {"n": degree, "m": degree - 1}
 
     # -----------------------------------------------------------------------------------------
     def _sweep_to(self, stop: float) -> None:
-        """Move the point from where the sweep stands to x = ``stop``, at ``speed``."""
+        """Move the point from where the sweep stands to x = ``stop``, at ``speed``; the caption
+        fades out as the point sets off (each title belongs to the point where it stopped)."""
         unit = float(np.linalg.norm(self.axes.c2p(1, 0) - self.axes.c2p(0, 0)))
         distance = (stop - self.sweep_x) * unit
         if distance > 1e-9:
-            self.play(self.x_tracker.animate.set_value(stop), rate_func=smooth,
-                      run_time=max(0.8, distance / self.speed))
+            self.log.append((float(self.renderer.time), "depart", self.sweep_x))
+            run_time = max(0.8, distance / self.speed)
+            fades = []
+            if self.caption is not None:
+                lead = min(0.4, run_time) / run_time  # the first 0.4 s of the move
+                fades = [FadeOut(self.caption, rate_func=lambda t, k=lead: smooth(min(1.0, t / k)))]
+            # (rate functions per animation: one given to play would apply to the fade too)
+            self.play(self.x_tracker.animate(rate_func=smooth).set_value(stop), *fades,
+                      run_time=run_time)
+            self.caption = None
         self.sweep_x = stop
+        self.log.append((float(self.renderer.time), "arrive", stop))
 
-    # -----------------------------------------------------------------------------------------
-    def _say(self, sentence: str, run_time: float = 0.6) -> None:
-        """Replace the caption at the top with ``sentence``."""
+    def _show(self, sentence: str) -> None:
+        """Put ``sentence`` up as the caption this very frame (no fade: in step with the point)."""
+        if self.caption is not None:
+            self.remove(self.caption)
+        self.caption = self._caption(sentence)
+        self.add(self.caption)
+        self.bring_to_back(self.caption)
+        self.log.append((float(self.renderer.time), "caption", sentence))
+
+    def _caption(self, sentence: str) -> VMobject:
         new = text(sentence, size=style.SIZE_BODY)
+        new.sentence = sentence  # (Text.text drops the spaces)
         new.to_corner(UL, buff=style.MARGIN + 0.05)
         if new.width > 14.2 - 2 * style.MARGIN:
             new.scale_to_fit_width(14.2 - 2 * style.MARGIN)
-        self.play(FadeOut(self.caption, shift=0.15 * UP), FadeIn(new, shift=0.15 * UP),
-                  run_time=run_time)
+        return new
+
+    def _say(self, sentence: str) -> None:
+        """Replace the caption at the top with ``sentence``: the old one fades out, then the new
+        one in (never two lines on top of each other)."""
+        new = self._caption(sentence)
+        if self.caption is not None:
+            self.play(FadeOut(self.caption, shift=0.15 * UP), run_time=0.3)
+        self.play(FadeIn(new, shift=0.15 * UP), run_time=0.35)
         self.caption = new
+        self.log.append((float(self.renderer.time), "caption", sentence))
         # static text first in the drawing order: drawn once into the cached background,
         # not every frame with the moving parts (it overlaps nothing)
         self.bring_to_back(new)

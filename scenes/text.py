@@ -282,6 +282,30 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "Steeper curve, larger slope: the derivative measures it",
         "ja": "曲線が急なほど傾きは大きい：それを測るのが微分",
     },
+    "sweep.formula": {
+        "en": "The slopes lie on one graph: the derivative f′, with its own formula",
+        "ja": "傾きの点はひとつのグラフに並ぶ：導関数 f′ のグラフ",
+    },
+    "sweep.why.quadratic": {
+        "en": "Since f is quadratic, f′ is linear: its graph is a straight line",
+        "ja": "f は 2 次関数なので、f′ は 1 次関数：グラフは直線",
+    },
+    "sweep.why.cubic": {
+        "en": "Since f is cubic, f′ is quadratic: its graph is a parabola",
+        "ja": "f は 3 次関数なので、f′ は 2 次関数：グラフは放物線",
+    },
+    "sweep.why.linear": {
+        "en": "Since f is a straight line, f′ is constant: one slope everywhere",
+        "ja": "f は 1 次関数なので、f′ は定数：どこでも同じ傾き",
+    },
+    "sweep.why.constant": {
+        "en": "Since f is constant, f′ is 0 everywhere",
+        "ja": "f は定数なので、f′ はどこでも 0",
+    },
+    "sweep.why.degree": {
+        "en": "Since f is a polynomial of degree {n}, f′ has degree {m}",
+        "ja": "f は {n} 次関数なので、f′ は {m} 次関数",
+    },
     # --- figures ---
     "figure.def_h": {"en": "the step, shrinking to 0", "ja": "限りなく 0 に近づける幅"},
     "figure.def_rise": {"en": "the rise of f over the step", "ja": "その幅での f の増加"},

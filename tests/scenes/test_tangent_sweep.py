@@ -1,6 +1,8 @@
 """``TangentSweep``: it plays (dry run) in both languages and for another function; the tangents
 it leaves are core's tangents at 3, 6, 9 with slopes 0.22, 0.34, 0.46; the live readout and the
-trace of f' are core's derivative; its last frame matches the reference frame."""
+trace of f' are core's derivative; it ends on the formula of the traced line, computed from f (f'(x) = 0.04x + 0.1, a line
+because f is quadratic); each "Tangent at x = ..." is up exactly while the point stands there;
+its last frame matches the reference frame."""
 
 from __future__ import annotations
 
@@ -36,7 +38,7 @@ def test_plays_in_both_languages_and_for_sin(scene_cls, name, use_config, tmp_pa
     cfg = use_config(CONFIGS[name])
     scene = play(scene_cls, tmp_path)
     assert scene.tr.language == (scene_cls.language or cfg.language)
-    assert 20 <= scene.time <= 75, f"duration {scene.time:.1f} s"  # captions need reading time
+    assert 20 <= scene.time <= 90, f"duration {scene.time:.1f} s"  # captions need reading time
     for mob in scene.mobjects:
         if not isinstance(mob, ValueTracker):  # a tracker's "point" is its value
             assert inside_frame(mob), f"{type(mob).__name__} leaves the frame"
@@ -93,6 +95,110 @@ def test_live_slope_and_trace_are_cores_derivative(post_scene):
     # the full trace of f' lies on f'(x) = 0.04x + 0.1
     pts = np.array([scene.d_axes.p2c(p)[:2] for p in scene.trace.get_anchors()[::7]])
     np.testing.assert_allclose(pts[:, 1], blog_df(pts[:, 0]), atol=1e-6)
+
+
+class Recorded(TangentSweep):
+    """TangentSweep noting, every frame, the x of the point and the caption on screen."""
+
+    def setup(self) -> None:
+        super().setup()
+        self.frames = []
+        self.add_updater(self._record)
+
+    def _record(self, dt: float) -> None:
+        cap = self.caption
+        shown = cap is not None and cap in self.mobjects
+        opacity = max((m.get_fill_opacity() for m in cap.family_members_with_points()),
+                      default=0.0) if shown else 0.0
+        self.frames.append((float(self.renderer.time), float(self.x_tracker.get_value()),
+                            getattr(cap, "sentence", None) if shown and opacity > 0 else None, opacity))
+
+
+def test_each_title_is_up_exactly_while_the_point_is_there(use_config, tmp_path):
+    cfg = use_config("")
+    scene = play(Recorded, tmp_path, frame_rate=10)
+    titles = {scene.tr("sweep.pause", x=f"{p:g}"): p for p in cfg.function.tangent_points}
+    assert len(titles) == 3
+    departures = {x: t for t, event, x in scene.log if event == "depart"}
+    seen = set()
+    for t, x, caption, opacity in scene.frames:
+        at = [p for p in titles.values() if x == p]
+        if caption in titles:
+            stop = titles[caption]
+            seen.add(stop)
+            if x != stop:  # only while it fades, in the first 0.4 s of the move away
+                assert t - departures[stop] <= 0.4 + 1e-6 and opacity < 1, (t, x, caption)
+        if at and not any(t > departures.get(p, np.inf) for p in at):
+            # the point stands at a tangent point: that point's title, fully up
+            assert caption is not None and titles.get(caption) == at[0], (t, x, caption)
+            assert opacity == pytest.approx(1.0)
+    assert seen == set(titles.values())
+    # and it went up the frame the point arrived, never before
+    for t, event, what in scene.log:
+        if event == "caption" and what in titles:
+            arrivals = [ta for ta, e, x in scene.log if e == "arrive" and x == titles[what]]
+            assert arrivals == [t]
+
+
+def test_readouts_read_three_digits_in_one_face(post_scene):
+    scene = post_scene
+    assert scene.x_readout.face == scene.slope_readout.face == "sans"
+    for x in (0.0, 1.234, 3.0, 7.25, 12.0):
+        scene.x_tracker.set_value(x)
+        scene.x_readout.number.update()
+        scene.slope_readout.number.update()
+        assert scene.x_readout.number.string == f"{x:.2f}"
+        assert scene.slope_readout.number.string == f"{blog_df(x):.3f}"
+    # the legend states the same three digits as the readout at each stop
+    legend = [row[1].tex_string for row in scene.legend_rows]
+    assert legend == ["f'(3) = 0.220", "f'(6) = 0.340", "f'(9) = 0.460"]
+
+
+def test_the_top_plot_spans_the_frame_with_the_readouts_above_it(post_scene):
+    scene = post_scene
+    axes, d_axes = scene.axes, scene.d_axes
+    width = axes.c2p(axes.x_box[1], 0)[0] - axes.c2p(axes.x_box[0], 0)[0]
+    assert width >= 11.5  # was 8.6, with the readouts in an empty right third
+    assert axes.c2p(0, 0)[0] == pytest.approx(d_axes.c2p(0, 0)[0])  # x shared, point over point
+    assert width == pytest.approx(d_axes.c2p(d_axes.x_box[1], 0)[0] - d_axes.c2p(0, 0)[0])
+    plot_top = axes.c2p(0, axes.y_box[1])[1]
+    readouts, fn_label = scene.readouts, scene.fn_label
+    assert readouts.get_bottom()[1] > plot_top and fn_label.get_bottom()[1] > plot_top
+    assert readouts.get_right()[0] < fn_label.get_left()[0]
+    assert scene.legend.get_bottom()[1] > d_axes.c2p(0, d_axes.y_box[1])[1]
+    assert scene.legend.get_top()[1] < axes.c2p(0, axes.y_box[0])[1]
+
+
+def test_ends_on_the_formula_of_the_traced_line(post_scene):
+    scene = post_scene
+    assert scene.derivative_text == "0.04*x + 0.1"
+    assert scene.derivation.get_tex_string() == r"f'(x) = 2 \cdot 0.02x + 0.1 = 0.04x + 0.1"
+    assert scene.derivation in scene.mobjects and inside_frame(scene.derivation)
+    assert scene.formula not in scene.mobjects
+    # beside the line it names, clear of it
+    d = scene.d_axes
+    box = scene.derivation
+    assert d.c2p(d.x_box[0], d.y_box[0])[1] < box.get_bottom()[1] < box.get_top()[1] < (
+        d.c2p(0, d.y_box[1])[1])
+    pts = np.vstack([d.c2p_array(xs, ys) for xs, ys in scene.trace_runs])
+    inside = ((pts[:, 0] > box.get_left()[0]) & (pts[:, 0] < box.get_right()[0])
+              & (pts[:, 1] > box.get_bottom()[1]) & (pts[:, 1] < box.get_top()[1]))
+    assert not inside.any()
+    keys = [c["key"] for c in scene.cues]
+    assert keys[-2:] == ["sweep.formula", "sweep.why.quadratic"]
+
+
+def test_the_formula_is_computed_for_another_quadratic_and_for_sin(use_config, tmp_path):
+    use_config('[function]\nexpression = "0.5*x**2 - 3*x + 2"\nx_min = 0.0\nx_max = 6.0\n'
+               "tangent_points = [1.0, 3.0, 5.0]\n[secant]\nx0 = 1.0\n")
+    scene = play(TangentSweep, tmp_path / "q")
+    assert scene.derivation.get_tex_string() == r"f'(x) = 2 \cdot 0.5x - 3 = x - 3"
+    use_config(SIN)
+    scene = play(TangentSweep, tmp_path / "sin")
+    assert scene.formula.get_tex_string() == r"f'(x) = \cos\left(x\right)"
+    assert scene.derivation is None and scene.formula in scene.mobjects
+    keys = [c["key"] for c in scene.cues]  # no reason claimed where f is not a polynomial
+    assert keys[-1] == "sweep.formula" and not any(k.startswith("sweep.why") for k in keys)
 
 
 @frames_comparison(base_scene=TangentSweep, **CACHE)
