@@ -360,10 +360,13 @@ class TangentSweep(Lesson):
         self.coefficients = polynomial(fn.expression)
         self.formula, self.derivation = self._formulas(fn.expression)
         self.formula_place = None
+        self.fn_label = fn_label
         if self.formula is not None:
             self.formula_place = self._place_formula(
                 self.derivation or self.formula, runs=run_points, avoid=[*d_marks, legend])
-            if self.derivation is not None:  # the short one where the long one starts
+            if self.formula_place is None:  # no room to show it legibly: say nothing
+                self.formula = self.derivation = None
+            elif self.derivation is not None:  # the short one where the long one starts
                 self.formula.shift(self.derivation[0].get_center() - self.formula[0].get_center())
 
         self.tangent_points = points
@@ -407,8 +410,11 @@ class TangentSweep(Lesson):
         x0, y0 = d.c2p(d.x_box[0], d.y_box[0])[:2]
         x1, y1 = d.c2p(d.x_box[1], d.y_box[1])[:2]
         pad = 0.18
+        mob.scale_factor_seen = 1.0  # (how much it was shrunk: never below 0.65)
         if mob.width > x1 - x0 - 2 * pad:
-            mob.scale_to_fit_width(max(x1 - x0 - 2 * pad, 0.65 * mob.width))
+            full = mob.width
+            mob.scale_to_fit_width(max(x1 - x0 - 2 * pad, 0.65 * full))
+            mob.scale_factor_seen = mob.width / full
         points = np.vstack(runs)[:, :2] if runs else np.zeros((0, 2))
         boxes = [(m.get_left()[0], m.get_bottom()[1], m.get_right()[0], m.get_top()[1])
                  for m in avoid]
@@ -432,9 +438,14 @@ class TangentSweep(Lesson):
         mob.align_to([x1, 0, 0], RIGHT).set_y(d.y_label.get_y())
         if free():
             return "lower header"
-        top = self.axes  # the readouts are gone by then: the header row of the upper plot
-        mob.align_to(self.fn_label, DOWN).next_to(self.fn_label, LEFT, buff=0.6)
-        mob.set_y(top.y_label.get_y())
+        # the readouts are gone by then: the header row of the upper plot, left of f's formula
+        start = self.axes.y_label.get_right()[0] + 0.5
+        room = self.fn_label.get_left()[0] - 0.6 - start
+        if room < 0.65 * mob.width / mob.scale_factor_seen:
+            return None
+        if mob.width > room:
+            mob.scale_to_fit_width(room)
+        mob.align_to([start, 0, 0], LEFT).set_y(self.axes.y_label.get_y())
         return "upper header"
 
     # --- the beats -----------------------------------------------------------------------------

@@ -1,8 +1,8 @@
 """``TangentSweep``: it plays (dry run) in both languages and for another function; the tangents
 it leaves are core's tangents at 3, 6, 9 with slopes 0.22, 0.34, 0.46; the live readout and the
-trace of f' are core's derivative; it ends on the formula of the traced line, computed from f (f'(x) = 0.04x + 0.1, a line
-because f is quadratic); each "Tangent at x = ..." is up exactly while the point stands there;
-its last frame matches the reference frame."""
+trace of f' are core's derivative; it ends on the formula of the traced line, computed from f
+(f'(x) = 0.04x + 0.1, a line because f is quadratic); each "Tangent at x = ..." is up exactly
+while the point stands there; its last frame matches the reference frame."""
 
 from __future__ import annotations
 
@@ -110,8 +110,9 @@ class Recorded(TangentSweep):
         shown = cap is not None and cap in self.mobjects
         opacity = max((m.get_fill_opacity() for m in cap.family_members_with_points()),
                       default=0.0) if shown else 0.0
+        sentence = getattr(cap, "sentence", None) if shown and opacity > 0 else None
         self.frames.append((float(self.renderer.time), float(self.x_tracker.get_value()),
-                            getattr(cap, "sentence", None) if shown and opacity > 0 else None, opacity))
+                            sentence, opacity))
 
 
 def test_each_title_is_up_exactly_while_the_point_is_there(use_config, tmp_path):
