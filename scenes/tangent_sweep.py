@@ -439,13 +439,20 @@ class TangentSweep(Lesson):
         if free():
             return "lower header"
         # the readouts are gone by then: the header row of the upper plot, left of f's formula
+        # at the size of f's formula, between the caption and the plot
         start = self.axes.y_label.get_right()[0] + 0.5
         room = self.fn_label.get_left()[0] - 0.6 - start
-        if room < 0.65 * mob.width / mob.scale_factor_seen:
+        floor = self.axes.c2p(0, self.axes.y_box[1])[1] + 0.08
+        ceiling = self._caption(self.tr("sweep.formula")).get_bottom()[1] - 0.12
+        full = mob.width / mob.scale_factor_seen
+        mob.scale(style.SIZE_LABEL / style.SIZE_MATH * full / mob.width)
+        shrink = min(1.0, room / mob.width, (ceiling - floor) / mob.height)
+        if shrink * mob.width < 0.65 * style.SIZE_LABEL / style.SIZE_MATH * full:
             return None
-        if mob.width > room:
-            mob.scale_to_fit_width(room)
+        mob.scale(shrink)
         mob.align_to([start, 0, 0], LEFT).set_y(self.axes.y_label.get_y())
+        mob.shift(UP * max(0.0, floor - mob.get_bottom()[1]))
+        mob.shift(DOWN * max(0.0, mob.get_top()[1] - ceiling))
         return "upper header"
 
     # --- the beats -----------------------------------------------------------------------------

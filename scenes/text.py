@@ -283,7 +283,7 @@ TEXT: dict[str, dict[str, str]] = {
         "ja": "曲線が急なほど傾きは大きい：それを測るのが微分",
     },
     "sweep.formula": {
-        "en": "The slopes lie on one graph: the derivative f′, with its own formula",
+        "en": "Every slope lies on one graph: the derivative f′",
         "ja": "傾きの点はひとつのグラフに並ぶ：導関数 f′ のグラフ",
     },
     "sweep.why.quadratic": {
