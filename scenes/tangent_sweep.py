@@ -37,6 +37,7 @@ from manim import (
     FadeIn,
     FadeOut,
     Line,
+    Rectangle,
     ValueTracker,
     VGroup,
     VMobject,
@@ -366,7 +367,13 @@ class TangentSweep(Lesson):
                 self.derivation or self.formula, runs=run_points, avoid=[*d_marks, legend])
             if self.formula_place is None:  # no room to show it legibly: say nothing
                 self.formula = self.derivation = None
-            elif self.derivation is not None:  # the short one where the long one starts
+            else:  # a backing in the background colour: no grid line through the formula
+                widest = self.derivation or self.formula
+                self.backing = Rectangle(width=widest.width + 0.16, height=widest.height + 0.12,
+                                         stroke_width=0, fill_color=style.BACKGROUND,
+                                         fill_opacity=0.9).move_to(widest)
+            if self.formula is not None and self.derivation is not None:
+                # the short one where the long one starts
                 self.formula.shift(self.derivation[0].get_center() - self.formula[0].get_center())
 
         self.tangent_points = points
@@ -517,10 +524,13 @@ class TangentSweep(Lesson):
             return
         self.narrate("sweep.formula")
         self._say(self.tr("sweep.formula"))
+        self.add(self.backing)
         self.play(Write(self.formula), run_time=1.2)
         self.play(self.trace.animate.set_stroke(width=style.STROKE_CURVE * 2.2),
                   rate_func=there_and_back, run_time=1.0)
         self.bring_to_back(self.formula)
+        self.bring_to_back(self.backing)  # (behind the formula, over the grid)
+        self.bring_to_back(*self.static_parts)
 
     def explain_formula(self) -> None:
         """Why the trace has its shape, when f is a polynomial: f' has one degree less; for a
@@ -538,6 +548,8 @@ class TangentSweep(Lesson):
             self.remove(self.derivation[0])
             self.add(self.derivation)
             self.bring_to_back(self.derivation)
+            self.bring_to_back(self.backing)
+            self.bring_to_back(*self.static_parts)
 
     def _why(self) -> tuple[str | None, dict[str, int]]:
         """The key saying why f' has its shape, from the degree of f (None: not a polynomial)."""
