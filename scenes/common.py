@@ -68,6 +68,7 @@ __all__ = [
     "SlopeLine",
     "clip_line",
     "code_block",
+    "code_font_size",
     "expression_to_tex",
     "fitted_axes",
     "format_fixed",
@@ -233,7 +234,7 @@ def code_block(source: str, *, size: float = style.SIZE_CODE) -> VMobject:
     """
     from manim import Code
 
-    return Code(
+    block = Code(
         code_string=source,
         language="python",
         formatter_style=_pygments_style(style.THEME),
@@ -249,6 +250,14 @@ def code_block(source: str, *, size: float = style.SIZE_CODE) -> VMobject:
         },
         paragraph_config={"font": style.MONO_FONT, "font_size": size, "line_spacing": 0.6},
     )
+    block.font_size_when_made = (size, block.code_lines.height)  # see code_font_size
+    return block
+
+
+def code_font_size(block: Any) -> float:
+    """The font size a :func:`code_block` is shown at now (after any scaling to fit)."""
+    size, height = block.font_size_when_made
+    return size * block.code_lines.height / height
 
 
 @lru_cache(maxsize=2)
