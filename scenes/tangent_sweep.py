@@ -465,6 +465,7 @@ class TangentSweep(Lesson):
     # --- the beats -----------------------------------------------------------------------------
     def show_curve(self) -> None:
         """The title, both pairs of axes and the curve."""
+        self.narrate("sweep.title")  # (the title is also the first slide's notes)
         self.add(self.caption)
         self.wait(1.0)
         self.play(FadeIn(self.axes), FadeIn(self.d_axes), run_time=1.2)
