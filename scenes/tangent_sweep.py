@@ -286,12 +286,13 @@ class TangentSweep(Lesson):
         values = np.abs(df_to_fit(np.linspace(x_min, x_max, 481)))
         scale = float(np.max(values[np.isfinite(values)], initial=0.0))
         self.slope_format = slope_format = NumberFormat(scale, digits=3)
-        if slope_format.scientific:  # a mantissa with three decimals times a power of ten
-            self.slope_format = NumberFormat(scale, digits=4)
         label = text(tr("common.slope"), size=style.SIZE_READOUT_LABEL, color=style.TANGENT)
         first = df(x_min) if shown() else math.nan
         if slope_format.scientific:
             self.slope_readout = Readout(label, value=first, scale=scale, color=style.TANGENT)
+            # three significant digits here too (6.00 × 10⁹), as in the legend
+            self.slope_readout.number.format = slope_format
+            self.slope_readout.number.set_value(math.nan).set_value(first)
         else:
             self.slope_readout = Readout(label, value=first, color=style.TANGENT,
                                          fmt=lambda v: slope_format.parts(v)[0])
