@@ -13,6 +13,15 @@ them; near an end where the slope is infinite (sqrt at 0) f' is drawn only where
 axis, which is fitted to the rest; and while the sweep crosses such a point the tangent, the
 slope readout and the point on f' are hidden.
 
+Both plots span the frame and share the x scale; the live readouts (x, and the slope to three
+significant digits) sit in the header row of the upper plot, the legend in that of the lower. Each
+"Tangent at x = ..." title goes up the frame the point arrives and fades as it moves on.
+
+The scene ends on the formula of the traced curve, computed from f's text by
+:func:`core.symbolic.derivative_text` (never typed): f'(x) = 0.04x + 0.1 for the post, written
+beside the trace; for a polynomial it says why the trace has its shape (f quadratic, so f' linear:
+a straight line) and, for a quadratic ax² + bx + c, the step 2·a x + b that gives each number.
+
 One ``ValueTracker`` (the x of the point) drives everything through updaters; the slopes along the
 way are computed once, vectorized, before anything moves.
 """
@@ -93,7 +102,9 @@ class TangentSweep(Lesson):
     ``moving_tangent``, ``slope_readout``, ``x_readout``, ``trace``, ``trace_runs`` (the
     ``(xs, slopes)`` of each unbroken piece of the trace), ``break_dots`` (the open dots),
     ``stated`` (``[(x, f'(x))]``: every value stated as f', in the legend and in the readout at
-    each stop).
+    each stop), ``derivative_text`` (f' as text, from :mod:`core.symbolic`), ``formula`` and
+    ``derivation`` (their drawings; ``derivation`` only for a quadratic), ``formula_place``,
+    ``log`` (``(time, event, what)``: departures, arrivals and captions, in scene time).
     """
 
     language: str | None = None
