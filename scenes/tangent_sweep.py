@@ -578,7 +578,9 @@ class TangentSweep(Lesson):
     # -----------------------------------------------------------------------------------------
     def _sweep_to(self, stop: float) -> None:
         """Move the point from where the sweep stands to x = ``stop``, at ``speed``; the caption
-        fades out as the point sets off (each title belongs to the point where it stopped)."""
+        fades out as the point sets off (each title belongs to the point where it stopped).
+        The narration ends first, once read: never a wait for it after the point arrives."""
+        self.end_narration()
         unit = float(np.linalg.norm(self.axes.c2p(1, 0) - self.axes.c2p(0, 0)))
         distance = (stop - self.sweep_x) * unit
         if distance > 1e-9:

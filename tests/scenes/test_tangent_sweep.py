@@ -205,3 +205,17 @@ def test_the_formula_is_computed_for_another_quadratic_and_for_sin(use_config, t
 @frames_comparison(base_scene=TangentSweep, **CACHE)
 def test_frame_last(scene):
     TangentSweep.construct(scene)
+
+
+def test_titles_in_step_where_the_first_stop_is_near(use_config, tmp_path):
+    """abs(x-3) stops at x = 1 soon after the start: the first title still goes up the frame the
+    point arrives (the narration before it is read out before the point sets off)."""
+    use_config('[function]\nexpression = "abs(x-3)"\nx_min = 0.0\nx_max = 12.0\n'
+               "tangent_points = [1.0, 6.0, 9.0]\n[secant]\nx0 = 3.0\n")
+    scene = play(Recorded, tmp_path, frame_rate=10)
+    title = scene.tr("sweep.pause", x="1")
+    arrival = next(t for t, event, x in scene.log if event == "arrive" and x == 1.0)
+    for t, x, caption, _ in scene.frames:
+        if x == 1.0 and t > arrival - 1e-9:
+            assert caption == title, (t, caption)
+    assert len(scene.break_dots) == 2  # the corner's open dots, f' = -1 and 1
