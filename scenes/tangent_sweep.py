@@ -51,6 +51,7 @@ from manim import (
     VGroup,
     VMobject,
     Write,
+    config,
     smooth,
     there_and_back,
 )
@@ -58,6 +59,7 @@ from manim import (
 from core.calculus import stated_derivative
 from core.symbolic import derivative_text, polynomial, polynomial_text
 from scenes import style
+from scenes.captions import needed_seconds
 from scenes.common import (
     NumberFormat,
     Readout,
@@ -72,6 +74,7 @@ from scenes.common import (
     text,
 )
 from scenes.lesson import Lesson
+from scenes.text import LANGUAGES, Catalogue
 
 __all__ = ["TangentSweep", "TangentSweepJa"]
 
@@ -158,6 +161,7 @@ class TangentSweep(Lesson):
         caption = text(tr("sweep.title"), size=style.SIZE_TITLE)
         caption.to_corner(UL, buff=style.MARGIN + 0.05)
         self.caption = caption
+        self.caption_is_title = False  # a title goes when the point leaves (see _sweep_to)
         corners = [b for b in breaks if b.kind == "corner"]
         limits = [v for b in corners for v in (b.left, b.right) if math.isfinite(v)]
         left, right = -7.1 + style.MARGIN, 7.1 - style.MARGIN
@@ -579,29 +583,49 @@ class TangentSweep(Lesson):
     def _sweep_to(self, stop: float) -> None:
         """Move the point from where the sweep stands to x = ``stop``, at ``speed``; the caption
         fades out as the point sets off (each title belongs to the point where it stopped).
-        The narration ends first, once read: never a wait for it after the point arrives."""
-        self.end_narration()
+        A sentence (not a title) stays up while the point moves, until the next title replaces
+        it; either way the narration is read out by the time the point arrives, so that the
+        title then goes up that very frame."""
         unit = float(np.linalg.norm(self.axes.c2p(1, 0) - self.axes.c2p(0, 0)))
         distance = (stop - self.sweep_x) * unit
+        run_time = max(0.8, distance / self.speed)
+        title = self.caption is not None and self.caption_is_title
+        if title or distance <= 1e-9:
+            self.end_narration()
+        else:
+            self._hold_for_reading(run_time)
         if distance > 1e-9:
             self.log.append((float(self.renderer.time), "depart", self.sweep_x))
-            run_time = max(0.8, distance / self.speed)
             fades = []
-            if self.caption is not None:
+            if title:
                 lead = min(0.4, run_time) / run_time  # the first 0.4 s of the move
                 fades = [FadeOut(self.caption, rate_func=lambda t, k=lead: smooth(min(1.0, t / k)))]
             # (rate functions per animation: one given to play would apply to the fade too)
             self.play(self.x_tracker.animate(rate_func=smooth).set_value(stop), *fades,
                       run_time=run_time)
-            self.caption = None
+            if title:
+                self.caption = None
         self.sweep_x = stop
         self.log.append((float(self.renderer.time), "arrive", stop))
+
+    def _hold_for_reading(self, run_time: float) -> None:
+        """Wait until the narration on screen will have been read (in every language) by the
+        end of a move of ``run_time`` seconds starting now."""
+        if self._narration is None:
+            return
+        key, fields, start = self._narration
+        need = max(needed_seconds(Catalogue(lang)(key, **fields), lang) for lang in LANGUAGES)
+        fps = float(config.frame_rate)
+        short = start + need - (float(self.renderer.time) + run_time) + 1.0 / fps
+        if short > 0:
+            self.wait(max(1.0, math.ceil(short * fps)) / fps)
 
     def _show(self, sentence: str) -> None:
         """Put ``sentence`` up as the caption this very frame (no fade: in step with the point)."""
         if self.caption is not None:
             self.remove(self.caption)
         self.caption = self._caption(sentence)
+        self.caption_is_title = True
         self.add(self.caption)
         self.bring_to_back(self.caption)
         self.log.append((float(self.renderer.time), "caption", sentence))
@@ -622,6 +646,7 @@ class TangentSweep(Lesson):
             self.play(FadeOut(self.caption, shift=0.15 * UP), run_time=0.3)
         self.play(FadeIn(new, shift=0.15 * UP), run_time=0.35)
         self.caption = new
+        self.caption_is_title = False
         self.log.append((float(self.renderer.time), "caption", sentence))
         # static text first in the drawing order: drawn once into the cached background,
         # not every frame with the moving parts (it overlaps nothing)
