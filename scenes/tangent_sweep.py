@@ -289,10 +289,20 @@ class TangentSweep(Lesson):
                 self.break_dots.add(ring)
         guide = Line(stroke_width=1.5, color=style.TEXT_DIM).set_stroke(opacity=0.6)
 
+        self.legend_shown: list[VMobject] = []  # legend rows on screen (the guide skips them)
+
         def update_guide(m: VMobject) -> None:
             point = d_point()
-            end = dot.get_center() if point is None else point
-            m.set_points_as_corners([dot.get_center(), end])
+            start = dot.get_center()
+            end = start if point is None else point
+            m.set_points_as_corners([start, end])
+            for row in self.legend_shown:  # a gap where it would cross a label
+                if row.get_left()[0] - 0.1 <= start[0] <= row.get_right()[0] + 0.1:
+                    top, bottom = row.get_top()[1] + 0.08, row.get_bottom()[1] - 0.08
+                    if end[1] < bottom < top < start[1]:
+                        m.set_points_as_corners([start, [start[0], top, 0]])
+                        m.start_new_path([end[0], bottom, 0])
+                        m.add_line_to(end)
 
         guide.add_updater(update_guide)
 
@@ -512,6 +522,7 @@ class TangentSweep(Lesson):
             self.stated.append((stop, self.slope_readout.value))  # the readout states f'
             self.narrate("sweep.pause", x=_short(stop))
             self._show(self.tr("sweep.pause", x=_short(stop)))
+            self.legend_shown.append(self.legend_rows[i])  # the guide leaves it a gap
             self.play(
                 Create(self.tangent_mobs[i]), FadeIn(self.marks[i], scale=0.5),
                 FadeIn(self.d_marks[i], scale=0.5),
