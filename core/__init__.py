@@ -11,6 +11,8 @@ calculus    derivative (forward, backward, central, complex step, Richardson), s
 singularities  find_singularities: poles, jumps, infinite slopes and corners between samples
 functions   the post's f(x) = 0.02x² + 0.1x and its exact derivative, by name
 expression  parse_function: a function typed by a teacher, parsed safely (never eval)
+symbolic    derivative_text: f' as a formula (the rules of differentiation on the parsed tree);
+            polynomial: the coefficients of f when it is one
 ballistics  Launch, simulate: the cannonball under gravity and quadratic air drag
 aiming      aim: hitting a target by Newton's method or gradient descent on the miss
 config      load_config: bibun.toml, validated
