@@ -431,8 +431,12 @@ class TangentSweep(Lesson):
         _, b, a = coefficients
         a_tex = expression_to_tex(polynomial_text((a,)))
         step = r"2 \cdot " + (a_tex if a > 0 else rf"\left({a_tex}\right)") + "x"
+        if abs(a) == 1:  # 2·1x says nothing 2x does not
+            step = "2x" if a > 0 else "-2x"
         if b:
             step += (" + " if b > 0 else " - ") + expression_to_tex(polynomial_text((abs(b),)))
+        if step == body:  # nothing to work out (f = x² + c)
+            return formula, None
         derivation = tex("f'(x) =", step + " = " + body, color=colour, size=style.SIZE_MATH)
         return formula, derivation
 

@@ -194,6 +194,11 @@ def test_the_formula_is_computed_for_another_quadratic_and_for_sin(use_config, t
                "tangent_points = [1.0, 3.0, 5.0]\n[secant]\nx0 = 1.0\n")
     scene = play(TangentSweep, tmp_path / "q")
     assert scene.derivation.get_tex_string() == r"f'(x) = 2 \cdot 0.5x - 3 = x - 3"
+    use_config('[function]\nexpression = "x**2 + 5"\nx_min = 0.0\nx_max = 6.0\n'
+               "tangent_points = [1.0, 3.0, 5.0]\n[secant]\nx0 = 1.0\n")
+    scene = play(TangentSweep, tmp_path / "x2")  # nothing to work out: 2x, said once
+    assert scene.derivation is None and scene.formula.get_tex_string() == "f'(x) = 2x"
+    assert scene.cues[-1]["key"] == "sweep.why.quadratic"
     use_config(SIN)
     scene = play(TangentSweep, tmp_path / "sin")
     assert scene.formula.get_tex_string() == r"f'(x) = \cos\left(x\right)"
