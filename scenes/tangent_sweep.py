@@ -41,10 +41,12 @@ from manim import (
     UL,
     UP,
     UR,
+    AnimationGroup,
     Create,
     Dot,
     FadeIn,
     FadeOut,
+    LaggedStart,
     Line,
     Rectangle,
     ValueTracker,
@@ -549,6 +551,18 @@ class TangentSweep(Lesson):
         self.trace.clear_updaters()  # it stays, complete; the rest fades out with its updaters
         self.play(FadeOut(self.moving_tangent), FadeOut(self.dot), FadeOut(self.guide),
                   FadeOut(self.d_dot), FadeOut(self.readouts), run_time=1.0)
+        # the tangents left behind, one after the other, each with its slope on f'
+        pulses = [
+            AnimationGroup(
+                line.animate(rate_func=there_and_back).set_stroke(width=style.STROKE_LINE * 2.5),
+                mark.animate(rate_func=there_and_back).scale(1.7),
+                d_mark.animate(rate_func=there_and_back).scale(1.7),
+            )
+            for line, mark, d_mark in zip(self.tangent_mobs, self.marks, self.d_marks,
+                                          strict=True)
+        ]
+        if pulses:
+            self.play(LaggedStart(*pulses, lag_ratio=0.6), run_time=0.9 * (1 + 0.6 * len(pulses)))
 
     def show_formula(self) -> None:
         """The formula of the traced curve, computed from f's text, beside it."""
