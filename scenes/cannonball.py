@@ -947,7 +947,6 @@ class CannonballTrajectory(_CannonballBase):
             ),
             key=_unit,
         )
-        self.axes = wide
         ratio = vac.range / traj.range
         self.play(
             FadeOut(self.apex_group),
@@ -982,7 +981,7 @@ class CannonballTrajectory(_CannonballBase):
             self.ball.animate.move_to(land_new).scale(0.8),
             run_time=2.0,
         )
-        self.path = new_path
+        self.path, self.axes = new_path, wide
         self.bring_to_front(self.path, self.apex_dot, self.ball)  # the short path over the cannon
         dashed = DashedVMobject(
             _path(wide, vac, samples=361).set_stroke(style.DRAG_FREE, style.STROKE_LINE),
