@@ -48,6 +48,7 @@ from manim import (
     Mobject,
     Polygon,
     ReplacementTransform,
+    ShowPassingFlash,
     Succession,
     SurroundingRectangle,
     Transform,
@@ -60,8 +61,10 @@ from manim import (
 
 from core.ballistics import Launch, Trajectory, simulate
 from scenes import style
+from scenes.captions import needed_seconds
 from scenes.common import PlotAxes, Readout, format_fixed, nice_step, prepare_scene, tex, text
 from scenes.lesson import Lesson
+from scenes.text import LANGUAGES, Catalogue
 
 __all__ = ["CannonballFigure", "CannonballTrajectory", "fit_caption", "flight_axes"]
 
@@ -393,6 +396,27 @@ def _tex_m(value: float) -> str:
     return _fmt_m(value).replace(",", "{,}")
 
 
+def _column_text(s: str, *, size: float, color: str) -> Mobject:
+    """``s`` in the right column: one line if it fits, else two, broken before its bracket
+    (never shrunk below ``size`` unless even a line is too wide)."""
+    width = _RIGHT - _COLUMN_X
+    mob: Mobject = text(s, size=size, color=color)
+    cut = max(s.find("（"), s.find(" ("))
+    if mob.width > width and cut > 0:
+        lines = (s[:cut].rstrip(), s[cut:].lstrip())
+        mob = VGroup(*(text(line, size=size, color=color) for line in lines))
+        mob.arrange(DOWN, aligned_edge=LEFT, buff=0.08)
+    if mob.width > width:
+        mob.scale_to_fit_width(width)
+    return mob
+
+
+def _reading_time(key: str, **fields: object) -> float:
+    """How long narration ``key`` stays up (:meth:`Lesson.end_narration`): its reading time in
+    the slower language."""
+    return max(needed_seconds(Catalogue(lang)(key, **fields), lang) for lang in LANGUAGES)
+
+
 def _fmt_factor(x: float) -> str:
     """A speed-up factor: whole from 3 (6), else one decimal (2.5)."""
     return f"{x:.{0 if x >= 3 else 1}f}"
@@ -526,13 +550,11 @@ class CannonballTrajectory(_CannonballBase):
         # the unit follows the number's right end (a move per frame, no typesetting)
         unit.add_updater(_follow_number(clock))
         self.speedup = T / run_time  # (the caption's factor, for the tests)
-        speedup = text(
+        speedup = _column_text(
             self.tr("cannon.speedup", x=_fmt_factor(self.speedup)),
             size=style.SIZE_SMALL,
             color=style.TEXT_DIM,
         )
-        if speedup.width > _RIGHT - _COLUMN_X:
-            speedup.scale_to_fit_width(_RIGHT - _COLUMN_X)
         self.clock = VGroup(clock, unit)
         self.clock.next_to(self.launch_info, DOWN, buff=0.45, aligned_edge=LEFT)
         speedup.next_to(self.clock, DOWN, buff=0.14, aligned_edge=LEFT)
@@ -612,9 +634,14 @@ class CannonballTrajectory(_CannonballBase):
             UP if abs(end[1] - start[1]) < abs(end[0] - start[0]) else LEFT,
             buff=0.15,
         )
+        # the displacement, its name, then the velocity and its two components, one by one
         self.play(self.set_caption("cannon.average"), Create(chord), run_time=1.2)
-        self.play(GrowArrow(arrow), FadeIn(block), FadeIn(ds), run_time=1.0)
-        self.wait(style.READ + style.BEAT)
+        self.play(FadeIn(ds), GrowArrow(arrow), FadeIn(label), run_time=0.8)
+        self.wait(style.SHORT)
+        self.play(FadeIn(formulas[0]), run_time=0.6)
+        self.wait(style.BEAT)
+        self.play(FadeIn(formulas[1]), run_time=0.6)
+        self.wait(style.BEAT)
         self.average_speed = math.hypot(*vbar)
         self.average_group = VGroup(chord, arrow, block, ds)
 
@@ -635,24 +662,32 @@ class CannonballTrajectory(_CannonballBase):
                 SurroundingRectangle(
                     m, color=style.HIGHLIGHT, buff=0.08, stroke_width=style.STROKE_THIN
                 )
-                for m in (self.launch_info[0], size)
+                for m in (self.average_group[2][0], self.launch_info[0], size)
             )
         )
-        self.play(
-            self.set_caption("cannon.post_average", speed=f"{speed:.0f}", avg=format_fixed(avg, 1)),
-            FadeIn(size),
-            Create(boxes),
-            run_time=1.2,
-        )
-        self.wait(style.READ + style.BEAT)
+        fields = {"speed": f"{speed:.0f}", "avg": format_fixed(avg, 1)}
+        need = _reading_time("cannon.post_average", **fields)
+        # in the caption's order: the idea of an average, the launch speed, this flight's average
+        self.play(self.set_caption("cannon.post_average", **fields), Create(boxes[0]), run_time=1.2)
+        self.wait(max(style.BEAT, 0.3 * need - 1.2))
+        self.play(FadeOut(boxes[0]), Create(boxes[1]), run_time=0.8)
+        self.wait(max(style.BEAT, 0.3 * need - 0.8))
+        self.play(FadeIn(size), Create(boxes[2]), run_time=1.0)
+        self.wait(style.READ)
         self.average_group.add(size, boxes)
 
     def notice_the_bend(self) -> None:
+        """The chord is straight, the path is not: a light runs along the bending path."""
+        chord = self.average_group[0]
         self.play(
             self.set_caption("cannon.bends" if self.has_drag else "cannon.bends_vacuum"),
-            FadeOut(self.average_group),
+            FadeOut(VGroup(*self.average_group[1:])),
         )
-        self.wait(style.READ)
+        glow = self.path.copy().set_stroke(style.HIGHLIGHT, style.STROKE_CURVE + 2)
+        for _ in range(2):
+            self.play(ShowPassingFlash(glow.copy(), time_width=0.4), run_time=1.6)
+            self.wait(style.SHORT)
+        self.play(FadeOut(chord), run_time=style.SHORT)
 
     # -- 4. chords over shorter and shorter intervals -----------------------------------------
     def cut_into_chords(self) -> None:
@@ -1031,12 +1066,12 @@ class CannonballTrajectory(_CannonballBase):
             self.set_caption("cannon.vacuum_apex", h=_fmt_m(vac.max_height)),
             Create(self.vacuum_tangent),
             FadeIn(self.vacuum_apex_dot, scale=0.5),
-            Create(drop),
             FadeIn(slope0),
-            FadeIn(height),
             run_time=1.2,
         )
-        self.wait(style.READ + style.BEAT)
+        self.wait(style.SHORT)
+        self.play(Create(drop), FadeIn(height), run_time=1.0)
+        self.wait(style.READ)
 
     def _range_labels(
         self, axes: PlotAxes, traj: Trajectory, vac: Trajectory
