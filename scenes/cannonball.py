@@ -60,6 +60,7 @@ from manim import (
 )
 
 from core.ballistics import Launch, Trajectory, simulate
+from core.config import CannonConfig
 from scenes import style
 from scenes.captions import needed_seconds
 from scenes.common import PlotAxes, Readout, format_fixed, nice_step, prepare_scene, tex, text
@@ -622,9 +623,9 @@ class CannonballTrajectory(_CannonballBase):
                 rf"\ \mathrm{{m/s}}",
                 size=_NUMBER_SIZE,
             ),
-        ).arrange(DOWN, aligned_edge=LEFT, buff=0.3)
-        block = VGroup(label, formulas).arrange(DOWN, aligned_edge=LEFT, buff=0.25)
-        block.next_to(self.clock_note, DOWN, buff=0.5, aligned_edge=LEFT)
+        ).arrange(DOWN, aligned_edge=LEFT, buff=0.22)
+        block = VGroup(label, formulas).arrange(DOWN, aligned_edge=LEFT, buff=0.2)
+        block.next_to(self.clock_note, DOWN, buff=0.35, aligned_edge=LEFT)
         if block.width > _RIGHT - _COLUMN_X:
             block.scale_to_fit_width(_RIGHT - _COLUMN_X).align_to(self.clock_note, LEFT)
         # the displacement, named on the chord (above it, or beside a steep one)
@@ -656,7 +657,7 @@ class CannonballTrajectory(_CannonballBase):
             color=style.CHORD,
         )
         formulas = self.average_group[2][1]
-        size.next_to(formulas, DOWN, buff=0.3, aligned_edge=LEFT)
+        size.next_to(formulas, DOWN, buff=0.22, aligned_edge=LEFT)
         boxes = VGroup(
             *(
                 SurroundingRectangle(
@@ -665,7 +666,9 @@ class CannonballTrajectory(_CannonballBase):
                 for m in (self.average_group[2][0], self.launch_info[0], size)
             )
         )
-        fields = {"speed": f"{speed:.0f}", "avg": format_fixed(avg, 1)}
+        # the post's number is the default launch's (bibun.toml's defaults are the post's values)
+        post = CannonConfig.speed
+        fields = {"post": f"{post:.0f}", "speed": f"{speed:.0f}", "avg": format_fixed(avg, 1)}
         need = _reading_time("cannon.post_average", **fields)
         # in the caption's order: the idea of an average, the launch speed, this flight's average
         self.play(self.set_caption("cannon.post_average", **fields), Create(boxes[0]), run_time=1.2)
@@ -1051,17 +1054,21 @@ class CannonballTrajectory(_CannonballBase):
             style.VELOCITY, style.STROKE_LINE
         )
         slope0 = text(self.tr("cannon.slope_zero"), size=_LABEL_SIZE, color=style.VELOCITY)
-        slope0.next_to(self.vacuum_tangent, RIGHT, buff=0.15)
         height = text(
             self.tr("cannon.max_height", h=_fmt_m(vac.max_height)),
             size=_LABEL_SIZE,
             color=style.APEX,
         )
-        height.next_to(apex, DOWN, buff=0.3)
-        height.shift(RIGHT * (apex[0] + 0.15 - height.get_left()[0]))
+        # both words in a row above the apex, in the free band under the caption (clear of the
+        # flat dashed top); lacking room there, inside the arch under the tangent
+        row = VGroup(slope0, height).arrange(RIGHT, buff=0.4, aligned_edge=DOWN)
+        row.next_to(apex, UP, buff=0.22)
+        if row.get_top()[1] > _PLOT_TOP:
+            row.next_to(apex, DOWN, buff=0.3)
+            for m in row:
+                m.add_background_rectangle(color=style.BACKGROUND, opacity=0.85, buff=0.06)
         drop = DashedLine(apex, axes.c2p(vac.position(ta)[0], 0.0), dash_length=style.DASH_LENGTH)
         drop.set_stroke(style.APEX, style.STROKE_THIN)
-        height.add_background_rectangle(color=style.BACKGROUND, opacity=0.85, buff=0.06)
         self.play(
             self.set_caption("cannon.vacuum_apex", h=_fmt_m(vac.max_height)),
             Create(self.vacuum_tangent),

@@ -311,9 +311,9 @@ TEXT: dict[str, dict[str, str]] = {
         "ja": "平均速度：発射点から着弾点までの変位 Δs を、時間 T で割ったもの",
     },
     "cannon.post_average": {
-        "en": "The post's “{speed} m in 1 s” is the idea of an average; here {speed} m/s is "
+        "en": "The post's “{post} m in 1 s” is the idea of an average; here {speed} m/s is "
         "the launch speed, and the average over the whole flight is {avg} m/s",
-        "ja": "記事の「1 秒で {speed} m」は平均の考え方。ここでの秒速 {speed} m は発射の速さで、"
+        "ja": "記事の「1 秒で {post} m」は平均の考え方。ここでの秒速 {speed} m は発射の速さで、"
         "飛行全体の平均速度は秒速 {avg} m",
     },
     "cannon.average_label": {"en": "average velocity", "ja": "平均速度"},
