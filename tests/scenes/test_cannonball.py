@@ -100,7 +100,7 @@ class _CaptionWatch(CannonballTrajectory):
 
     def update_to_time(self, t):
         super().update_to_time(t)
-        shown = set(self.mobjects)
+        shown = set(self.get_mobject_family_members())
         visible = [
             c
             for c in self.made
