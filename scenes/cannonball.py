@@ -4,12 +4,17 @@
 12-pound iron ball, all from ``bibun.toml``) and tells the post's story with numbers from
 :mod:`core.ballistics`:
 
-1. the ball flies the drag trajectory with a trail and a clock in physical seconds;
-2. the straight chord from muzzle to landing is the *average* velocity over the whole flight;
-3. the flight is cut into chords over Δt = T/2, T/4, …; their average velocities (a table of
-   numbers) converge to the *instantaneous* velocity, the arrow tangent to the path;
+1. the cannon stands on the ground, its barrel on the launch line; the ball flies the drag
+   trajectory with a trail and a clock in physical seconds;
+2. the straight chord from muzzle to landing (the displacement Δs) over T is the *average*
+   velocity; the post's "750 m in 1 s" is that idea of an average, while 750 m/s here is the
+   launch speed: the flight's average is set beside it;
+3. chords from t = T/4 over Δt = T/2, T/4, … (only the chords the table measures are drawn);
+   their average velocities Δs/Δt converge to the *instantaneous* velocity
+   v = lim Δs/Δt, the arrow tangent to the path;
 4. the tangent follows the path to the apex, where it turns horizontal: slope 0, maximum height;
-5. the axes zoom out to the drag-free parabola of the same shot, dashed, with both ranges.
+5. the axes zoom out to the drag-free parabola of the same shot, dashed, with both ranges, and
+   its apex is marked the same way (slope 0, its maximum height).
 
 Both axes have equal scales in x and y (metres), so the launch angle and every slope on screen are
 the true ones, and zooming out is a uniform scaling about the muzzle.
@@ -483,7 +488,9 @@ class CannonballTrajectory(_CannonballBase):
 
     Attributes used by the tests: ``axes`` (the axes in use at the end), ``flight_axes``,
     ``trajectory``, ``vacuum``, ``apex_dot`` (on ``axes``), ``instant``, ``instant_arrow``
-    (velocity at ``instant`` on ``flight_axes``), ``apex_arrow`` and ``chord_velocities``.
+    (velocity at ``instant`` on ``flight_axes``), ``apex_arrow``, ``chord_velocities`` and
+    ``chords`` (the screen ends of each chord drawn), ``limit_formula``, ``cannon``,
+    ``vacuum_apex_dot`` and ``vacuum_tangent`` (with drag), ``speedup`` and ``clock_note``.
     """
 
     #: Chords over Δt = T/2, T/4, ..., T/2**halvings.
