@@ -312,9 +312,9 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "cannon.post_average": {
         "en": "The post's “{post} m in 1 s” is the idea of an average; here {speed} m/s is "
-        "the launch speed, and the average over the whole flight is {avg} m/s",
+              "the launch speed, and the average over the whole flight is {avg} m/s",
         "ja": "記事の「1 秒で {post} m」は平均の考え方。ここでの秒速 {speed} m は発射の速さで、"
-        "飛行全体の平均速度は秒速 {avg} m",
+              "飛行全体の平均速度は秒速 {avg} m",
     },
     "cannon.average_label": {"en": "average velocity", "ja": "平均速度"},
     "cannon.bends": {
@@ -327,9 +327,9 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "cannon.cut": {
         "en": "Every chord starts at t = {start} = {t0} s and lasts Δt = T/2, T/4, …: "
-        "its average velocity Δs/Δt",
+              "its average velocity Δs/Δt",
         "ja": "どの変位も t = {start} = {t0} 秒から測り、Δt = T/2, T/4, … と縮めて"
-        "平均速度 Δs/Δt を求める",
+              "平均速度 Δs/Δt を求める",
     },
     "cannon.limit": {
         "en": "As Δt → 0 the chord turns into the tangent: the instantaneous velocity",
