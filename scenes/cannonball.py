@@ -4,12 +4,17 @@
 12-pound iron ball, all from ``bibun.toml``) and tells the post's story with numbers from
 :mod:`core.ballistics`:
 
-1. the ball flies the drag trajectory with a trail and a clock in physical seconds;
-2. the straight chord from muzzle to landing is the *average* velocity over the whole flight;
-3. the flight is cut into chords over Δt = T/2, T/4, …; their average velocities (a table of
-   numbers) converge to the *instantaneous* velocity, the arrow tangent to the path;
+1. the cannon stands on the ground, its barrel on the launch line; the ball flies the drag
+   trajectory with a trail and a clock in physical seconds;
+2. the straight chord from muzzle to landing (the displacement Δs) over T is the *average*
+   velocity; the post's "750 m in 1 s" is that idea of an average, while 750 m/s here is the
+   launch speed: the flight's average is set beside it;
+3. chords from t = T/4 over Δt = T/2, T/4, … (only the chords the table measures are drawn);
+   their average velocities Δs/Δt converge to the *instantaneous* velocity
+   v = lim Δs/Δt, the arrow tangent to the path;
 4. the tangent follows the path to the apex, where it turns horizontal: slope 0, maximum height;
-5. the axes zoom out to the drag-free parabola of the same shot, dashed, with both ranges.
+5. the axes zoom out to the drag-free parabola of the same shot, dashed, with both ranges, and
+   its apex is marked the same way (slope 0, its maximum height).
 
 Both axes have equal scales in x and y (metres), so the launch angle and every slope on screen are
 the true ones, and zooming out is a uniform scaling about the muzzle.
@@ -23,6 +28,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from fractions import Fraction
 
 import numpy as np
 from manim import (
@@ -47,6 +53,9 @@ from manim import (
     Mobject,
     Polygon,
     ReplacementTransform,
+    ShowPassingFlash,
+    Succession,
+    SurroundingRectangle,
     Transform,
     ValueTracker,
     VGroup,
@@ -56,9 +65,12 @@ from manim import (
 )
 
 from core.ballistics import Launch, Trajectory, simulate
+from core.config import CannonConfig
 from scenes import style
+from scenes.captions import needed_seconds
 from scenes.common import PlotAxes, Readout, format_fixed, nice_step, prepare_scene, tex, text
 from scenes.lesson import Lesson
+from scenes.text import LANGUAGES, Catalogue
 
 __all__ = ["CannonballFigure", "CannonballTrajectory", "fit_caption", "flight_axes"]
 
@@ -221,42 +233,67 @@ def _velocity_arrow(start: np.ndarray, v: tuple[float, float], scale: float, col
     )
 
 
-# the cannon's barrel length, muzzle and breech radii, wheel radius and place along the barrel
-_BARREL, _R_MUZZLE, _R_BREECH, _R_WHEEL, _WHEEL_AT = 0.62, 0.075, 0.12, 0.17, 0.22
+#: The cannon's size in the zoomed-out view (the drag path is short there).
+_WIDE_CANNON = 0.45
+# the cannon's barrel length, muzzle and breech radii (half widths), wheel radius and stroke
+_BARREL, _R_MUZZLE, _R_BREECH, _R_WHEEL, _WHEEL_STROKE = 0.8, 0.07, 0.11, 0.16, 4.0
+
+
+def _cannon_geometry(angle_deg: float, size: float = 1.0) -> tuple[float, float, float]:
+    """Where the cannon's parts sit along the launch line from the launch point (screen units):
+    ``(breech, hub, muzzle)``. The barrel lies on the launch line, so the ball leaves the muzzle
+    on its path; the breech and the wheel's hub are far enough up the line that the whole cannon,
+    strokes included, stands on the ground line (the axis through the launch point). ``size``
+    scales the drawing (not its strokes)."""
+    s, c = math.sin(math.radians(angle_deg)), math.cos(math.radians(angle_deg))
+    s = max(s, 0.05)  # (a near-flat barrel: the cannon slides far up its path)
+    lift = (style.STROKE_AXIS + _WHEEL_STROKE) * 0.005 + 0.01  # half of each stroke, some air
+    breech = (size * _R_BREECH * c + lift) / s  # the breech's lower corner clears the ground
+    hub = max((size * _R_WHEEL + lift) / s, breech + 0.1 * size)  # the wheel stands on it
+    return breech, hub, breech + size * _BARREL
 
 
 def _cannon_reach(angle_deg: float) -> tuple[float, float]:
-    """How far the cannon reaches left of and below its muzzle (screen units)."""
-    c, s = math.cos(math.radians(angle_deg)), math.sin(math.radians(angle_deg))
-    left = max(_BARREL * c + _R_BREECH, (_BARREL - _WHEEL_AT) * c + _R_WHEEL)
-    down = max(_BARREL * s + _R_BREECH, (_BARREL - _WHEEL_AT) * s + 0.12 + _R_WHEEL)
-    return left + 0.08, down + 0.08  # strokes, and a little air
+    """How far the cannon reaches left of and below its launch point (screen units)."""
+    _, hub, _ = _cannon_geometry(angle_deg)
+    c = math.cos(math.radians(angle_deg))
+    left = max(0.0, _R_WHEEL - hub * c) + _WHEEL_STROKE * 0.005
+    return left + 0.05, 0.0
 
 
-def _cannon(axes: PlotAxes, angle_deg: float, height: float) -> VGroup:
-    """A cannon whose muzzle is the launch point and whose barrel points along the launch."""
-    muzzle = axes.c2p(0.0, height)
+def _cannon(axes: PlotAxes, angle_deg: float, height: float, *, size: float = 1.0) -> VGroup:
+    """A field cannon standing on the ground line, its barrel on the launch line from the launch
+    point ``(0, height)``, so the ball leaves the muzzle along its path (:func:`_muzzle`).
+    ``size`` scales it (strokes kept)."""
+    start = axes.c2p(0.0, height)
     direction = np.array([math.cos(math.radians(angle_deg)), math.sin(math.radians(angle_deg)), 0])
     normal = np.array([-direction[1], direction[0], 0.0])
-    length, r_muzzle, r_breech = _BARREL, _R_MUZZLE, _R_BREECH
-    breech = muzzle - length * direction
+    breech_at, hub_at, muzzle_at = _cannon_geometry(angle_deg, size)
+    breech, muzzle = start + breech_at * direction, start + muzzle_at * direction
     barrel = (
         Polygon(
-            muzzle + r_muzzle * normal,
-            breech + r_breech * normal,
-            breech - r_breech * normal,
-            muzzle - r_muzzle * normal,
+            muzzle + size * _R_MUZZLE * normal,
+            breech + size * _R_BREECH * normal,
+            breech - size * _R_BREECH * normal,
+            muzzle - size * _R_MUZZLE * normal,
         )
         .set_stroke(style.BACKGROUND, 1.5)
         .set_fill(style.CANNON, 1.0)
     )
-    knob = Circle(radius=r_breech).move_to(breech).set_stroke(style.BACKGROUND, 1.5)
-    knob.set_fill(style.CANNON, 1.0)
-    wheel_centre = breech + _WHEEL_AT * direction + DOWN * 0.12
-    wheel = Circle(radius=_R_WHEEL).move_to(wheel_centre)
-    wheel.set_stroke(style.MID_GREY, 4).set_fill(style.BACKGROUND, 1.0)
-    hub = Dot(wheel_centre, radius=0.04, color=style.MID_GREY)
-    return VGroup(knob, barrel, wheel, hub)
+    hub_point = start + hub_at * direction
+    wheel = Circle(radius=size * _R_WHEEL).move_to(hub_point)
+    wheel.set_stroke(style.MID_GREY, _WHEEL_STROKE).set_fill(style.BACKGROUND, 1.0)
+    hub = Dot(hub_point, radius=0.04 * size, color=style.MID_GREY)
+    # the wheel in front of the barrel, as seen from the side
+    return VGroup(barrel, wheel, hub)
+
+
+def _muzzle(axes: PlotAxes, angle_deg: float, height: float) -> np.ndarray:
+    """The screen point of the muzzle of :func:`_cannon`."""
+    a = math.radians(angle_deg)
+    return axes.c2p(0.0, height) + _cannon_geometry(angle_deg)[2] * np.array(
+        [math.cos(a), math.sin(a), 0.0]
+    )
 
 
 def _follow_number(readout: Readout):
@@ -355,8 +392,48 @@ def fit_caption(s: str, *, size: float = style.SIZE_BODY) -> Mobject:
 
 
 def _fmt_m(value: float) -> str:
-    """Metres with a thousands separator: 3,707."""
-    return f"{value:,.0f}"
+    """Metres with a thousands separator: 3,707 (``-0`` is ``0``)."""
+    out = f"{value:,.0f}"
+    return "0" if float(out.replace(",", "")) == 0 else out
+
+
+def _tex_m(value: float) -> str:
+    """Metres for ``MathTex``, with the same separator as :func:`_fmt_m`: ``3{,}707``."""
+    return _fmt_m(value).replace(",", "{,}")
+
+
+def _column_text(s: str, *, size: float, color: str) -> Mobject:
+    """``s`` in the right column: one line if it fits, else two, broken before its bracket
+    (never shrunk below ``size`` unless even a line is too wide)."""
+    width = _RIGHT - _COLUMN_X
+    mob: Mobject = text(s, size=size, color=color)
+    cut = max(s.find("（"), s.find(" ("))
+    if mob.width > width and cut > 0:
+        lines = (s[:cut].rstrip(), s[cut:].lstrip())
+        mob = VGroup(*(text(line, size=size, color=color) for line in lines))
+        mob.arrange(DOWN, aligned_edge=LEFT, buff=0.08)
+    if mob.width > width:
+        mob.scale_to_fit_width(width)
+    return mob
+
+
+def _reading_time(key: str, **fields: object) -> float:
+    """How long narration ``key`` stays up (:meth:`Lesson.end_narration`): its reading time in
+    the slower language."""
+    return max(needed_seconds(Catalogue(lang)(key, **fields), lang) for lang in LANGUAGES)
+
+
+def _fmt_factor(x: float) -> str:
+    """A speed-up factor: whole from 3 (6), else one decimal (2.5)."""
+    return f"{x:.{0 if x >= 3 else 1}f}"
+
+
+def _fraction_of_t(fraction: float) -> str:
+    """``fraction`` of the flight time T as text: 0.25 -> ``T/4``, 0.75 -> ``3T/4``."""
+    f = Fraction(fraction).limit_denominator(12)
+    if abs(float(f) - fraction) > 1e-9:
+        return f"{fraction:g}T"
+    return f"T/{f.denominator}" if f.numerator == 1 else f"{f.numerator}T/{f.denominator}"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -411,7 +488,9 @@ class CannonballTrajectory(_CannonballBase):
 
     Attributes used by the tests: ``axes`` (the axes in use at the end), ``flight_axes``,
     ``trajectory``, ``vacuum``, ``apex_dot`` (on ``axes``), ``instant``, ``instant_arrow``
-    (velocity at ``instant`` on ``flight_axes``), ``apex_arrow`` and ``chord_velocities``.
+    (velocity at ``instant`` on ``flight_axes``), ``apex_arrow``, ``chord_velocities`` and
+    ``chords`` (the screen ends of each chord drawn), ``limit_formula``, ``cannon``,
+    ``vacuum_apex_dot`` and ``vacuum_tangent`` (with drag), ``speedup`` and ``clock_note``.
     """
 
     #: Chords over Δt = T/2, T/4, ..., T/2**halvings.
@@ -425,9 +504,12 @@ class CannonballTrajectory(_CannonballBase):
             self.show_cannon,
             self.fly,
             self.show_average,
+            self.compare_with_post,  # the post's "750 m in 1 s" is an average; here, launch speed
+            self.notice_the_bend,
             self.cut_into_chords,  # a beat per halving of the chord's time
             self.follow_to_apex,
             self.compare_without_air,
+            self.mark_vacuum_apex,
         )
 
     # -- 1. the cannon and its launch ----------------------------------------------------------
@@ -456,11 +538,12 @@ class CannonballTrajectory(_CannonballBase):
         self.wait(style.READ)
 
     def set_caption(self, key: str, **fields: object) -> AnimationGroup:
-        """The crossfade to caption ``key``, which also narrates from now on."""
+        """The change to caption ``key``, which also narrates from now on: the old caption fades
+        out completely before the new one fades in (two captions never overlap)."""
         self.narrate(key, **fields)
         new = self.caption(key, **fields)
         old, self.caption_mob = self.caption_mob, new
-        return AnimationGroup(FadeOut(old, run_time=0.4), FadeIn(new, run_time=0.6), lag_ratio=0.5)
+        return Succession(FadeOut(old, run_time=0.4), FadeIn(new, run_time=0.6))
 
     # -- 2. the flight, with a trail and a clock ----------------------------------------------
     def fly(self) -> None:
@@ -474,13 +557,12 @@ class CannonballTrajectory(_CannonballBase):
         unit.next_to(clock, RIGHT, buff=0.14).align_to(clock.number, DOWN)
         # the unit follows the number's right end (a move per frame, no typesetting)
         unit.add_updater(_follow_number(clock))
-        speedup = text(
-            self.tr("cannon.speedup", x=f"{T / run_time:.{0 if T / run_time >= 3 else 1}f}"),
+        self.speedup = T / run_time  # (the caption's factor, for the tests)
+        speedup = _column_text(
+            self.tr("cannon.speedup", x=_fmt_factor(self.speedup)),
             size=style.SIZE_SMALL,
             color=style.TEXT_DIM,
         )
-        if speedup.width > _RIGHT - _COLUMN_X:
-            speedup.scale_to_fit_width(_RIGHT - _COLUMN_X)
         self.clock = VGroup(clock, unit)
         self.clock.next_to(self.launch_info, DOWN, buff=0.45, aligned_edge=LEFT)
         speedup.next_to(self.clock, DOWN, buff=0.14, aligned_edge=LEFT)
@@ -504,7 +586,7 @@ class CannonballTrajectory(_CannonballBase):
         self.bring_to_front(self.cannon)
         self.play(
             Flash(
-                axes.c2p(0, self.launch.height),
+                _muzzle(axes, self.launch.angle_deg, self.launch.height),
                 color=style.HIGHLIGHT,
                 line_length=0.25,
                 flash_radius=0.35,
@@ -538,27 +620,84 @@ class CannonballTrajectory(_CannonballBase):
         label = text(self.tr("cannon.average_label"), size=_LABEL_SIZE, color=style.CHORD)
         formulas = VGroup(
             tex(
-                rf"\bar v_x = \frac{{{x1 - x0:.0f}\ \mathrm{{m}}}}"
+                rf"\bar v_x = \frac{{{_tex_m(x1 - x0)}\ \mathrm{{m}}}}"
                 rf"{{{T:.1f}\ \mathrm{{s}}}} = {format_fixed(vbar[0], 1)}\ \mathrm{{m/s}}",
                 size=_NUMBER_SIZE,
             ),
             tex(
-                rf"\bar v_y = \frac{{{format_fixed(y1 - y0, 0)}"
+                rf"\bar v_y = \frac{{{_tex_m(y1 - y0)}"
                 rf"\ \mathrm{{m}}}}{{{T:.1f}\ \mathrm{{s}}}} = {format_fixed(vbar[1], 1)}"
                 rf"\ \mathrm{{m/s}}",
                 size=_NUMBER_SIZE,
             ),
-        ).arrange(DOWN, aligned_edge=LEFT, buff=0.3)
-        block = VGroup(label, formulas).arrange(DOWN, aligned_edge=LEFT, buff=0.25)
-        block.next_to(self.clock_note, DOWN, buff=0.5, aligned_edge=LEFT)
+        ).arrange(DOWN, aligned_edge=LEFT, buff=0.22)
+        block = VGroup(label, formulas).arrange(DOWN, aligned_edge=LEFT, buff=0.2)
+        block.next_to(self.clock_note, DOWN, buff=0.35, aligned_edge=LEFT)
         if block.width > _RIGHT - _COLUMN_X:
             block.scale_to_fit_width(_RIGHT - _COLUMN_X).align_to(self.clock_note, LEFT)
+        # the displacement, named on the chord (above it, or beside a steep one)
+        ds = tex(r"\Delta s", size=_NUMBER_SIZE, color=style.CHORD)
+        ds.next_to(
+            (start + end) / 2,
+            UP if abs(end[1] - start[1]) < abs(end[0] - start[0]) else LEFT,
+            buff=0.15,
+        )
+        # the displacement, its name, then the velocity and its two components, one by one
         self.play(self.set_caption("cannon.average"), Create(chord), run_time=1.2)
-        self.play(GrowArrow(arrow), FadeIn(block), run_time=1.0)
-        self.wait(style.READ + style.BEAT)
-        self.play(self.set_caption("cannon.bends" if self.has_drag else "cannon.bends_vacuum"))
+        self.play(FadeIn(ds), GrowArrow(arrow), FadeIn(label), run_time=0.8)
+        self.wait(style.SHORT)
+        self.play(FadeIn(formulas[0]), run_time=0.6)
+        self.wait(style.BEAT)
+        self.play(FadeIn(formulas[1]), run_time=0.6)
+        self.wait(style.BEAT)
+        self.average_speed = math.hypot(*vbar)
+        self.average_group = VGroup(chord, arrow, block, ds)
+
+    # -- 3b. the post's "750 m in 1 s" and this launch speed -------------------------------------
+    def compare_with_post(self) -> None:
+        """The post calls 750 m/s an average ("750 m in 1 s"); here it is the launch speed, and
+        the average over the flight is far smaller: both numbers side by side, boxed."""
+        speed, avg = self.launch.speed, self.average_speed
+        size = tex(
+            rf"|\bar v| = {format_fixed(avg, 1)}\ \mathrm{{m/s}}",
+            size=_NUMBER_SIZE,
+            color=style.CHORD,
+        )
+        formulas = self.average_group[2][1]
+        size.next_to(formulas, DOWN, buff=0.22, aligned_edge=LEFT)
+        boxes = VGroup(
+            *(
+                SurroundingRectangle(
+                    m, color=style.HIGHLIGHT, buff=0.08, stroke_width=style.STROKE_THIN
+                )
+                for m in (self.average_group[2][0], self.launch_info[0], size)
+            )
+        )
+        # the post's number is the default launch's (bibun.toml's defaults are the post's values)
+        post = CannonConfig.speed
+        fields = {"post": f"{post:.0f}", "speed": f"{speed:.0f}", "avg": format_fixed(avg, 1)}
+        need = _reading_time("cannon.post_average", **fields)
+        # in the caption's order: the idea of an average, the launch speed, this flight's average
+        self.play(self.set_caption("cannon.post_average", **fields), Create(boxes[0]), run_time=1.2)
+        self.wait(max(style.BEAT, 0.3 * need - 1.2))
+        self.play(FadeOut(boxes[0]), Create(boxes[1]), run_time=0.8)
+        self.wait(max(style.BEAT, 0.3 * need - 0.8))
+        self.play(FadeIn(size), Create(boxes[2]), run_time=1.0)
         self.wait(style.READ)
-        self.average_group = VGroup(chord, arrow, block)
+        self.average_group.add(size, boxes)
+
+    def notice_the_bend(self) -> None:
+        """The chord is straight, the path is not: a light runs along the bending path."""
+        chord = self.average_group[0]
+        self.play(
+            self.set_caption("cannon.bends" if self.has_drag else "cannon.bends_vacuum"),
+            FadeOut(VGroup(*self.average_group[1:])),
+        )
+        glow = self.path.copy().set_stroke(style.HIGHLIGHT, style.STROKE_CURVE + 2)
+        for _ in range(2):
+            self.play(ShowPassingFlash(glow.copy(), time_width=0.4), run_time=1.6)
+            self.wait(style.SHORT)
+        self.play(FadeOut(chord), run_time=style.SHORT)
 
     # -- 4. chords over shorter and shorter intervals -----------------------------------------
     def cut_into_chords(self) -> None:
@@ -566,12 +705,13 @@ class CannonballTrajectory(_CannonballBase):
         T, t0 = traj.flight_time, self.instant
         P = _point(axes, traj, t0)
         self.play(
-            FadeOut(self.average_group),
             FadeOut(self.clock_note),
             FadeOut(self.clock),
             FadeOut(self.launch_info),
             self.path.animate.set_stroke(opacity=0.4),
-            self.set_caption("cannon.cut"),
+            self.set_caption(
+                "cannon.cut", start=_fraction_of_t(self.instant_fraction), t0=f"{t0:.1f}"
+            ),
         )
         # the table: Δt (s) | v̄x | v̄y, one row per halving, then the limit in the velocity colour
         col_right = np.array([_COLUMN_X + 1.0, _COLUMN_X + 2.25, _COLUMN_X + 3.4])
@@ -606,22 +746,35 @@ class CannonballTrajectory(_CannonballBase):
         instant_label.next_to(P, UL, buff=0.08).shift(LEFT * 0.12)
         self.play(FadeIn(dot_p, scale=0.5), FadeIn(instant_label), run_time=0.6)
 
-        polygon = chord = q_dot = arrow = None
+        # the definition in use, at the foot of the column (below the table's last row)
+        limit_y = top - row_h * (self.halvings + 1.95)
+        mean = tex(r"\bar v = \frac{\Delta s}{\Delta t}", size=_NUMBER_SIZE, color=style.CHORD)
+        mean.move_to([_COLUMN_X, limit_y - 0.95, 0], aligned_edge=UL)
+
+        # only the chords the table measures are drawn: from P (t) to Q (t + Δt)
+        chord = q_dot = arrow = ds = q_label = None
         rows = VGroup()
         self.chord_velocities = []
+        self.chords = []  # (start, end) screen points of each chord drawn, for the tests
         for k in range(1, self.halvings + 1):
             dt = T / 2**k
-            grid = np.concatenate([np.arange(t0, -1e-9, -dt)[::-1], np.arange(t0 + dt, T, dt), [T]])
-            grid = np.unique(np.clip(np.concatenate([[0.0], grid]), 0.0, T))
-            xs, ys = traj.position(grid)
-            new_polygon = VMobject().set_points_as_corners(axes.c2p_array(xs, ys))
-            new_polygon.set_stroke(style.CHORD, style.STROKE_THIN, opacity=0.9)
             Q = _point(axes, traj, t0 + dt)
+            self.chords.append((P, Q))
             new_chord = Line(P, Q, color=style.CHORD, stroke_width=style.STROKE_LINE)
             new_q = Dot(Q, radius=style.DOT_RADIUS_SMALL, color=style.CHORD)
             vbar = traj.average_velocity(t0, t0 + dt)
             self.chord_velocities.append((dt, vbar))
             new_arrow = _velocity_arrow(P, vbar, self.arrow_scale, style.CHORD)
+            # Δs below the chord's middle (the path arches above it), t + Δt by Q
+            d = (Q - P) / np.linalg.norm(Q - P)
+            below = np.array([d[1], -d[0], 0.0])
+            new_ds = tex(r"\Delta s", size=_NUMBER_SIZE, color=style.CHORD)
+            new_ds.move_to((P + Q) / 2 + below * 0.3)
+            new_q_label = tex(r"t + \Delta t", size=style.SIZE_SMALL, color=style.CHORD)
+            new_q_label.next_to(Q, RIGHT, buff=0.12)
+            roomy = np.linalg.norm(Q - P) > 1.1  # room for the labels between P and Q
+            for m in (new_ds, new_q_label):
+                m.set_opacity(1.0 if roomy else 0.0)
             cells = row(
                 [
                     tex(format_fixed(dt, 2), size=_NUMBER_SIZE),
@@ -631,27 +784,26 @@ class CannonballTrajectory(_CannonballBase):
                 k + 0.75,
             )
             rows.add(cells)
-            if polygon is None:
-                polygon, chord, q_dot, arrow = new_polygon, new_chord, new_q, new_arrow
-                self.play(Create(polygon), run_time=1.0)
-                self.play(
-                    Create(chord), FadeIn(q_dot), GrowArrow(arrow), FadeIn(cells), run_time=1.0
-                )
+            if chord is None:
+                chord, q_dot, arrow, ds, q_label = new_chord, new_q, new_arrow, new_ds, new_q_label
+                self.play(Create(chord), FadeIn(q_dot), FadeIn(q_label), run_time=1.0)
+                self.play(GrowArrow(arrow), FadeIn(ds), FadeIn(cells), FadeIn(mean), run_time=1.0)
                 self.bring_to_front(dot_p)
                 self.wait(style.BEAT)
             else:
                 self.end_beat()
                 self.play(
-                    Transform(polygon, new_polygon),
                     Transform(chord, new_chord),
                     Transform(q_dot, new_q),
                     Transform(arrow, new_arrow),
+                    Transform(ds, new_ds),
+                    Transform(q_label, new_q_label),
                     FadeIn(cells, shift=0.15 * DOWN),
                     run_time=0.8 if k < 4 else 0.6,
                 )
                 self.wait(0.6 if k < 4 else 0.35)
 
-        # the limit: the velocity at t0, tangent to the path
+        # the limit: the velocity at t0, tangent to the path, and its definition
         self.end_beat()
         v = traj.velocity(t0)
         self.instant_arrow = _velocity_arrow(P, v, self.arrow_scale, style.VELOCITY)
@@ -666,22 +818,30 @@ class CannonballTrajectory(_CannonballBase):
         rule2 = rule.copy().set_y(limit.get_top()[1] + 0.14)
         v_label = text(self.tr("cannon.instant_label"), size=style.SIZE_SMALL, color=style.VELOCITY)
         v_label.next_to(limit, DOWN, buff=0.16).align_to(rule, LEFT)  # clear of the plot
+        self.limit_formula = tex(
+            r"v = \lim_{\Delta t \to 0} \frac{\Delta s}{\Delta t}",
+            size=_NUMBER_SIZE,
+            color=style.VELOCITY,
+        )
+        self.limit_formula.next_to(v_label, DOWN, buff=0.3).align_to(rule, LEFT)
         self.play(self.set_caption("cannon.limit"))
         self.play(
             ReplacementTransform(arrow, self.instant_arrow),
-            FadeOut(polygon),
             FadeOut(chord),
             FadeOut(q_dot),
+            FadeOut(ds),
+            FadeOut(q_label),
             self.path.animate.set_stroke(opacity=1.0),
             Create(rule2),
             FadeIn(limit),
             FadeIn(v_label),
+            ReplacementTransform(mean, self.limit_formula),
             run_time=1.2,
         )
         self.bring_to_front(dot_p)
         self.wait(style.READ + style.BEAT)
         self.chord_group = VGroup(instant_label)
-        self.table = VGroup(header, units, rule, rows, rule2, limit, v_label)
+        self.table = VGroup(header, units, rule, rows, rule2, limit, v_label, self.limit_formula)
         self.instant_dot = dot_p
 
     # -- 5. along the tangent to the apex -----------------------------------------------------
@@ -832,7 +992,6 @@ class CannonballTrajectory(_CannonballBase):
             ),
             key=_unit,
         )
-        self.axes = wide
         ratio = vac.range / traj.range
         self.play(
             FadeOut(self.apex_group),
@@ -844,7 +1003,8 @@ class CannonballTrajectory(_CannonballBase):
         )
         new_path = _path(wide, traj)
         h = self.launch.height
-        new_cannon = self.cannon.copy().shift(wide.c2p(0, h) - old.c2p(0, h))
+        # a smaller cannon, so that it does not hide the short drag path at the new scale
+        new_cannon = _cannon(wide, self.launch.angle_deg, h, size=_WIDE_CANNON)
         _clear_numbers(wide, new_cannon)
         apex_new = wide.c2p(*traj.position(traj.apex_time))
         land_new = wide.c2p(traj.range, 0.0)
@@ -866,7 +1026,8 @@ class CannonballTrajectory(_CannonballBase):
             self.ball.animate.move_to(land_new).scale(0.8),
             run_time=2.0,
         )
-        self.path = new_path
+        self.path, self.axes = new_path, wide
+        self.bring_to_front(self.path, self.apex_dot, self.ball)  # the short path over the cannon
         dashed = DashedVMobject(
             _path(wide, vac, samples=361).set_stroke(style.DRAG_FREE, style.STROKE_LINE),
             num_dashes=90,
@@ -885,6 +1046,46 @@ class CannonballTrajectory(_CannonballBase):
         self.play(FadeIn(marks), FadeIn(with_air), FadeIn(no_air), *leader, run_time=1.0)
         self.wait(style.READ + style.BEAT)
         self.vacuum_path = dashed
+
+    # -- 7. the parabola's top: slope 0 there too ---------------------------------------------
+    def mark_vacuum_apex(self) -> None:
+        """The drag-free parabola's apex, marked as the drag path's was: a horizontal tangent
+        (slope 0) and the maximum height, from core."""
+        if not self.has_drag:  # the flight was the parabola: its apex is marked already
+            return
+        vac, axes = self.vacuum, self.axes
+        ta = vac.apex_time
+        apex = axes.c2p(*vac.position(ta))
+        self.vacuum_apex_dot = Dot(apex, radius=style.DOT_RADIUS, color=style.APEX)
+        self.vacuum_tangent = Line(apex + 1.0 * LEFT, apex + 1.0 * RIGHT).set_stroke(
+            style.VELOCITY, style.STROKE_LINE
+        )
+        slope0 = text(self.tr("cannon.slope_zero"), size=_LABEL_SIZE, color=style.VELOCITY)
+        height = text(
+            self.tr("cannon.max_height", h=_fmt_m(vac.max_height)),
+            size=_LABEL_SIZE,
+            color=style.APEX,
+        )
+        # both words in a row above the apex, in the free band under the caption (clear of the
+        # flat dashed top); lacking room there, inside the arch under the tangent
+        row = VGroup(slope0, height).arrange(RIGHT, buff=0.4, aligned_edge=DOWN)
+        row.next_to(apex, UP, buff=0.22)
+        if row.get_top()[1] > _PLOT_TOP:
+            row.next_to(apex, DOWN, buff=0.3)
+            for m in row:
+                m.add_background_rectangle(color=style.BACKGROUND, opacity=0.85, buff=0.06)
+        drop = DashedLine(apex, axes.c2p(vac.position(ta)[0], 0.0), dash_length=style.DASH_LENGTH)
+        drop.set_stroke(style.APEX, style.STROKE_THIN)
+        self.play(
+            self.set_caption("cannon.vacuum_apex", h=_fmt_m(vac.max_height)),
+            Create(self.vacuum_tangent),
+            FadeIn(self.vacuum_apex_dot, scale=0.5),
+            FadeIn(slope0),
+            run_time=1.2,
+        )
+        self.wait(style.SHORT)
+        self.play(Create(drop), FadeIn(height), run_time=1.0)
+        self.wait(style.READ)
 
     def _range_labels(
         self, axes: PlotAxes, traj: Trajectory, vac: Trajectory

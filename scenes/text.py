@@ -314,7 +314,10 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "A cannonball leaves the muzzle at {speed} m/s, {angle}° above the ground",
         "ja": "砲弾を秒速 {speed} m、仰角 {angle}° で発射する",
     },
-    "cannon.speedup": {"en": "real seconds, shown {x}× faster", "ja": "実時間の秒（{x} 倍速）"},
+    "cannon.speedup": {
+        "en": "real elapsed time (played {x}× faster)",
+        "ja": "実際の経過時間（{x} 倍速で再生）",
+    },
     "cannon.flight": {
         "en": "In flight, gravity and air drag act on it all the time",
         "ja": "飛んでいる間、重力と空気抵抗がずっとはたらく",
@@ -328,8 +331,14 @@ TEXT: dict[str, dict[str, str]] = {
         "ja": "T = {t} 秒後、{range} m 先に着弾",
     },
     "cannon.average": {
-        "en": "Average velocity: the straight chord from muzzle to landing, over T",
-        "ja": "平均速度：発射点から着弾点までの直線（弦）を時間 T で割ったもの",
+        "en": "Average velocity: the displacement Δs from muzzle to landing, divided by T",
+        "ja": "平均速度：発射点から着弾点までの変位 Δs を、時間 T で割ったもの",
+    },
+    "cannon.post_average": {
+        "en": "The post's “{post} m in 1 s” is the idea of an average; here {speed} m/s is "
+              "the launch speed, and the average over the whole flight is {avg} m/s",
+        "ja": "記事の「1 秒で {post} m」は平均の考え方。ここでの秒速 {speed} m は発射の速さで、"
+              "飛行全体の平均速度は秒速 {avg} m",
     },
     "cannon.average_label": {"en": "average velocity", "ja": "平均速度"},
     "cannon.bends": {
@@ -341,12 +350,14 @@ TEXT: dict[str, dict[str, str]] = {
         "ja": "でも弾道は曲がる：重力が瞬間ごとに速度を変えるから",
     },
     "cannon.cut": {
-        "en": "Cut the flight into shorter intervals Δt = T/2, T/4, …: average over each",
-        "ja": "飛行を Δt = T/2, T/4, … と細かく区切り、区間ごとの平均速度を測る",
+        "en": "Every chord starts at t = {start} = {t0} s and lasts Δt = T/2, T/4, …: "
+              "its average velocity Δs/Δt",
+        "ja": "どの変位も t = {start} = {t0} 秒から測り、Δt = T/2, T/4, … と縮めて"
+              "平均速度 Δs/Δt を求める",
     },
     "cannon.limit": {
-        "en": "As Δt → 0 the chord becomes the tangent: the instantaneous velocity",
-        "ja": "Δt → 0 で弦は接線になる：これが瞬間の速度",
+        "en": "As Δt → 0 the chord turns into the tangent: the instantaneous velocity",
+        "ja": "Δt → 0 で変位の向きは接線の向きになる：これが瞬間の速度",
     },
     "cannon.instant_label": {"en": "instantaneous velocity", "ja": "瞬間の速度"},
     "cannon.to_apex": {
@@ -363,6 +374,10 @@ TEXT: dict[str, dict[str, str]] = {
     "cannon.without_air": {
         "en": "Without air, the same shot flies a parabola {ratio}× as far",
         "ja": "空気がなければ、同じ発射は放物線を描いて {ratio} 倍遠くまで飛ぶ",
+    },
+    "cannon.vacuum_apex": {
+        "en": "The parabola peaks where its tangent is horizontal too: slope 0 at {h} m",
+        "ja": "放物線でも、接線が水平（傾き 0）になる所が最高点：{h} m",
     },
     "cannon.with_air": {"en": "with air: {range} m", "ja": "空気あり：{range} m"},
     "cannon.without_air_label": {"en": "without air: {range} m", "ja": "空気なし：{range} m"},

@@ -9,6 +9,7 @@ fast. Reference frames live in ``control_data/cannonball/``; regenerate them wit
 from __future__ import annotations
 
 import math
+import re
 import tempfile
 from pathlib import Path
 
@@ -19,7 +20,9 @@ manim = pytest.importorskip("manim")
 
 from manim.utils.testing.frames_comparison import frames_comparison  # noqa: E402
 
+from scenes import style  # noqa: E402
 from scenes.cannonball import CannonballFigure, CannonballTrajectory  # noqa: E402
+from scenes.common import PlotAxes  # noqa: E402
 
 __module_test__ = "cannonball"
 
@@ -79,8 +82,42 @@ def test_trajectory_plays_in_dry_run(use_config, tmp_path, language, config):
     with manim.tempconfig(_settings(tmp_path, dry_run=True)):
         scene = CannonballTrajectory()
         scene.render()
-    # about a minute: captions stay up until they can be read in both languages
-    assert 20.0 <= scene.renderer.time <= 75.0, "the scene must run 20-75 s"
+    # about a minute and a half: captions stay up until they can be read in both languages
+    assert 20.0 <= scene.renderer.time <= 90.0, "the scene must run 20-90 s"
+
+
+class _CaptionWatch(CannonballTrajectory):
+    """Counts, at every frame of a dry run, the captions visible at once."""
+
+    def construct(self):
+        self.made, self.most_at_once = [], 0
+        super().construct()
+
+    def caption(self, key, **fields):
+        mob = super().caption(key, **fields)
+        self.made.append(mob)
+        return mob
+
+    def update_to_time(self, t):
+        super().update_to_time(t)
+        shown = set(self.get_mobject_family_members())
+        visible = [
+            c
+            for c in self.made
+            if c in shown
+            and max(m.get_fill_opacity() for m in c.family_members_with_points()) > 0.02
+        ]
+        self.most_at_once = max(self.most_at_once, len(visible))
+
+
+def test_captions_never_overlap(use_config, tmp_path):
+    # the old caption fades out before the new one fades in: never two lines on top of each other
+    use_config('language = "ja"')
+    with manim.tempconfig(_settings(tmp_path, dry_run=True, frame_rate=10)):
+        scene = _CaptionWatch()
+        scene.render()
+    assert len(scene.made) >= 10
+    assert scene.most_at_once == 1
 
 
 @pytest.mark.parametrize("language", ["en", "ja"])
@@ -110,15 +147,51 @@ def _outside(scene) -> list[str]:
     return found
 
 
+#: A number of four digits or more with no thousands separator ("3707", not "3,707" or 3{,}707).
+_UNGROUPED = re.compile(r"(?<![\d.,}])\d{4,}")
+
+
+def _shown_strings(scene) -> list[str]:
+    """The strings of every ``Text`` and ``MathTex`` on screen, the axes' tick numbers aside."""
+    found = []
+    for top in scene.mobjects:
+        if isinstance(top, PlotAxes):
+            continue
+        for m in top.get_family():
+            if isinstance(m, manim.Text):
+                found.append(m.original_text)
+            elif isinstance(m, manim.MathTex):
+                found.append(m.tex_string)
+    return found
+
+
+def _ground_clearance(scene) -> float:
+    """How far the cannon's lowest ink (its strokes included) stays above the ground line's ink
+    (the x axis through the launch point, its stroke included); negative: below the ground."""
+    ground = scene.axes.c2p(0.0, 0.0)[1] + style.STROKE_AXIS * 0.005
+    return (
+        min(
+            m.get_all_points()[:, 1].min() - m.get_stroke_width() * 0.005
+            for m in scene.cannon.family_members_with_points()
+        )
+        - ground
+    )
+
+
 class _FrameChecked(CannonballTrajectory):
-    """Records, after every ``play``, anything reaching outside the frame's margin."""
+    """Records, after every ``play``, anything reaching outside the frame's margin, every number
+    on screen written without its thousands separator, and the cannon's height above ground."""
 
     def play(self, *args, **kwargs):
         super().play(*args, **kwargs)
-        self.outside += [(self.renderer.num_plays, m) for m in _outside(self)]
+        n = self.renderer.num_plays
+        self.outside += [(n, m) for m in _outside(self)]
+        self.ungrouped += [(n, s) for s in _shown_strings(self) if _UNGROUPED.search(s)]
+        if hasattr(self, "cannon"):
+            self.clearance.append(_ground_clearance(self))
 
     def construct(self):
-        self.outside = []
+        self.outside, self.ungrouped, self.clearance = [], [], []
         super().construct()
 
 
@@ -149,8 +222,38 @@ def test_everything_stays_in_the_frame(final_state, language, config):
     assert final_state(config, language).outside == []
 
 
+@pytest.mark.parametrize("language", ["en", "ja"])
+@pytest.mark.parametrize("config", list(CONFIGS))
+def test_numbers_carry_their_thousands_separator(final_state, language, config):
+    # 3,707 m in the labels and 3{,}707 in the formulas, never 3707 beside it (tick numbers aside)
+    assert final_state(config, language).ungrouped == []
+
+
 # ---------------------------------------------------------------------------------------------
 # geometry: what is drawn is where core says
+
+
+@pytest.mark.parametrize("config", list(CONFIGS))
+def test_cannon_stands_above_the_ground_line(final_state, config):
+    scene = final_state(config)
+    # after every animation, in the flight's view and the zoomed-out one
+    assert len(scene.clearance) > 10
+    assert min(scene.clearance) >= 0.0, min(scene.clearance)
+
+
+@pytest.mark.parametrize("config", list(CONFIGS))
+def test_barrel_lies_on_the_launch_line(final_state, config):
+    # the ball leaves the muzzle along its path: the barrel's axis is the launch direction
+    # through the launch point
+    scene = final_state(config)
+    barrel, axes = scene.cannon[0], scene.axes
+    corners = barrel.get_vertices()[:4]  # muzzle top, breech top, breech bottom, muzzle bottom
+    muzzle = (corners[0] + corners[3]) / 2
+    breech = (corners[1] + corners[2]) / 2
+    start = axes.c2p(0.0, scene.launch.height)
+    angle = math.radians(scene.launch.angle_deg)
+    assert _angle(muzzle - breech) == pytest.approx(angle, abs=1e-9)
+    assert _angle(breech - start) == pytest.approx(angle, abs=1e-9)
 
 
 @pytest.mark.parametrize("config", list(CONFIGS))
@@ -218,6 +321,94 @@ def test_chord_velocities_converge_to_the_velocity(final_state, config):
         errors.append(np.linalg.norm(np.array(vbar) - v))
     assert all(b < a for a, b in zip(errors, errors[1:], strict=False))
     assert errors[-1] < errors[0] / 20
+
+
+@pytest.mark.parametrize("config", list(CONFIGS))
+def test_the_chords_drawn_are_the_chords_measured(final_state, config):
+    # every chord starts at the instant t (T/4) and ends at t + Δt, Δt the table's row
+    scene = final_state(config)
+    traj, axes, t0 = scene.trajectory, scene.flight_axes, scene.instant
+    assert t0 == pytest.approx(traj.flight_time / 4)
+    assert len(scene.chords) == len(scene.chord_velocities) == scene.halvings
+    for (start, end), (dt, _) in zip(scene.chords, scene.chord_velocities, strict=True):
+        np.testing.assert_allclose(axes.p2c(start), traj.position(t0), atol=1e-6 * axes.x_box[1])
+        np.testing.assert_allclose(axes.p2c(end), traj.position(t0 + dt), atol=1e-6 * axes.x_box[1])
+    # ... and the caption says so, with the instant's numbers
+    (cut,) = [c for c in scene.cues if c["key"] == "cannon.cut"]
+    assert cut["fields"] == {"start": "T/4", "t0": f"{t0:.1f}"}
+
+
+@pytest.mark.parametrize("config", list(CONFIGS))
+def test_limit_is_written_where_the_chords_converge(final_state, config):
+    scene = final_state(config)
+    assert r"\lim_{\Delta t \to 0} \frac{\Delta s}{\Delta t}" in scene.limit_formula.tex_string
+    # in the column, below the table's limit row and inside the frame
+    assert scene.limit_formula.get_top()[1] < scene.table[5].get_bottom()[1]
+    assert scene.limit_formula.get_bottom()[1] > -4.0 + style.MARGIN
+
+
+@pytest.mark.parametrize("config", list(CONFIGS))
+def test_post_average_is_reconciled_with_the_launch_speed(final_state, config):
+    # the post's 750 m/s is an average; here it is the launch speed, beside the flight's average
+    scene = final_state(config)
+    traj = scene.trajectory
+    (cue,) = [c for c in scene.cues if c["key"] == "cannon.post_average"]
+    average = math.hypot(*traj.average_velocity(0.0, traj.flight_time))
+    assert cue["fields"] == {
+        "post": "750",  # the post's own number, whatever this launch's speed
+        "speed": f"{scene.launch.speed:.0f}",
+        "avg": f"{average:.1f}",
+    }
+    assert average < scene.launch.speed  # the point: below the launch speed
+    shown = scene.tr("cannon.post_average", **cue["fields"])
+    assert f"{scene.launch.speed:.0f}" in shown and f"{average:.1f}" in shown
+
+
+def test_config_comment_states_the_average_of_the_default_shot():
+    from core.ballistics import simulate
+    from core.config import load_config
+
+    path = Path(__file__).resolve().parents[2] / "bibun.toml"
+    launch = load_config(path).cannon.launch
+    traj = simulate(launch)
+    average = math.hypot(*traj.average_velocity(0.0, traj.flight_time))
+    block = path.read_text(encoding="utf-8").split("[cannon]")[1].split("speed =")[0]
+    assert "average" in block and "launch" in block
+    assert f"{average:.1f} m/s" in block, (average, block)
+
+
+@pytest.mark.parametrize("config", ["default", "300_at_60"])
+def test_parabola_apex_is_marked_with_slope_zero(final_state, config):
+    scene = final_state(config)
+    vac, axes = scene.vacuum, scene.axes
+    assert vac.launch.drag == 0.0
+    x, y = axes.p2c(scene.vacuum_apex_dot.get_center())
+    tol = 1e-6 * axes.x_box[1]
+    assert x == pytest.approx(vac.position(vac.apex_time)[0], abs=tol)
+    assert y == pytest.approx(vac.max_height, abs=tol)
+    start, end = scene.vacuum_tangent.get_start(), scene.vacuum_tangent.get_end()
+    assert start[1] == pytest.approx(end[1]) and end[0] > start[0]  # horizontal: slope 0
+    assert (start + end)[0] / 2 == pytest.approx(scene.vacuum_apex_dot.get_center()[0])
+    (cue,) = [c for c in scene.cues if c["key"] == "cannon.vacuum_apex"]
+    assert cue["fields"] == {"h": f"{vac.max_height:,.0f}"}
+
+
+def test_speedup_label_states_the_factor(final_state):
+    scene = final_state("default", "ja")
+    T = scene.trajectory.flight_time
+    run_time = scene.flight_run_time
+    assert scene.speedup == pytest.approx(T / run_time)
+    lines = [m.original_text for m in scene.clock_note.get_family() if isinstance(m, manim.Text)]
+    assert "".join(lines) == f"実際の経過時間（{T / run_time:.0f} 倍速で再生）"
+
+
+def test_japanese_cannon_text_uses_full_width_colons_and_displacement():
+    from scenes.text import TEXT
+
+    for key, value in TEXT.items():
+        if key.startswith("cannon."):
+            assert ":" not in value["ja"], key
+    assert "変位" in TEXT["cannon.average"]["ja"] and "変位" in TEXT["cannon.cut"]["ja"]
 
 
 def test_figure_arrows_follow_core(use_config, tmp_path):
