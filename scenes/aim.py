@@ -83,7 +83,9 @@ RIGHT_X = FRAME_W / 2 - style.MARGIN
 #: The readouts: labels and numbers in the style font, at one size.
 ROW_SIZE = style.SIZE_READOUT_LABEL
 ROW_GAP = 0.46
-#: The closing table: what each term is in a network (the terms at ``style.SIZE_LABEL``).
+#: The loss plot's tick numbers, powers of ten whose exponents must stay legible.
+LOG_TICK_SIZE = 29
+#: The closing table: what each term is in a network (the terms at ``style.SIZE_BODY``).
 MAP_SIZE = style.SIZE_BODY - 2
 
 _SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
@@ -418,7 +420,8 @@ class AimTheCannon(Lesson):
         # tick numbers as powers of ten
         new = VGroup()
         for y in axes.y_ticks:
-            label = tex(rf"10^{{{int(round(y))}}}", size=style.SIZE_SMALL - 4, color=style.TEXT_DIM)
+            # the exponent is set at 70 %: 29 keeps it at 20 px or more at 720p
+            label = tex(rf"10^{{{int(round(y))}}}", size=LOG_TICK_SIZE, color=style.TEXT_DIM)
             label.next_to(axes.c2p(xr[0], y), LEFT, buff=0.12)
             new.add(label)
         axes.y_numbers.remove(*axes.y_numbers.submobjects)
@@ -443,7 +446,7 @@ class AimTheCannon(Lesson):
         }
         if gradient:
             rows["grad"] = _Row(tr("aim.grad"), style.MISS)
-            rows["eta"] = _Row(tr("aim.eta"), style.HIGHLIGHT)
+            rows["eta"] = _Row(tr("aim.eta"), style.TEXT)
         rows["next"] = _Row(tr("aim.next"), style.OPTIMUM)
         keys = list(rows)
         per_column = 4 if gradient else 3
@@ -633,15 +636,15 @@ class AimTheCannon(Lesson):
     def _table(self, tr: Catalogue) -> None:
         """The closing map onto learning: a header and five rows, each the picture's term
         (left, in its colour) and what it is in a neural network (right), above the field."""
-        colors = (style.TEXT, style.MISS, style.VELOCITY, style.OPTIMUM, style.TRAJECTORY)
+        colors = (style.TEXT, style.MISS, style.VELOCITY, style.TARGET, style.TRAJECTORY)
         keys = ("weight", "loss", "backprop", "step", "newton")
-        pictures = [words(tr(f"aim.map.{k}.picture"), style.SIZE_LABEL, c)
+        pictures = [words(tr(f"aim.map.{k}.picture"), style.SIZE_BODY, c)
                     for k, c in zip(keys, colors, strict=True)]
         meanings = [words(tr(f"aim.map.{k}.meaning"), MAP_SIZE, style.TEXT) for k in keys]
         head_l = words(tr("aim.map.here"), style.SIZE_SMALL, style.TEXT_DIM)
         head_r = words(tr("aim.map.network"), style.SIZE_SMALL, style.TEXT_DIM)
         left = LEFT_X
-        right = left + max(p.width for p in pictures) + 0.6
+        right = left + max(p.width for p in pictures) + 0.5
         top = self.subtitle.get_bottom()[1] - 0.3
         head_l.move_to(np.array([left, top, 0]), aligned_edge=LEFT + UP)
         head_r.move_to(np.array([right, top, 0]), aligned_edge=LEFT + UP)
@@ -650,21 +653,25 @@ class AimTheCannon(Lesson):
         rule = Line(np.array([left, head_l.get_bottom()[1] - 0.08, 0]),
                     np.array([RIGHT_X, head_l.get_bottom()[1] - 0.08, 0]))
         rule.set_stroke(style.TEXT_DIM, 1.5)
-        # rows spread down to just above the highest flight (at most 0.35 apart)
-        floor = max(self.world_to_point(0.0, t.max_height)[1] for t in self.trajectories) + 0.25
-        heights = sum(max(p.height, m.height) for p, m in zip(pictures, meanings, strict=True))
-        gap = float(np.clip((rule.get_center()[1] - 0.12 - floor - heights) / 5, 0.12, 0.35))
-        y = rule.get_center()[1] - 0.12
+        # rows on evenly spaced baselines, spread down to just above the highest flight
+        floor = max(self.world_to_point(0.0, t.max_height)[1] for t in self.trajectories) + 0.3
+        first = rule.get_center()[1] - 0.45
+        pitch = float(np.clip((first - floor) / 4, 0.5, 0.62))
         lines = VGroup()
-        for k, picture, meaning in zip(keys, pictures, meanings, strict=True):
-            picture.move_to(np.array([left, y, 0]), aligned_edge=LEFT + UP)
-            meaning.move_to(np.array([right, y, 0]), aligned_edge=LEFT + UP)
-            meaning.shift(UP * (baseline(picture, tr(f"aim.map.{k}.picture"))
-                                - baseline(meaning, tr(f"aim.map.{k}.meaning"))))
+        for k, (key, picture, meaning) in enumerate(zip(keys, pictures, meanings, strict=True)):
+            base = first - k * pitch
+            for mob, string in ((picture, tr(f"aim.map.{key}.picture")),
+                                (meaning, tr(f"aim.map.{key}.meaning"))):
+                mob.move_to(np.array([left if mob is picture else right, base, 0]),
+                            aligned_edge=LEFT)
+                mob.shift(UP * (base - baseline(mob, string)))
             lines.add(VGroup(picture, meaning))
-            y = min(picture.get_bottom()[1], meaning.get_bottom()[1]) - gap
         self.table_title = VGroup(head_l, head_r, rule)
         self.table = lines
+        whole = VGroup(self.table_title, lines)
+        widest = max(m.get_right()[0] for m in [head_r, *meanings])
+        if widest > RIGHT_X:  # a long meaning: the table shrinks to the frame, from its corner
+            whole.scale((RIGHT_X - left) / (widest - left), about_point=head_l.get_corner(UP + LEFT))
 
     # --- the beats ---------------------------------------------------------------------------
     def show_field(self) -> None:
