@@ -453,7 +453,7 @@ class AimTheCannon(Lesson):
         columns = [keys[:per_column], keys[per_column:]]
         top = self.readout_top
         for c, col in enumerate(columns):
-            x = LEFT_X + (4.3 if c else 0.0)
+            x = LEFT_X + (4.0 if c else 0.0)
             label_w = max(rows[k].label.width for k in col) + 0.25
             for i, k in enumerate(col):
                 rows[k].place(np.array([x, top - ROW_GAP * i, 0.0]), x + label_w)
