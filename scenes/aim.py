@@ -47,6 +47,7 @@ from manim import (
     Dot,
     FadeIn,
     FadeOut,
+    Indicate,
     Line,
     MathTex,
     Polygon,
@@ -650,8 +651,8 @@ class AimTheCannon(Lesson):
         head_r.move_to(np.array([right, top, 0]), aligned_edge=LEFT + UP)
         head_r.shift(UP * (baseline(head_l, tr("aim.map.here"))
                            - baseline(head_r, tr("aim.map.network"))))
-        rule = Line(np.array([left, head_l.get_bottom()[1] - 0.08, 0]),
-                    np.array([RIGHT_X, head_l.get_bottom()[1] - 0.08, 0]))
+        rule_y = min(head_l.get_bottom()[1], head_r.get_bottom()[1]) - 0.1
+        rule = Line(np.array([left, rule_y, 0]), np.array([RIGHT_X, rule_y, 0]))
         rule.set_stroke(style.TEXT_DIM, 1.5)
         # rows on evenly spaced baselines, spread down to just above the highest flight
         floor = max(self.world_to_point(0.0, t.max_height)[1] for t in self.trajectories) + 0.3
@@ -727,7 +728,7 @@ class AimTheCannon(Lesson):
     # the map onto learning: the plots make way for a table that builds up, a line a beat
     def _map_line(self, k: int, key: str) -> None:
         self._say(f"aim.map.{key}")
-        self.play(FadeIn(self.table[k], shift=LEFT * 0.15), run_time=style.SHORT * 1.5)
+        self.play(FadeIn(self.table[k], shift=LEFT * 0.15), run_time=1.5)
 
     def map_weight(self) -> None:
         """The angle θ is a weight of the network."""
@@ -757,7 +758,6 @@ class AimTheCannon(Lesson):
     def map_newton(self) -> None:
         """Dividing by the slope (Newton's method) is the second-order cousin."""
         self._map_line(4, "newton")
-        self.wait(style.BEAT)
 
     # --- the steps of a shot -----------------------------------------------------------------
     def _aim_shot(self, i: int) -> None:
@@ -877,6 +877,9 @@ class AimTheCannon(Lesson):
                 FadeIn(ldot),
                 run_time=style.SHORT * 1.5,
             )
+            if self.method == "gradient":  # the empty loss-curve plot, drawn in the next beat
+                self.wait(style.BEAT * 0.5)
+                self.play(FadeIn(self.inset), FadeIn(self.inset_title), run_time=style.SHORT)
         else:
             land_anims.append(FadeIn(ldot, scale=1.5))
             seg = Line(self.loss_dots[-2].get_center(), ldot.get_center())
@@ -963,12 +966,13 @@ class AimTheCannon(Lesson):
         step, is_full = self.steps[i], i in self.full_pace
         next_angle = self.steps[i + 1].angle_deg
         if not self.shown_inset:
-            self._first_inset()
             self._say("aim.loss_curve")
+            self.shown_inset = True
+            self.play(Create(self.inset_curve), run_time=2.0)  # drawn while the caption is read
             cdot = self._curve_dot(step)
             self.curve_dots.append(cdot)
             self.play(FadeIn(cdot, scale=1.5), run_time=style.SHORT)
-            self.wait(style.READ)
+            self.wait(style.BEAT)
         self.shot_tangent = tangent = self._tangent(step)
         self.shot_correction = correction = self._correction(step, next_angle)
         if i == 0:
@@ -981,7 +985,9 @@ class AimTheCannon(Lesson):
             self.play(Create(correction), *self._show_rows(i, ("next",)), run_time=1.0)
             self.wait(style.READ)
             self._say("aim.eta_choice")
-            self.wait(style.READ)
+            self.wait(style.BEAT)
+            self.play(Indicate(self.rows["eta"].value, color=style.HIGHLIGHT, scale_factor=1.0),
+                      run_time=1.2)
             self._say("aim.repeat")
         elif is_full:
             self.play(Create(tangent), *self._show_rows(i, ("slope", "grad")),
