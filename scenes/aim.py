@@ -230,17 +230,6 @@ class _Row(VGroup):
         self.add(new)
         return self
 
-    def relabel(self, label: str) -> _Row:
-        if label == self.label_string:
-            return self
-        new = words(label, ROW_SIZE, style.TEXT_DIM).move_to(self.label, aligned_edge=LEFT)
-        new.shift(UP * (baseline(self.label, self.label_string) - baseline(new, label)))
-        new.set_opacity(self.label.get_fill_opacity())
-        self.remove(self.label)
-        self.label, self.label_string = new, label
-        self.submobjects.insert(0, new)
-        return self
-
 
 class AimTheCannon(Lesson):
     """Fire, measure the miss, use the derivative, adjust: until the ball lands within ``tol``.
@@ -491,7 +480,8 @@ class AimTheCannon(Lesson):
             out["grad"] = f"{format_number(step.gradient, 1, signed=True)} m²/°"
             out["eta"] = f"{format_eta(self.result.learning_rate)} °²/m²"
         if i + 1 < len(self.steps):
-            out["next"] = f"{format_number(self.steps[i + 1].angle_deg, 2)}°"
+            a = f"{format_number(self.steps[i + 1].angle_deg, 2)}°"
+            out["next"] = tr("aim.next_halved", a=a) if step.update == "bisection" else a
         return out
 
     def _tangent(self, step, half_width: float = 0.9) -> VGroup:
@@ -519,6 +509,10 @@ class AimTheCannon(Lesson):
             lo, hi = sorted((step.angle_deg, predicted))
             seg = Line(ORIGIN, RIGHT).set_stroke(style.VELOCITY, style.STROKE_THIN)
             put_line_on_axes(seg, inset, line, x_range=(lo, hi))
+            if step.update == "bisection":  # the bracket's middle, on the θ axis
+                mark = Dot(inset.c2p(next_angle, y0), radius=style.DOT_RADIUS_SMALL,
+                           color=style.OPTIMUM)
+                return VGroup(seg, mark)
             drop = DashedLine(
                 inset.c2p(next_angle, self.target), inset.c2p(next_angle, y0), dash_length=0.06
             ).set_stroke(style.OPTIMUM, style.STROKE_THIN)
@@ -933,17 +927,18 @@ class AimTheCannon(Lesson):
         self.shot_tangent = tangent = self._tangent(step)
         self.shot_correction = correction = self._correction(step, next_angle)
         bisect = step.update == "bisection"
-        self.rows["next"].relabel(self.tr("aim.next_bisect" if bisect else "aim.next"))
         if not self.shown_inset:
             self._first_inset()
             self._say("aim.tangent")
             self.play(Create(tangent), *self._show_rows(i, ("slope",)), run_time=style.SHORT * 1.5)
             self.wait(style.READ)
-            self._say("aim.newton_step")
+            if bisect:  # the tangent's own step is not taken: say so, not "the next angle"
+                self.bisections.append(i)
+                self._say("aim.bisect")
+            else:
+                self._say("aim.newton_step")
             self.play(Create(correction), *self._show_rows(i, ("next",)), run_time=1.0)
             self.wait(style.READ)
-            if bisect:
-                self._bisect_caption(i)
             self._say("aim.repeat")
         elif is_full:
             self.play(Create(tangent), *self._show_rows(i, ("slope",)), run_time=style.SHORT)

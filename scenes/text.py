@@ -370,7 +370,7 @@ TEXT: dict[str, dict[str, str]] = {
     "aim.grad": {"en": "dL/dθ", "ja": "dL/dθ"},
     "aim.eta": {"en": "rate η", "ja": "学習率 η"},
     "aim.next": {"en": "next θ", "ja": "次の θ"},
-    "aim.next_bisect": {"en": "next θ, halved", "ja": "次の θ（二分）"},
+    "aim.next_halved": {"en": "{a} (bracket halved)", "ja": "{a}（区間を二分）"},
     "aim.inset_title": {"en": "range R against angle θ", "ja": "角度 θ と飛距離 R"},
     "aim.loss_curve_title": {"en": "loss L (m²) against angle θ", "ja": "角度 θ と損失 L (m²)"},
     "aim.loss_title": {"en": "loss L = miss² per shot", "ja": "1 発ごとの損失 L"},

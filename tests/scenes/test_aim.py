@@ -9,6 +9,7 @@ frames live in ``control_data/aim/``; regenerate them with
 from __future__ import annotations
 
 import math
+import re
 
 import pytest
 
@@ -85,7 +86,7 @@ def testfinal_state(use_config, media, method, language, config):
 
 def _number(shown: str) -> float:
     """A readout's number: ``+79,097.1 m²/°`` -> 79097.1."""
-    return float(shown.split()[0].replace(",", "").replace("\u2212", "-").rstrip("°"))
+    return float(re.match(r"[-+]?[\d,.]+", shown.replace("\u2212", "-")).group().replace(",", ""))
 
 
 @pytest.mark.parametrize(("language", "config"), [("en", "default"), ("ja", "300_at_60")])
@@ -141,6 +142,8 @@ def test_newton_says_each_bisection_as_it_happens(use_config, media):
     assert len(bisect_cues) == len(halved)
     for i in halved:
         assert i in scene.full_pace
+        a = f"{steps[i + 1].angle_deg:.2f}°"
+        assert scene.shown[i]["next"] == TEXT["aim.next_halved"]["en"].format(a=a)
         assert _number(scene.shown[i]["next"]) == pytest.approx(steps[i + 1].angle_deg,
                                                                  abs=0.0051)
         tangent = steps[i].angle_deg - steps[i].miss / steps[i].slope
