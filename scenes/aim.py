@@ -214,7 +214,10 @@ class _Row(VGroup):
         super().__init__(self.label, self.value)
 
     def place(self, left: np.ndarray, value_x: float) -> _Row:
+        """The label from ``left`` with its baseline a little below ``left``'s height (rows
+        ``ROW_GAP`` apart then sit on evenly spaced baselines, descenders or not)."""
         self.label.move_to(left, aligned_edge=LEFT)
+        self.label.shift(UP * (left[1] - 0.1 - baseline(self.label, self.label_string)))
         self.value_x = value_x
         return self
 
