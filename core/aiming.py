@@ -6,17 +6,20 @@ at elevation θ, the miss is R(θ) − target, and the slope dR/dθ (metres per 
 :func:`core.calculus.derivative`. Two ways to use it:
 
 ``method="newton"``
-    θ ← θ − miss / slope: follow the tangent to where it meets the target. Few shots.
+    θ ← θ − miss / (dR/dθ): follow the tangent to where it meets the target. Few shots. The
+    angle is kept inside a bracket that holds the answer; a tangent step that would leave it is
+    replaced by halving the bracket (bisection), and the shot records it (``Shot.update``).
 ``method="gradient"``
-    gradient descent on the loss L = miss², the way an optimizer trains a network by
-    backpropagation: θ ← θ − η·dL/dθ with dL/dθ = 2·miss·slope. The learning rate η starts at
-    ``learning_rate`` times the Newton step of the first shot and adapts ("bold driver"): ×1.2
-    after a shot that lowered the loss, ×0.5 after one that raised it. More shots.
+    plain gradient descent on the loss L(θ) = miss², as SGD trains a network:
+    θ ← θ − η·dL/dθ with dL/dθ = 2·miss·dR/dθ and one learning rate η for every shot, nothing
+    else. η comes from :func:`safe_learning_rate` unless given: the largest rate, to two
+    significant figures, that cannot step past the answer from the first guess (one over the
+    largest curvature L'' of the loss between the first guess and the answer). A step that
+    would leave the branch raises :class:`LearningRateError` instead of being mended.
 
 Every shot is recorded (:class:`Shot`), so a scene can replay the learning. A range has a
 maximum (:func:`max_range`); each reachable target is hit by a low shot below that angle and a
-lobbed one above it (``branch``). Both methods keep the angle inside a bracket that holds the
-answer and fall back to bisection if a step would leave it, so they cannot run away.
+lobbed one above it (``branch``).
 
 Examples
 --------
@@ -38,7 +41,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
-from scipy.optimize import minimize_scalar
+from scipy.optimize import brentq, minimize_scalar
 
 from core.ballistics import Launch, simulate
 from core.calculus import derivative
@@ -47,12 +50,15 @@ __all__ = [
     "AIM_METHODS",
     "BRANCHES",
     "AimResult",
+    "LearningRate",
+    "LearningRateError",
     "MaxRange",
     "Shot",
     "UnreachableTargetError",
     "aim",
     "landing_range",
     "max_range",
+    "safe_learning_rate",
 ]
 
 AIM_METHODS = ("newton", "gradient")
@@ -63,8 +69,10 @@ BRANCHES = ("low", "high")
 _SLOPE_STEP = 1e-3
 # The flattest shot considered (degrees) when the muzzle is above the ground.
 _FLAT_ANGLE = 1e-9
-# Bold driver: how the gradient-descent learning rate adapts.
-_GROW, _SHRINK = 1.2, 0.5
+# safe_learning_rate: the curvature L'' is sampled at this many angles from the first guess to
+# the answer, each by a second central difference of this step (degrees).
+_CURVATURE_SAMPLES = 65
+_CURVATURE_STEP = 1e-2
 
 
 class UnreachableTargetError(ValueError):
@@ -74,6 +82,10 @@ class UnreachableTargetError(ValueError):
         super().__init__(message)
         #: The longest shot of the launch (:class:`MaxRange`), when known.
         self.max_range = reach
+
+
+class LearningRateError(ValueError):
+    """Gradient descent at a fixed learning rate would step off the branch of the answer."""
 
 
 @dataclass(frozen=True)
@@ -107,7 +119,13 @@ class Shot:
     slope : float
         dR/dθ at ``angle_deg``, m per degree (from :func:`core.calculus.derivative`).
     loss : float
-        ``miss²``, m², the loss that gradient descent lowers.
+        ``miss²``, m², the loss L that gradient descent lowers.
+    gradient : float
+        dL/dθ = 2·miss·slope, m² per degree.
+    update : str
+        How the next angle was found from this shot: ``"newton"`` (the tangent's step),
+        ``"bisection"`` (Newton's step would have left the bracket: its middle instead),
+        ``"gradient"`` (θ − η·dL/dθ), or ``""`` for the last shot.
     """
 
     angle_deg: float
@@ -115,6 +133,8 @@ class Shot:
     miss: float
     slope: float
     loss: float
+    gradient: float
+    update: str
 
 
 @dataclass(frozen=True)
@@ -135,6 +155,8 @@ class AimResult:
         The target distance, m.
     method, branch : str
         As passed to :func:`aim`.
+    learning_rate : float or None
+        Gradient descent: the learning rate η used for every shot, degrees² per m².
     """
 
     angle_deg: float
@@ -144,6 +166,7 @@ class AimResult:
     target: float
     method: str
     branch: str
+    learning_rate: float | None = None
 
     @property
     def miss(self) -> float:
@@ -280,6 +303,8 @@ def _aim_iv(
     if not isinstance(branch, str) or branch not in BRANCHES:
         raise ValueError(f"`branch` must be one of {', '.join(BRANCHES)}; got {branch!r}")
     for name, value in (("tol", tol), ("learning_rate", learning_rate)):
+        if name == "learning_rate" and value is None:
+            continue
         if (
             isinstance(value, bool)
             or not isinstance(value, numbers.Real)
@@ -322,6 +347,116 @@ def _first_angle(angle: float, low: float, high: float, apex: float) -> float:
     return mirrored if low < mirrored < high else 0.5 * (low + high)
 
 
+@dataclass(frozen=True)
+class LearningRate:
+    """The fixed learning rate of gradient descent, and where it comes from.
+
+    Attributes
+    ----------
+    rate : float
+        η, degrees² per m²: ``1 / curvature`` rounded down to two significant figures.
+    curvature : float
+        The largest curvature L''(θ) of the loss L = (R(θ) − target)² between the first guess
+        and the answer, m² per degree².
+    at_angle_deg : float
+        Where that largest curvature lies, degrees.
+    optimum_deg : float
+        The answer θ*, where R(θ*) = target, degrees.
+    optimum_curvature : float
+        L''(θ*) = 2·(dR/dθ)² at the answer, m² per degree².
+    """
+
+    rate: float
+    curvature: float
+    at_angle_deg: float
+    optimum_deg: float
+    optimum_curvature: float
+
+
+def _floor_2sig(x: float) -> float:
+    """``x`` > 0 rounded down to two significant figures (2.3013e-05 -> 2.3e-05)."""
+    exponent = math.floor(math.log10(x)) - 1
+    mantissa = math.floor(x / 10.0**exponent * (1 + 1e-12))
+    return float(f"{mantissa}e{exponent}")
+
+
+@functools.lru_cache(maxsize=64)
+def _safe_rate(launch: Launch, target: float, branch: str) -> LearningRate:
+    low, high, reach = _bracket(launch, target, branch)
+    first = _first_angle(launch.angle_deg, low, high, reach.angle_deg)
+    a, b = max(low, _FLAT_ANGLE), min(high, 90.0 - _FLAT_ANGLE)
+    optimum = brentq(lambda t: _range_at(launch, t) - target, a, b, xtol=1e-12, rtol=1e-15)
+
+    def curvature(theta: float) -> float:
+        h = min(_CURVATURE_STEP, 0.5 * (theta - a), 0.5 * (b - theta))
+        if h <= 0:
+            h = 0.5 * min(theta, 90.0 - theta)
+        r0, rp, rm = (_range_at(launch, theta + d) for d in (0.0, h, -h))
+        slope = (rp - rm) / (2 * h)
+        bend = (rp - 2 * r0 + rm) / (h * h)
+        return 2.0 * (slope * slope + (r0 - target) * bend)
+
+    angles = np.linspace(optimum, first, _CURVATURE_SAMPLES)
+    curvatures = np.array([curvature(float(t)) for t in angles])
+    k = int(np.argmax(curvatures))
+    worst = float(curvatures[k])
+    if not worst > 0:
+        raise LearningRateError(
+            f"no safe fixed learning rate: the loss is flat at the answer ({optimum:.2f} deg, "
+            f"the longest shot); aim a little nearer"
+        )
+    return LearningRate(
+        rate=_floor_2sig(1.0 / worst),
+        curvature=worst,
+        at_angle_deg=float(angles[k]),
+        optimum_deg=float(optimum),
+        optimum_curvature=float(curvatures[0]),
+    )
+
+
+def safe_learning_rate(launch: Launch, target: float, *, branch: str = "low") -> LearningRate:
+    """The fixed learning rate η with which gradient descent on miss² cannot overshoot.
+
+    The loss is L(θ) = (R(θ) − target)², its slope dL/dθ = 2·(R − target)·dR/dθ and its
+    curvature L'' = 2·((dR/dθ)² + (R − target)·d²R/dθ²). On a branch dL/dθ has the sign of
+    θ − θ*, and if L'' ≤ M everywhere between θ and the answer θ*, then |dL/dθ| ≤ M·|θ − θ*|:
+    with η ≤ 1/M the step η·dL/dθ goes towards θ* and never past it. So M is the largest L''
+    from the first guess (``launch.angle_deg``, mirrored onto the branch as :func:`aim` does)
+    to θ* (sampled at 65 angles, each by a second central difference of 0.01°), and η is 1/M
+    rounded *down* to two significant figures, a number a student can multiply by hand. Where
+    the largest curvature is the answer's own, 2·(dR/dθ*)², the last steps are as quick as
+    Newton's; from the steep side of the curve they are slower but still cannot overshoot.
+
+    Parameters
+    ----------
+    launch : Launch
+        The cannon; its angle is the first guess.
+    target : float
+        Distance to the target, m, > 0 and within reach.
+    branch : {"low", "high"}, keyword-only
+        As for :func:`aim`.
+
+    Returns
+    -------
+    LearningRate
+
+    Raises
+    ------
+    UnreachableTargetError
+        As for :func:`aim`.
+    LearningRateError
+        The target is the longest shot itself (the loss is flat there: no curvature).
+
+    Examples
+    --------
+    >>> eta = safe_learning_rate(Launch(750.0, 15.0, drag=5.7e-4), 3000.0)
+    >>> eta.rate, round(eta.optimum_deg, 4), round(eta.curvature)
+    (2.3e-05, 6.8186, 43453)
+    """
+    _aim_iv(launch, target, "gradient", 1.0, 1, branch, None)
+    return _safe_rate(launch, float(target), branch)
+
+
 def aim(
     launch: Launch,
     target: float,
@@ -330,7 +465,7 @@ def aim(
     tol: float = 1e-6,
     max_iter: int = 50,
     branch: str = "low",
-    learning_rate: float = 0.5,
+    learning_rate: float | None = None,
 ) -> AimResult:
     """Adjust the elevation of ``launch`` until the ball lands within ``tol`` of ``target``.
 
@@ -342,15 +477,16 @@ def aim(
     target : float
         Distance to the target, m, > 0.
     method : {"newton", "gradient"}, keyword-only
-        Newton's method on the miss, or gradient descent on the loss miss².
+        Newton's method on the miss, or plain gradient descent on the loss miss².
     tol : float, keyword-only
         Acceptable miss in m, > 0.
     max_iter : int, keyword-only
         Most shots to fire, >= 1.
     branch : {"low", "high"}, keyword-only
         The flat shot (angle below the max-range angle) or the lobbed one (above it).
-    learning_rate : float, keyword-only
-        Gradient descent only: the first step as a fraction of the Newton step, > 0.
+    learning_rate : float, optional, keyword-only
+        Gradient descent only: η in degrees² per m², the same for every shot; by default
+        :func:`safe_learning_rate`.
 
     Returns
     -------
@@ -362,6 +498,8 @@ def aim(
     UnreachableTargetError
         The target is beyond the maximum range (the message gives it), or on the low branch
         from a raised muzzle nearer than the flattest shot.
+    LearningRateError
+        Gradient descent: a step θ − η·dL/dθ would leave the branch (η too large).
     ValueError
         Any other argument is invalid; the message names it.
 
@@ -374,6 +512,9 @@ def aim(
     (25.851092, 64.148908)
     >>> [f"{shot.miss:.2g}" for shot in low.steps[:3]]  # 30 deg was long; Newton homes in
     ['83', '-11', '-0.12']
+    >>> gd = aim(launch, 800.0, method="gradient", tol=1.0)
+    >>> gd.learning_rate, [f"{shot.angle_deg:.3f}" for shot in gd.steps]
+    (0.001, ['30.000', '27.054', '25.977', '25.856'])
     >>> aim(launch, 2000.0)  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
@@ -381,43 +522,62 @@ def aim(
     """
     target = _aim_iv(launch, target, method, tol, max_iter, branch, learning_rate)
     low, high, reach = _bracket(launch, target, branch)
+    side = (low, high)  # the branch: gradient descent must stay on it
     angle = _first_angle(launch.angle_deg, low, high, reach.angle_deg)
+    rate: float | None = None
+    if method == "gradient":
+        rate = (
+            float(learning_rate)
+            if learning_rate is not None
+            else _safe_rate(launch, target, branch).rate
+        )
 
     def landing(theta: Any) -> Any:
         return landing_range(launch, theta)
 
     steps: list[Shot] = []
-    rate: float | None = None  # gradient descent: the learning rate η, in deg² per m²
     converged = False
-    for _ in range(max_iter):
+    for k in range(max_iter):
         landed = _range_at(launch, angle)
         miss = landed - target
         h = min(_SLOPE_STEP, 0.5 * angle, 0.5 * (90.0 - angle))
         slope = derivative(landing, angle, h=h)
-        steps.append(Shot(angle, landed, miss, slope, miss * miss))
+        gradient = 2.0 * miss * slope
+
+        def record(update: str, a=angle, r=landed, m=miss, s=slope, g=gradient) -> None:
+            steps.append(Shot(a, r, m, s, m * m, g, update))
+
         if abs(miss) <= tol:
             converged = True
+            record("")
             break
-        # The range rises with the angle on the low branch and falls on the high one.
-        if (miss < 0) == (branch == "low"):
-            low = angle
-        else:
-            high = angle
+        if k == max_iter - 1:
+            record("")
+            break
         if method == "newton":
-            candidate = angle - miss / slope if slope != 0 else math.nan
-        else:
-            gradient = 2.0 * miss * slope
-            if rate is None:
-                rate = learning_rate / (2.0 * slope * slope) if slope != 0 else math.nan
-            elif steps[-1].loss < steps[-2].loss:
-                rate *= _GROW
+            # The range rises with the angle on the low branch and falls on the high one.
+            if (miss < 0) == (branch == "low"):
+                low = angle
             else:
-                rate *= _SHRINK
+                high = angle
+            candidate = angle - miss / slope if slope != 0 else math.nan
+            update = "newton"
+            if not low < candidate < high:  # nan included: bisect the bracket instead
+                candidate = 0.5 * (low + high)
+                update = "bisection"
+        else:
             candidate = angle - rate * gradient
-        if not low < candidate < high:  # nan included: bisect the bracket instead
-            candidate = 0.5 * (low + high)
-        if candidate == angle:  # the bracket cannot be split any further
+            update = "gradient"
+            if not side[0] < candidate < side[1]:
+                raise LearningRateError(
+                    f"learning rate {rate:g} deg^2/m^2 is too large: shot {k + 1} at "
+                    f"{angle:.4f} deg would step to {candidate:.4f} deg, off the {branch} "
+                    f"branch ({side[0]:.2f} to {side[1]:.2f} deg)"
+                )
+        if candidate == angle:  # no step left to take
+            record("")
             break
+        record(update)
         angle = candidate
     last = steps[-1]
     return AimResult(
@@ -428,4 +588,5 @@ def aim(
         target=target,
         method=method,
         branch=branch,
+        learning_rate=rate,
     )
