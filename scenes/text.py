@@ -113,7 +113,7 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "secant.slope_is": {
         "en": "The secant's slope: rise over run",
-        "ja": "割線の傾き ＝ 高さ ÷ 幅",
+        "ja": "割線の傾き ＝ f の増加 ÷ 幅",
     },
     "secant.shrink": {
         "en": "Let h shrink: Q slides towards P",
@@ -133,6 +133,63 @@ TEXT: dict[str, dict[str, str]] = {
         "ja": "h → 0 で割線の傾きは微分係数に近づく",
     },
     "secant.tangent_at_p": {"en": "tangent at P", "ja": "P での接線"},
+    # issue 12: the slope as f'(x0) + c·h, the tangent announced, the symmetric secant
+    "secant.identity_exact": {
+        "en": "For this f, exactly: slope = {identity}",
+        "ja": "この f では、傾きはちょうど {identity}",
+    },
+    "secant.identity_approx": {
+        "en": "For small h: slope ≈ f′({x0}) + ½ f″({x0})·h",
+        "ja": "h が小さいとき：傾き ≈ f′({x0}) + ½ f″({x0})·h",
+    },
+    "secant.n.identity_exact": {
+        "en": "For this quadratic the secant slope is exactly {identity}, for every h.",
+        "ja": "この 2 次関数では、どんな h でも割線の傾きはちょうど {identity}。",
+    },
+    "secant.n.identity_approx": {
+        "en": "For small h the secant slope is about f′({x0}) + ½ f″({x0})·h, "
+              "here {identity}.",
+        "ja": "h が小さいとき、割線の傾きはほぼ f′({x0}) + ½ f″({x0})·h、ここでは {identity}。",
+    },
+    "secant.tangent_appears": {
+        "en": "The tangent at P touches the curve at P",
+        "ja": "P での接線：P で曲線に接する直線",
+    },
+    "secant.n.tangent_appears": {
+        "en": "This is the tangent at P: the line that touches the curve at P. "
+              "The secant will turn into it.",
+        "ja": "これが P での接線。P で曲線に接する直線で、割線はこれに近づいていく。",
+    },
+    "secant.n.limit_identity": {
+        "en": "As h → 0 the term {term} vanishes: the slope tends to f′({x0}) = {value}.",
+        "ja": "h → 0 で {term} の項は消え、傾きは f′({x0}) = {value} に近づく。",
+    },
+    "secant.symmetric": {
+        "en": "The symmetric secant, through x − h and x + h",
+        "ja": "対称な割線：x − h と x + h を通る",
+    },
+    "secant.n.symmetric": {
+        "en": "The post's code uses another secant: the symmetric one, through the points "
+              "at x − h and x + h, here with h = {h}.",
+        "ja": "記事のコードは別の割線を使う：x − h と x + h の 2 点を通る対称な割線"
+              "（ここでは h = {h}）。",
+    },
+    "secant.symmetric_average": {
+        "en": "Its slope is the average of the two one-sided slopes, and closer",
+        "ja": "その傾きは左右の割線の傾きの平均で、より近い",
+    },
+    "secant.n.symmetric_exact": {
+        "en": "Its slope {symmetric} is the average of {forward} and {backward}. The h terms "
+              "cancel: for this f it is exactly f′({x0}), for every h.",
+        "ja": "傾き {symmetric} は {forward} と {backward} の平均。h の項が打ち消し合い、"
+              "この f ではどんな h でも f′({x0}) に等しい。",
+    },
+    "secant.n.symmetric_approx": {
+        "en": "Its slope {symmetric} is the average of {forward} and {backward}. The h terms "
+              "cancel, so it is much closer to f′({x0}) = {value}.",
+        "ja": "傾き {symmetric} は {forward} と {backward} の平均。h の項が打ち消し合うので、"
+              "f′({x0}) = {value} にずっと近い。",
+    },
     # narration (captions): what each beat shows, in words
     "secant.n.curve": {
         "en": "The graph of f(x) = {expression}",
@@ -145,7 +202,7 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "secant.n.triangle": {
         "en": "Its slope is rise over run: the rise f(x+h) − f(x), divided by the run h.",
-        "ja": "割線の傾きは、高さ f(x+h) − f(x) を 幅 h で割ったもの。",
+        "ja": "割線の傾きは、幅 h での f の増加 f(x+h) − f(x) を幅 h で割ったもの。",
     },
     "secant.n.shrink": {
         "en": "Now h shrinks, and Q slides along the curve towards P.",
@@ -172,7 +229,7 @@ TEXT: dict[str, dict[str, str]] = {
         "ja": "記事の Python：h = 1e-8 の中心差分は {printed} を出力する。",
     },
     "secant.code_title": {"en": "The post's Python", "ja": "記事の Python コード"},
-    "secant.code_result": {"en": "prints", "ja": "出力"},
+    "secant.code_result": {"en": "prints:", "ja": "出力："},
     "secant.code_note": {
         "en": "Central difference with h = 1e-8: {n} correct digits",
         "ja": "h = 1e-8 の中心差分：正しい桁は {n} 桁",
@@ -284,7 +341,8 @@ TEXT: dict[str, dict[str, str]] = {
     },
     # --- figures ---
     "figure.def_h": {"en": "the step, shrinking to 0", "ja": "限りなく 0 に近づける幅"},
-    "figure.def_rise": {"en": "the rise of f over the step", "ja": "その幅での f の増加"},
+    "figure.def_rise": {"en": "the rise of f over the step", "ja": "幅 h での f の増加"},
+    "figure.def_colon": {"en": ":", "ja": "："},
     # --- CannonballTrajectory ---
     "cannon.intro": {
         "en": "A cannonball leaves the muzzle at {speed} m/s, {angle}° above the ground",
