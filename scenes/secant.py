@@ -19,11 +19,14 @@ import math
 
 import numpy as np
 from manim import (
+    DL,
     DOWN,
+    DR,
     LEFT,
     RIGHT,
     UL,
     UP,
+    UR,
     Create,
     DashedVMobject,
     Dot,
@@ -543,7 +546,7 @@ class SecantToTangent(Lesson):
             axes, self.tangent_line, color=style.TANGENT, stroke_width=style.STROKE_LINE + 2)
         self.tangent_label = None
         if self.tangent_line is not None:  # "tangent at P" beside the line, off the curve
-            self.tangent_label = self._tangent_label(into_plot)
+            self.tangent_label = self._tangent_label(into_plot, p_label)
 
         h_leg = Line(stroke_width=style.STROKE_LINE, color=style.H_LEG)
         df_leg = Line(stroke_width=style.STROKE_LINE, color=style.DF_LEG)
@@ -820,7 +823,6 @@ class SecantToTangent(Lesson):
         self.symmetric = {"h": step, "forward": forward, "backward": backward,
                           "central": central, "chord": chord}
         y_minus, y_plus = float(f(x0 - step)), float(f(x0 + step))
-        p = axes.c2p(x0, self.y0)
         a, b = axes.c2p(x0 - step, y_minus), axes.c2p(x0 + step, y_plus)
         # the one-sided secants through P, dashed and drawn across the plot: their slopes fan
         # out on either side of the tangent's
@@ -845,8 +847,9 @@ class SecantToTangent(Lesson):
         rows.next_to(self.equation, DOWN, buff=0.4).align_to(self.equation, LEFT)
         self._fit_column(rows, self.column_left)
         # the third row again, as the average of the other two
-        b = short.tex(backward)
-        pair = short.tex(forward) + (f" - {b[1:]}" if b.startswith("-") else f" + {b}")
+        b_tex = short.tex(backward)
+        pair = short.tex(forward) + (f" - {b_tex[1:]}" if b_tex.startswith("-")
+                                     else f" + {b_tex}")
         average = tex(r"\frac{f(x+h) - f(x-h)}{2h} = (" + pair + ")/2 = " + short.tex(central),
                       size=size, colors=colors, color=style.SECANT)
         average.move_to(rows[2]).align_to(rows[2], LEFT)
@@ -1001,34 +1004,67 @@ class SecantToTangent(Lesson):
         if mob.get_right()[0] > 7.1 - style.MARGIN:
             mob.shift(LEFT * (mob.get_right()[0] - 7.1 + style.MARGIN))
 
-    def _tangent_label(self, into_plot) -> VMobject:
-        """"tangent at P" beside the tangent, far enough from P to be clear of P's label, on
-        the side of the line away from the curve."""
-        axes, tl, f = self.axes, self.tangent_line, self.f
+    def _tangent_label(self, into_plot, p_label: VMobject) -> VMobject:
+        """"tangent at P" beside the tangent, inside the plot: clear of P's label and of the
+        slope triangle when the tangent appears, off the curve, on the side of the line away
+        from the curve where it can, as far from P as it can."""
+        axes, tl, f, x0 = self.axes, self.tangent_line, self.f, self.x0
         label = text(self.tr("secant.tangent_at_p"), size=style.SIZE_BODY, color=style.TANGENT)
         xs = np.linspace(axes.x_box[0], axes.x_box[1], 97)
         with np.errstate(all="ignore"):
             ys = tl(xs)
             fs = np.asarray(f(xs), dtype=float)
         inside = (ys >= axes.y_box[0]) & (ys <= axes.y_box[1])
-        width = axes.x_box[1] - axes.x_box[0]
         lo, hi = axes.c2p(axes.x_box[0], axes.y_box[0]), axes.c2p(axes.x_box[1], axes.y_box[1])
+        fine = np.linspace(axes.x_box[0], axes.x_box[1], 400)
+        with np.errstate(all="ignore"):
+            curve = axes.c2p_array(fine, np.asarray(f(fine), dtype=float))
+        curve = curve[np.isfinite(curve).all(axis=1)]
+        # what is on screen when the tangent appears: P's label, the triangle P Q at the
+        # first stop of h
+        h1 = self.side * decade_stops(self.cfg.secant.h_start, self.cfg.secant.h_end)[1]
+        corners = np.array([axes.c2p(x0, self.y0), axes.c2p(x0 + h1, float(f(x0 + h1)))])
+        triangle = (corners.min(axis=0) - 0.5, corners.max(axis=0) + 0.5)
+        keep_off = [(p_label.get_corner(DL) - 0.1, p_label.get_corner(UR) + 0.1), triangle]
         normal = self._normal(tl.slope)
-        # the points of the line inside the plot, farthest from P first (the right first)
-        order = sorted((x for x, ok in zip(xs, inside, strict=True)
-                        if ok and abs(x - self.x0) > 0.2 * width),
-                       key=lambda x: -(abs(x - self.x0) + (0.1 * width if x > self.x0 else 0)))
-        for x_at in [*order, self.x0]:
-            x_at = float(x_at)
-            above = float(np.interp(x_at, xs, np.where(np.isfinite(fs), fs, 0.0))) > tl(x_at)
-            side = -normal if above else normal  # off the line, away from the curve
-            # the label's corner nearest the line sits just off it, the label reaching away
-            away = np.array([-np.sign(round(side[0], 6)), -np.sign(round(side[1], 6)), 0.0])
-            label.move_to(axes.c2p(x_at, float(tl(x_at))) + 0.15 * side, aligned_edge=away)
-            if (label.get_left()[0] >= lo[0] + 0.05 and label.get_right()[0] <= hi[0] - 0.05
-                    and label.get_bottom()[1] >= lo[1] + 0.05
-                    and label.get_top()[1] <= hi[1] - 0.05):
-                break
+        best, best_score = None, math.inf
+
+        def places():
+            """(position of the label's corner, that corner, penalty) for every try"""
+            for x_at in xs[inside]:
+                x_at = float(x_at)
+                above = float(np.interp(x_at, xs, np.where(np.isfinite(fs), fs, 0.0))) > tl(
+                    x_at)
+                for penalty, side in ((0, -normal if above else normal),
+                                      (5, normal if above else -normal)):  # toward the curve
+                    # the corner nearest the line sits just off it, the label reaching away
+                    away = np.array([-np.sign(round(side[0], 6)),
+                                     -np.sign(round(side[1], 6)), 0.0])
+                    yield (axes.c2p(x_at, float(tl(x_at))) + 0.15 * side, away,
+                           penalty - abs(x_at - x0) / (axes.x_box[1] - axes.x_box[0]))
+            # failing that, a corner of the plot (the colour names the line)
+            for corner in (UL, UR, DR):
+                point = np.array([lo[0] if corner[0] < 0 else hi[0],
+                                  hi[1] if corner[1] > 0 else lo[1], 0.0])
+                yield point - 0.1 * corner, corner, 20
+
+        for point, corner, penalty in places():
+            label.move_to(point, aligned_edge=corner)
+            dl, ur = label.get_corner(DL), label.get_corner(UR)
+            if dl[0] < lo[0] + 0.05 or ur[0] > hi[0] - 0.05 or dl[1] < lo[1] + 0.05 \
+                    or ur[1] > hi[1] - 0.05:
+                continue
+            clash = sum(bool(np.all(dl[:2] < b[:2]) and np.all(a[:2] < ur[:2]))
+                        for a, b in keep_off)
+            on_curve = int(np.sum(np.all((curve[:, :2] > dl[:2] - 0.05)
+                                         & (curve[:, :2] < ur[:2] + 0.05), axis=1)))
+            score = 10_000 * clash + 10 * on_curve + penalty
+            if score < best_score:
+                best, best_score = label.get_center().copy(), score
+        if best is not None:
+            label.move_to(best)
+        else:  # no room beside the line inside the plot: above P's label
+            label.next_to(p_label, UP, buff=0.15)
         return into_plot(label)
 
     def _normal(self, slope: float) -> np.ndarray:

@@ -162,7 +162,8 @@ def delta_e_2000(lab1: tuple[float, float, float], lab2: tuple[float, float, flo
 
 def test_ciede2000_matches_published_pairs():
     # Sharma, Wu & Dalal (2005), table 1: pairs 1, 7 and 17
-    assert delta_e_2000((50, 2.6772, -79.7751), (50, 0, -82.7485)) == pytest.approx(2.0425, abs=1e-4)
+    assert delta_e_2000((50, 2.6772, -79.7751), (50, 0, -82.7485)) == pytest.approx(2.0425,
+                                                                                   abs=1e-4)
     assert delta_e_2000((50, 0, 0), (50, -1, 2)) == pytest.approx(2.3669, abs=1e-4)
     assert delta_e_2000((50, 2.5, 0), (73, 25, -18)) == pytest.approx(27.1492, abs=1e-4)
     assert _lab("#FFFFFF") == pytest.approx((100, 0, 0), abs=0.01)

@@ -6,6 +6,7 @@ import math
 
 import numpy as np
 import pytest
+from function_catalogue import CATALOGUE
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -13,7 +14,6 @@ from core.calculus import secant
 from core.expansion import quadratic_coefficients, secant_expansion
 from core.expression import parse_function
 from core.functions import blog_f
-from function_catalogue import CATALOGUE
 
 
 def test_post_quadratic_slope_is_exactly_022_plus_002h():
