@@ -1215,15 +1215,15 @@ _SUPERSCRIPT = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
 
 def _tex_to_text(s: str) -> str:
     r"""A coefficient's LaTeX for a caption: ``0.540 - 0.421h`` -> ``0.540 − 0.421h``,
-    ``6 	imes 10^{9}`` -> ``6 × 10⁹``.
+    ``6 \times 10^{9}`` -> ``6 × 10⁹``.
 
-    >>> _tex_to_text("0.540 - 0.421h"), _tex_to_text(r"6 	imes 10^{-9}h")
+    >>> _tex_to_text("0.540 - 0.421h"), _tex_to_text(r"6 \times 10^{-9}h")
     ('0.540 − 0.421h', '6 × 10⁻⁹h')
     """
     import re
 
     s = re.sub(r"\^\{(-?\d+)\}", lambda m: m.group(1).translate(_SUPERSCRIPT), s)
-    return s.replace(r" 	imes ", " × ").replace("-", "−")
+    return s.replace(r" \times ", " × ").replace("-", "−")
 
 
 def _decimals(x: float) -> int:
