@@ -9,9 +9,14 @@ limit                     English  Japanese
 ========================  =======  ==================
 characters per line       42       16 full-width
 lines per cue             2        2
-reading speed (per s)     20       6
+reading speed (per s)     15       6
+time to look up           1 s      1 s
 shortest cue              1 s      1 s
 ========================  =======  ==================
+
+A cue stays up for its characters at the reading speed *plus* a second (the time to look up from
+the picture to the caption and back; a lecturer's rule for projected captions), so a 30-character
+English line needs 3 s and a 12-character Japanese one 3 s.
 
 Lines break where a reader would: English at spaces; Japanese after 、 and 。, at spaces, or
 between bunsetsu (where a run of hiragana ends and a word begins; a particle after Latin letters or
@@ -52,10 +57,22 @@ class Limits:
     line: float  # characters (full-width) per line
     lines: int  # lines per cue
     speed: float  # characters per second
+    look: float = 1.0  # seconds added to every cue's reading time
     shortest: float = 1.0  # seconds
 
+    def seconds(self, characters: float) -> float:
+        """How long a cue of ``characters`` must stay up: read at ``speed``, plus ``look``,
+        and never less than ``shortest``.
 
-LIMITS = {"en": Limits(line=42, lines=2, speed=20), "ja": Limits(line=16, lines=2, speed=6)}
+        >>> LIMITS["en"].seconds(30)
+        3.0
+        >>> LIMITS["ja"].seconds(12)
+        3.0
+        """
+        return max(self.shortest, characters / self.speed + self.look)
+
+
+LIMITS = {"en": Limits(line=42, lines=2, speed=15), "ja": Limits(line=16, lines=2, speed=6)}
 
 
 @dataclass(frozen=True)
@@ -198,13 +215,10 @@ def _lines(s: str, language: str, line: float) -> list[str]:
 
 
 def needed_seconds(s: str, language: str) -> float:
-    """The time ``s`` must stay up to be read: its cues at the language's reading speed, each
-    at least the shortest cue."""
+    """The time ``s`` must stay up to be read: each of its cues at the language's reading
+    speed plus the time to look up (:meth:`Limits.seconds`)."""
     limits = LIMITS[language]
-    return sum(
-        max(limits.shortest, width("".join(lines), language) / limits.speed)
-        for lines in wrap(s, language)
-    )
+    return sum(limits.seconds(width("".join(lines), language)) for lines in wrap(s, language))
 
 
 def cues_for(s: str, start: float, end: float, language: str) -> list[Cue]:
@@ -212,7 +226,7 @@ def cues_for(s: str, start: float, end: float, language: str) -> list[Cue]:
     in proportion to their length (the reading time each needs, at least)."""
     groups = wrap(s, language)
     limits = LIMITS[language]
-    need = [max(limits.shortest, width("".join(g), language) / limits.speed) for g in groups]
+    need = [limits.seconds(width("".join(g), language)) for g in groups]
     spare = max(0.0, (end - start) - sum(need))
     total = sum(need)
     cues, t = [], start

@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import ast
 import math
+import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 from functools import lru_cache
@@ -42,6 +43,7 @@ from typing import Any, Protocol
 import numpy as np
 from manim import (
     DOWN,
+    ITALIC,
     LEFT,
     ORIGIN,
     RIGHT,
@@ -66,6 +68,7 @@ __all__ = [
     "SlopeLine",
     "clip_line",
     "code_block",
+    "code_font_size",
     "expression_to_tex",
     "fitted_axes",
     "format_fixed",
@@ -86,6 +89,7 @@ __all__ = [
     "slope_line_tex",
     "tex",
     "text",
+    "variable_spans",
     "tick_exponent",
     "tick_label",
     "tick_labels",
@@ -151,6 +155,34 @@ def prepare_scene(scene: Any, language: str | None = None):
 # text and math
 
 
+#: A variable in running text: one Latin letter standing alone (not part of a word, a number
+#: such as ``1e-8``, or a unit such as ``m`` in ``750 m`` or ``m/s``); a coefficient's variable
+#: (``0.22x``) counts. English's "a", "A" and "I" are words.
+_VARIABLE = re.compile(r"(?<![A-Za-z_.'’/])([B-HJ-Zb-z])(?![A-Za-z0-9_'’/])")
+_EXPONENT = re.compile(r"[0-9][eE][-+]?[0-9]")
+_UNIT = re.compile(r"[0-9] $")
+
+
+def variable_spans(s: str) -> list[tuple[int, int]]:
+    """Where ``s`` names a variable (a letter standing alone), to be set in italic as in maths.
+
+    >>> s = "h = 1e-8: the secant slope at x = 3 is f(x+h) - f(x) over h, y = 0.22x, 750 m/s"
+    >>> "".join(s[a:b] for a, b in variable_spans(s))
+    'hxfxhfxhyx'
+    >>> variable_spans("幅 h での f の増加")
+    [(2, 3), (7, 8)]
+    >>> variable_spans("a shot 3,000 m away, after 41.3 s, at 1e-8 or 2E+3")
+    []
+    """
+    spans = []
+    for m in _VARIABLE.finditer(s):
+        a, b = m.span(1)
+        if _EXPONENT.match(s, max(0, a - 1)) or _UNIT.search(s, 0, a):
+            continue
+        spans.append((a, b))
+    return spans
+
+
 def text(
     s: str,
     *,
@@ -163,9 +195,14 @@ def text(
 
     ``size`` is Manim's ``font_size``; keep it at or above :data:`scenes.style.SIZE_SMALL`.
     ``color`` defaults to the theme's ``TEXT`` (colour defaults are read when called, never
-    bound at import, so that they follow :func:`scenes.style.use_theme`).
+    bound at import, so that they follow :func:`scenes.style.use_theme`). A variable standing
+    alone in the words (``h``, ``x``, ``f(x)``; see :func:`variable_spans`) is set in italic, as
+    it is in the maths beside it.
     """
     color = style.TEXT if color is None else color
+    slants = {f"[{a}:{b}]": ITALIC for a, b in variable_spans(s)}
+    if slants:
+        kwargs["t2s"] = {**slants, **kwargs.get("t2s", {})}
     return Text(s, font=style.FONT, font_size=size, color=color, weight=weight, **kwargs)
 
 
@@ -197,7 +234,7 @@ def code_block(source: str, *, size: float = style.SIZE_CODE) -> VMobject:
     """
     from manim import Code
 
-    return Code(
+    block = Code(
         code_string=source,
         language="python",
         formatter_style=_pygments_style(style.THEME),
@@ -213,6 +250,14 @@ def code_block(source: str, *, size: float = style.SIZE_CODE) -> VMobject:
         },
         paragraph_config={"font": style.MONO_FONT, "font_size": size, "line_spacing": 0.6},
     )
+    block.font_size_when_made = (size, block.code_lines.height)  # see code_font_size
+    return block
+
+
+def code_font_size(block: Any) -> float:
+    """The font size a :func:`code_block` is shown at now (after any scaling to fit)."""
+    size, height = block.font_size_when_made
+    return size * block.code_lines.height / height
 
 
 @lru_cache(maxsize=2)
@@ -961,17 +1006,27 @@ def line_on_axes(
 _GLYPHS = "0123456789.-+"
 
 
-@lru_cache(maxsize=16)
-def _atlas(font_size: float) -> dict[str, tuple[np.ndarray, float, float]]:
-    """Glyph outlines for ``0-9 . - +`` at ``font_size``: char -> (points relative to the glyph's
-    left edge on the baseline, ink width, advance). Typeset once per size."""
-    glyphs = MathTex(_GLYPHS, font_size=font_size)[0]
+#: The faces a :class:`GlyphNumber` can be drawn in: LaTeX's (beside maths, ``h = 0.5``) or the
+#: style font's (beside words, ``slope = 0.22``), so that a readout keeps to one typeface.
+FACES = ("math", "sans")
+
+
+@lru_cache(maxsize=32)
+def _atlas(font_size: float, face: str = "math") -> dict[str, tuple[np.ndarray, float, float]]:
+    """Glyph outlines for ``0-9 . - +`` at ``font_size`` in ``face``: char -> (points relative to
+    the glyph's left edge on the baseline, ink width, advance). Typeset once per size and face."""
+    if face == "math":
+        glyphs = MathTex(_GLYPHS, font_size=font_size)[0]
+    elif face == "sans":  # Pango, in the style font; "-" is drawn as the minus sign U+2212
+        glyphs = Text(_GLYPHS.replace("-", "\u2212"), font=style.FONT, font_size=font_size)
+    else:
+        raise ValueError(f"face must be one of {FACES}, got {face!r}")
     if len(glyphs) != len(_GLYPHS):  # pragma: no cover - depends on the TeX installation
-        raise RuntimeError(f"expected {len(_GLYPHS)} glyphs, LaTeX gave {len(glyphs)}")
+        raise RuntimeError(f"expected {len(_GLYPHS)} glyphs, {face} gave {len(glyphs)}")
     baseline = glyphs[1].get_bottom()[1]  # "1" sits exactly on the baseline
     digit_centres = [g.get_center()[0] for g in glyphs[:10]]
     digit_advance = (digit_centres[9] - digit_centres[0]) / 9
-    em = digit_advance * 2  # a digit is half an em wide in Computer Modern
+    em = digit_advance * 2  # a digit is about half an em wide
     out: dict[str, tuple[np.ndarray, float, float]] = {}
     for ch, g in zip(_GLYPHS, glyphs, strict=True):
         pts = np.concatenate([m.points for m in g.family_members_with_points()])
@@ -993,7 +1048,8 @@ class GlyphNumber(VMobject):
     """A number that can change every frame at almost no cost.
 
     The glyphs ``0-9 . - +`` are typeset by LaTeX once (per font size, cached); :meth:`set_value`
-    only lays out copies of their outlines, so the number matches ``MathTex`` text exactly while
+    only lays out copies of their outlines, so the number matches ``MathTex`` text (or, with
+    ``face="sans"``, the style font's ``Text``) exactly while
     costing microseconds instead of re-parsing SVG (``DecimalNumber.set_value``). Digits have a
     fixed advance (tabular figures), so a changing number does not jiggle.
 
@@ -1011,6 +1067,8 @@ class GlyphNumber(VMobject):
         Manim ``font_size``.
     color : str
         Fill colour.
+    face : {"math", "sans"}
+        LaTeX's digits (beside maths) or the style font's (beside words).
 
     Attributes
     ----------
@@ -1027,13 +1085,15 @@ class GlyphNumber(VMobject):
         fmt: Callable[[float], str] | str = "{:.2f}",
         size: float = style.SIZE_READOUT,
         color: str | None = None,
+        face: str = "math",
         **kwargs: Any,
     ) -> None:
         color = style.TEXT if color is None else color
         super().__init__(fill_color=color, fill_opacity=1.0, stroke_width=0, **kwargs)
         self.fmt = fmt.format if isinstance(fmt, str) else fmt
         self.size = size
-        self._glyphs = _atlas(float(size))
+        self.face = face
+        self._glyphs = _atlas(float(size), face)
         self.body = VMobject(fill_color=color, fill_opacity=1.0, stroke_width=0)
         # anchor: left end of the baseline; a second point 0.1 to its right measures the scale
         self._origin = VectorizedPoint(ORIGIN)
@@ -1090,16 +1150,20 @@ class ScaledNumber(GlyphNumber):
         digits: int = 6,
         size: float = style.SIZE_READOUT,
         color: str | None = None,
+        face: str = "math",
         **kwargs: Any,
     ) -> None:
         self.format = NumberFormat(scale, digits)
         self._power = ""
         super().__init__(value, fmt=lambda v: self.format.parts(v)[0], size=size, color=color,
-                         **kwargs)
+                         face=face, **kwargs)
         color = style.TEXT if color is None else color
-        self.times = MathTex(r"\times 10", font_size=size, color=color)
+        if face == "sans":
+            self.times = Text("\u00d7 10", font=style.FONT, font_size=size, color=color)
+        else:
+            self.times = MathTex(r"\times 10", font_size=size, color=color)
         self.power = GlyphNumber(0.0, fmt=lambda v: self._power,
-                                 size=max(style.SIZE_SMALL, 0.7 * size), color=color)
+                                 size=max(style.SIZE_SMALL, 0.7 * size), color=color, face=face)
         self.add(self.times, self.power)
         self._placed = None
         self.set_value(value)
@@ -1129,15 +1193,19 @@ class ScaledNumber(GlyphNumber):
 
 
 class Readout(VGroup):
-    """A label, ``=``, and a live :class:`GlyphNumber`: ``slope = 0.22002``.
+    """A label, ``=``, and a live :class:`GlyphNumber`: ``slope = 0.22002``, in one typeface.
+
+    A LaTeX label (``"h"``) gets LaTeX's ``=`` and digits at ``size``; a label of words (a
+    :func:`text`, or a group holding one) gets the style font's ``=`` and digits at the words'
+    own size, so that a readout never sets sans words beside serif digits.
 
     Parameters
     ----------
     label : Mobject or str
         The label; a ``str`` is typeset as LaTeX (``"h"``) in ``label_color``. Pass a
-        :func:`text` for words, or a ``VGroup`` of both.
+        :func:`text` for words.
     value, fmt, size
-        As for :class:`GlyphNumber`.
+        As for :class:`GlyphNumber` (``size`` is the LaTeX size; words set their own).
     scale : float, optional
         The magnitude of the values to show: the number is then a :class:`ScaledNumber`
         (``fmt`` is not used), readable from 1e-6 to 1e10.
@@ -1150,6 +1218,8 @@ class Readout(VGroup):
     ----------
     label, equals, number
         The parts (``number`` is the :class:`GlyphNumber`).
+    face : str
+        ``"math"`` or ``"sans"``: the typeface of ``=`` and the number.
 
     Examples
     --------
@@ -1173,19 +1243,28 @@ class Readout(VGroup):
         if isinstance(label, str):
             label = MathTex(label, font_size=size, color=label_color)
         self.label = label
-        self.equals = MathTex("=", font_size=size, color=style.TEXT)
+        words = [m for m in label.get_family() if isinstance(m, Text)]
+        self.face = "sans" if words else "math"
+        if words:  # the words' face and size for "=" and the digits
+            size = min(w.font_size for w in words)
+            self.equals = Text("=", font=style.FONT, font_size=size, color=style.TEXT)
+        else:
+            self.equals = MathTex("=", font_size=size, color=style.TEXT)
+        face = self.face
         if scale is None:
-            self.number = GlyphNumber(value, fmt=fmt, size=size, color=color)
+            self.number = GlyphNumber(value, fmt=fmt, size=size, color=color, face=face)
         elif NumberFormat(scale).scientific:  # read at any magnitude (fmt unused); four
             # significant digits keep "secant slope = 6.004 × 10⁹" within a column
-            self.number = ScaledNumber(value, scale=scale, digits=4, size=size, color=color)
+            self.number = ScaledNumber(value, scale=scale, digits=4, size=size, color=color,
+                                       face=face)
         else:  # fixed decimals for the scale (fmt unused)
             fixed = NumberFormat(scale)
             self.number = GlyphNumber(value, fmt=lambda v: fixed.parts(v)[0], size=size,
-                                      color=color)
+                                      color=color, face=face)
         super().__init__(self.label, self.equals, self.number, **kwargs)
         self.equals.next_to(self.label, RIGHT, buff=0.18)
-        # the number's baseline on the "=" sign's: "=" is centred on the math axis
+        # the number's baseline on the "=" sign's: "=" is centred on the math axis (and on the
+        # height of a digit in the style font)
         axis_y = self.equals.get_center()[1]
         digit_h = self.number.body.height if self.number.body.has_points() else size / 140
         self.number.next_to(self.equals, RIGHT, buff=0.18)

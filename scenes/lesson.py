@@ -140,9 +140,22 @@ class Lesson(Scene):
         now = float(self.renderer.time)
         if self.beat_times and self.beat_times[-1] == now:
             return
+        since = self.beat_times[-1] if self.beat_times else 0.0
         self.beat_times.append(now)
         if self.lecture:
+            # the slide closing now carries, as presenter notes, what was narrated during it
+            # (manim-slides' next_slide(notes=...) would give them to the *next* slide)
+            notes = self.notes_between(since, now)
+            self._base_slide_config = self._base_slide_config.model_copy(update={"notes": notes})
             self.next_slide(loop=loop)  # provided by manim-slides' Slide (lecture_class)
+
+    def notes_between(self, start: float, end: float) -> str:
+        """The narration shown between scene times ``start`` and ``end``, in the render's
+        language, one paragraph per narration: a lecturer's presenter notes for that beat."""
+        said = [(c["key"], c["fields"]) for c in self.cues if c["end"] > start and c["start"] < end]
+        if self._narration is not None and self._narration[2] < end:
+            said.append(self._narration[:2])
+        return "\n\n".join(self.tr(key, **fields) for key, fields in said)
 
 
 def lecture_class(scene: type[Lesson]) -> type[Lesson]:

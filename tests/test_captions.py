@@ -74,8 +74,17 @@ def test_cues_share_the_time_and_keep_the_reading_speed(language):
         assert a.end == pytest.approx(b.start, abs=1e-3)
     for cue in cues:
         seconds = cue.end - cue.start
-        assert seconds >= 1.0 - 1e-3
-        assert width("".join(cue.lines), language) / seconds <= LIMITS[language].speed + 1e-2
+        # read at the language's speed, plus a second to look up: 15 cps + 1 s, 6 cps + 1 s
+        shown = width("".join(cue.lines), language)
+        assert seconds >= shown / {"en": 15, "ja": 6}[language] + 1.0 - 1e-3
+
+
+def test_a_cue_needs_its_reading_time_plus_a_second():
+    assert LIMITS["en"].seconds(30) == pytest.approx(3.0)
+    assert LIMITS["ja"].seconds(12) == pytest.approx(3.0)
+    assert LIMITS["en"].seconds(0) == pytest.approx(1.0)
+    line = "h shrinks towards zero"  # 22 characters: one cue
+    assert needed_seconds(line, "en") == pytest.approx(22 / 15 + 1)
 
 
 def test_srt_and_vtt_parse_back():

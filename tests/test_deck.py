@@ -112,6 +112,10 @@ def test_html_deck_steps_in_chromium(deck, tmp_path):
             "return v ? v.readyState : -1")
         assert playing >= 1, "the second slide's video did not load"
         driver.save_screenshot(str(tmp_path / "deck-slide-2.png"))
+        # presenter notes (speaker view, S) on every slide
+        notes = driver.execute_script(
+            "return Reveal.getSlides().map(s => (Reveal.getSlideNotes(s) || '').trim().length)")
+        assert len(notes) == expected and all(notes), notes
         assert console_errors(driver) == []
 
 
@@ -127,6 +131,9 @@ def test_pptx_has_a_movie_per_slide_and_pdf_a_page(deck):
         movies = [s for s in slide.shapes if s.shape_type is not None
                   and s.shape_type.name == "MEDIA"]
         assert len(movies) == 1, f"slide {i + 1} has {len(movies)} movies"
+        # the presenter's notes: what the scene narrates during that beat
+        assert slide.has_notes_slide and slide.notes_slide.notes_text_frame.text.strip(), (
+            f"slide {i + 1} has no presenter notes")
     assert len(PdfReader(str(out / "slides" / "bibun.pdf")).pages) == expected
 
 

@@ -119,8 +119,8 @@ def check_captions(scene) -> None:
         for cue in caption_cues({"cues": scene.cues}, language):
             assert 1 <= len(cue.lines) <= limits.lines, cue
             assert max(width(line, language) for line in cue.lines) <= limits.line, cue
-            assert width("".join(cue.lines), language) / (cue.end - cue.start) <= (
-                limits.speed + 1e-2), cue
+            assert cue.end - cue.start >= limits.seconds(
+                width("".join(cue.lines), language)) - 1e-3, cue
 
 
 def close(stated: float, exact: float, scale: float = 0.0) -> bool:

@@ -50,3 +50,16 @@ def test_plain_scene_is_not_a_slide(name):
     plain = getattr(importlib.import_module(entry.module), entry.cls)
     assert not issubclass(plain, Slide)
     assert issubclass(getattr(lecture, name), plain)
+
+
+@pytest.mark.parametrize("name", list(SCENES))
+def test_each_slide_carries_its_narration_as_presenter_notes(name, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    scene = slides_of(getattr(lecture, name), tmp_path)
+    starts = [0.0, *scene.beat_times[:-1]]
+    for i, (slide, start, end) in enumerate(
+            zip(scene._slides, starts, scene.beat_times, strict=True)):
+        assert slide.notes.strip(), f"slide {i + 1} has no notes"
+        for cue in scene.cues:  # every narration that begins in this beat is in its notes
+            if start <= cue["start"] < end:
+                assert scene.tr(cue["key"], **cue["fields"]) in slide.notes, (i, cue["key"])
