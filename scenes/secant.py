@@ -27,11 +27,13 @@ from manim import (
     UL,
     UP,
     UR,
+    AnimationGroup,
     Create,
     DashedVMobject,
     Dot,
     FadeIn,
     FadeOut,
+    Indicate,
     Line,
     MathTex,
     Rectangle,
@@ -54,6 +56,7 @@ from scenes.common import (
     Readout,
     clip_line,
     code_block,
+    code_font_size,
     expression_to_tex,
     fitted_axes,
     format_fixed,
@@ -73,6 +76,9 @@ from scenes.common import (
 from scenes.lesson import Lesson
 
 __all__ = ["SecantToTangent", "SecantToTangentJa", "decade_stops"]
+
+#: The size the post's code is shown at, at least (px at 720p: legible from the back of a room).
+_CODE_PX = 20.5
 
 
 def decade_stops(h_start: float, h_end: float) -> list[float]:
@@ -604,10 +610,10 @@ class SecantToTangent(Lesson):
         """The title, the axes and the curve."""
         self.narrate("secant.n.curve", expression=self.cfg.function.expression)
         self.add(self.caption)
-        self.wait(1.2)
+        self.wait(0.6)
         self.play(FadeIn(self.axes), run_time=1.2)
         self.play(Create(self.curve), Write(self.fn_label), run_time=1.6)
-        self.wait(0.8)
+        self.wait(0.4)
 
     def show_p_and_q(self) -> None:
         """P, Q a step h further, and the secant through them."""
@@ -751,7 +757,7 @@ class SecantToTangent(Lesson):
         self.play(FadeIn(self.tangent_label, shift=0.1 * UP), run_time=0.6)
         self._settle(self.tangent_label)
         self.bring_to_front(self.secant_mob, self.p_dot, self.p_label)
-        self.wait(1.2)
+        self.wait(0.6)
 
     def show_limit(self) -> None:
         """The quotient becomes the limit: the derivative, and its value; the h term of the
@@ -864,8 +870,8 @@ class SecantToTangent(Lesson):
         self.wait(1.0)
         self.end_beat()
         # its slope: the average, and closer (the h terms cancel)
-        fields = {"symmetric": fmt.text(central), "forward": fmt.text(forward),
-                  "backward": fmt.text(backward), "x0": self.x0_text}
+        fields = {"symmetric": short.text(central), "forward": short.text(forward),
+                  "backward": short.text(backward), "x0": self.x0_text}
         if self.expansion.exact:
             self.narrate("secant.n.symmetric_exact", **fields)
         else:
@@ -926,8 +932,14 @@ class SecantToTangent(Lesson):
     def show_code(self) -> None:
         """The post's code, what it prints, and how many of its digits are right; where f'(x0)
         does not exist, why its number misleads."""
+        leaving = []
         if getattr(self, "symmetric_mobs", None) is not None:  # its formula is in the code
-            self.play(FadeOut(self.symmetric_mobs), run_time=0.8)
+            leaving.append(FadeOut(self.symmetric_mobs))
+        if self.identity_limit is not None:  # (room for the code; the limit stays)
+            leaving.append(FadeOut(self.identity_limit))
+        if leaving:
+            self.play(*leaving, run_time=0.8)
+        self._make_room_for_code()
         self._say(self.tr("secant.code_title"))
         code, output, (correct, relative) = self._code(self.column_left, self.equation)
         self.narrate("secant.n.code", printed=self.printed)
@@ -940,9 +952,59 @@ class SecantToTangent(Lesson):
             self.narrate(f"secant.n.{key}", **fields)
             self.wait(3.5)
             return
-        self._say(self.tr("secant.code_note" if relative else "secant.code_note_abs", n=correct))
         self.narrate("secant.code_note" if relative else "secant.code_note_abs", n=correct)
-        self.wait(3.5)
+        self._say(self.tr("secant.code_note" if relative else "secant.code_note_abs", n=correct))
+        if correct and relative:  # the right digits, pointed at
+            self.play(Indicate(self.printed_number[: self.correct_length], scale_factor=1.15,
+                               color=style.TANGENT), run_time=1.0)
+        self.wait(2.5)
+
+    def _make_room_for_code(self) -> None:
+        """The post's code at its size needs a wider column: the plot shrinks towards the
+        lower left and the column's contents follow the column's new edge (and the tangent's
+        equation moves up where the identity was)."""
+        probe = code_block(self._source())
+        # as wide as the code is at the smallest size a projector shows (20 px at 720p)
+        needed = probe.width * _CODE_PX / code_font_size(probe)
+        new_left = 7.1 - style.MARGIN - needed
+        shift = self.column_left - new_left
+        moves = []
+        if self.identity_limit is not None:  # the equation takes the identity's row
+            moves.append(self.equation.animate.align_to(self.identity_limit, UP).shift(
+                0.15 * DOWN))
+        if shift > 0:
+            shown = [m for m in self.mobjects if isinstance(m, VMobject)
+                     and m is not self.caption and m.family_members_with_points()]
+            column = [m for m in shown if m.get_left()[0] >= self.column_left - 0.05]
+            # the plot scales; the function's label keeps its size (its exponent is at the
+            # smallest size already) and its place over the plot's right end
+            plot = [m for m in shown if m not in column and m is not self.fn_label]
+            group = VGroup(*plot)
+            room = group.get_right()[0] - group.get_left()[0]
+            factor = max(0.8, 1 - (shift + 0.05) / room)
+            corner = group.get_corner(DL)
+
+            def scaled(point: np.ndarray) -> np.ndarray:
+                return corner + factor * (point - corner)
+
+            right = scaled(self.axes.c2p(self.axes.x_box[1], 0))[0]
+            label_y = scaled(self.axes.y_label.get_center())[1]
+            moves.append(group.animate.scale(factor, about_point=corner))
+            moves.append(self.fn_label.animate.shift(
+                RIGHT * (right - self.fn_label.get_right()[0])
+                + UP * (label_y - self.fn_label.get_y())))
+            moves += [m.animate.shift(LEFT * shift) for m in column if m is not self.equation]
+            if self.identity_limit is not None:
+                moves[0] = self.equation.animate.align_to(self.identity_limit, UP).shift(
+                    LEFT * shift + 0.15 * DOWN)
+            else:
+                moves.append(self.equation.animate.shift(LEFT * shift))
+            self.column_left = new_left
+        if moves:
+            self.play(*moves, run_time=1.0)
+        if shift > 0:  # the parts, not the group made to move them, stay in the scene
+            self.remove(group)
+            self.add(*plot)
 
     def _misleading(self) -> tuple[str, dict]:
         """The caption key (and fields) saying why the post's number misleads where f'(x0)
@@ -967,8 +1029,9 @@ class SecantToTangent(Lesson):
             new.scale_to_fit_width(14.2 - 2 * style.MARGIN)
         # one line at a time: the old one leaves before the new one comes (no two lines
         # superimposed in a crossfade)
-        self.play(FadeOut(self.caption, shift=0.15 * UP), run_time=run_time * 0.4)
-        self.play(FadeIn(new, shift=0.15 * UP), run_time=run_time * 0.6)
+        self.play(AnimationGroup(FadeOut(self.caption, shift=0.15 * UP),
+                                 FadeIn(new, shift=0.15 * UP), lag_ratio=1.0),
+                  run_time=run_time)
         self.caption = new
         self._settle(new)
 
@@ -1077,10 +1140,9 @@ class SecantToTangent(Lesson):
         """Screen length of the h leg (the labels fade out as it gets short)."""
         return float(abs(self.axes.c2p(self.x0 + self.h(), 0)[0] - self.axes.c2p(self.x0, 0)[0]))
 
-    def _code(self, column_left: float, above: VMobject):
-        """The post's code, what it prints (from core), and how many digits are right."""
-        x0, f = self.x0, self.f
-        source = (
+    def _source(self) -> str:
+        """The post's code, for this f and x0."""
+        return (
             "def func(x):\n"
             f"    return {self.cfg.function.expression}\n"
             "\n"
@@ -1088,9 +1150,13 @@ class SecantToTangent(Lesson):
             "    h = 1e-8\n"
             "    return (f(x+h) - f(x-h)) / (2*h)\n"
             "\n"
-            f"print(differentiation(func, {x0!r}))"
+            f"print(differentiation(func, {self.x0!r}))"
         )
-        code = code_block(source)
+
+    def _code(self, column_left: float, above: VMobject):
+        """The post's code, what it prints (from core), and how many digits are right."""
+        x0, f = self.x0, self.f
+        code = code_block(self._source())
         width = 7.1 - style.MARGIN - column_left
         if code.width > width:
             code.scale_to_fit_width(width)
@@ -1111,6 +1177,7 @@ class SecantToTangent(Lesson):
                       t2c={f"[0:{len(correct_part)}]": style.TANGENT} if correct_part else None)
         prompt = text(self.tr("secant.code_result"), size=style.SIZE_SMALL,
                       color=style.TEXT_DIM)
+        self.printed_number, self.correct_length = number, len(correct_part)
         output = VGroup(prompt, number).arrange(RIGHT, buff=0.25)
         output.next_to(code, DOWN, buff=0.25, aligned_edge=LEFT)
         self._fit_column(output, column_left)

@@ -144,51 +144,43 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "secant.n.identity_exact": {
         "en": "For this quadratic the secant slope is exactly {identity}, for every h.",
-        "ja": "この 2 次関数では、どんな h でも割線の傾きはちょうど {identity}。",
+        "ja": "2 次関数なので、傾きはどんな h でもちょうど {identity}。",
     },
     "secant.n.identity_approx": {
-        "en": "For small h the secant slope is about f′({x0}) + ½ f″({x0})·h, "
-              "here {identity}.",
-        "ja": "h が小さいとき、割線の傾きはほぼ f′({x0}) + ½ f″({x0})·h、ここでは {identity}。",
+        "en": "For small h the slope is about f′({x0}) + ½ f″({x0})·h = {identity}.",
+        "ja": "h が小さいとき、傾き ≈ f′({x0}) + ½ f″({x0})·h = {identity}。",
     },
     "secant.tangent_appears": {
         "en": "The tangent at P touches the curve at P",
         "ja": "P での接線：P で曲線に接する直線",
     },
     "secant.n.tangent_appears": {
-        "en": "This is the tangent at P: the line that touches the curve at P. "
-              "The secant will turn into it.",
-        "ja": "これが P での接線。P で曲線に接する直線で、割線はこれに近づいていく。",
+        "en": "The tangent at P touches the curve there; the secant turns into it.",
+        "ja": "P での接線は P で曲線に接する。割線はこれに近づく。",
     },
     "secant.n.limit_identity": {
         "en": "As h → 0 the term {term} vanishes: the slope tends to f′({x0}) = {value}.",
-        "ja": "h → 0 で {term} の項は消え、傾きは f′({x0}) = {value} に近づく。",
+        "ja": "h → 0 で {term} は消え、傾きは f′({x0}) = {value} に近づく。",
     },
     "secant.symmetric": {
         "en": "The symmetric secant, through x − h and x + h",
         "ja": "対称な割線：x − h と x + h を通る",
     },
     "secant.n.symmetric": {
-        "en": "The post's code uses another secant: the symmetric one, through the points "
-              "at x − h and x + h, here with h = {h}.",
-        "ja": "記事のコードは別の割線を使う：x − h と x + h の 2 点を通る対称な割線"
-              "（ここでは h = {h}）。",
+        "en": "The post's code uses the secant through x − h and x + h; here h = {h}.",
+        "ja": "記事のコードは x − h と x + h を通る割線を使う（h = {h}）。",
     },
     "secant.symmetric_average": {
         "en": "Its slope is the average of the two one-sided slopes, and closer",
         "ja": "その傾きは左右の割線の傾きの平均で、より近い",
     },
     "secant.n.symmetric_exact": {
-        "en": "Its slope {symmetric} is the average of {forward} and {backward}. The h terms "
-              "cancel: for this f it is exactly f′({x0}), for every h.",
-        "ja": "傾き {symmetric} は {forward} と {backward} の平均。h の項が打ち消し合い、"
-              "この f ではどんな h でも f′({x0}) に等しい。",
+        "en": "The h terms cancel: the mean, {symmetric}, is exactly f′({x0}).",
+        "ja": "h の項が消え、平均 {symmetric} は f′({x0}) に等しい。",
     },
     "secant.n.symmetric_approx": {
-        "en": "Its slope {symmetric} is the average of {forward} and {backward}. The h terms "
-              "cancel, so it is much closer to f′({x0}) = {value}.",
-        "ja": "傾き {symmetric} は {forward} と {backward} の平均。h の項が打ち消し合うので、"
-              "f′({x0}) = {value} にずっと近い。",
+        "en": "The h terms cancel: the mean, {symmetric}, is near f′({x0}) = {value}.",
+        "ja": "h の項が消え、平均 {symmetric} は f′({x0}) = {value} に近い。",
     },
     # narration (captions): what each beat shows, in words
     "secant.n.curve": {
@@ -196,13 +188,12 @@ TEXT: dict[str, dict[str, str]] = {
         "ja": "f(x) = {expression} のグラフ",
     },
     "secant.n.p_and_q": {
-        "en": "P is a point on the curve, Q a step h to its right. "
-              "The line through both is a secant.",
-        "ja": "曲線上の点 P と、h だけ右の点 Q。2 点を通る直線が割線。",
+        "en": "P is on the curve, Q a step h to its right; the line through both is a secant.",
+        "ja": "曲線上の P と、h だけ右の Q を通る直線が割線。",
     },
     "secant.n.triangle": {
         "en": "Its slope is rise over run: the rise f(x+h) − f(x), divided by the run h.",
-        "ja": "割線の傾きは、幅 h での f の増加 f(x+h) − f(x) を幅 h で割ったもの。",
+        "ja": "傾きは、幅 h での f の増加を h で割ったもの。",
     },
     "secant.n.shrink": {
         "en": "Now h shrinks, and Q slides along the curve towards P.",
@@ -225,8 +216,8 @@ TEXT: dict[str, dict[str, str]] = {
         "ja": "その傾きで P を通る直線が接線：{equation}。",
     },
     "secant.n.code": {
-        "en": "The post's Python: the central difference with h = 1e-8 prints {printed}.",
-        "ja": "記事の Python：h = 1e-8 の中心差分は {printed} を出力する。",
+        "en": "The post's Python, h = 1e-8, prints {printed}.",
+        "ja": "記事のコードの出力：{printed}。",
     },
     "secant.code_title": {"en": "The post's Python", "ja": "記事の Python コード"},
     "secant.code_result": {"en": "prints:", "ja": "出力："},
@@ -240,9 +231,8 @@ TEXT: dict[str, dict[str, str]] = {
     },
     # where f'(x0) does not exist (issue 10)
     "secant.n.p_and_q_left": {
-        "en": "P is a point on the curve, Q a step h to its left. "
-              "The line through both is a secant.",
-        "ja": "曲線上の点 P と、h だけ左の点 Q。2 点を通る直線が割線。",
+        "en": "P is on the curve, Q a step h to its left; the line through both is a secant.",
+        "ja": "曲線上の P と、h だけ左の Q を通る直線が割線。",
     },
     "secant.side_right": {"en": "from the right", "ja": "右から"},
     "secant.side_left": {"en": "from the left", "ja": "左から"},
