@@ -963,6 +963,10 @@ class SecantToTangent(Lesson):
         """The post's code at its size needs a wider column: the plot shrinks towards the
         lower left and the column's contents follow the column's new edge (and the tangent's
         equation moves up where the identity was)."""
+        if not self.differentiable:  # the code needs the column's height: the rows go up
+            rest = VGroup(*self.side_rows.values(), self.equation)
+            self.play(FadeOut(self.formula), rest.animate.align_to(self.formula, UP),
+                      run_time=0.8)
         probe = code_block(self._source())
         # as wide as the code is at the smallest size a projector shows (20 px at 720p)
         needed = probe.width * _CODE_PX / code_font_size(probe)
@@ -989,6 +993,11 @@ class SecantToTangent(Lesson):
 
             right = scaled(self.axes.c2p(self.axes.x_box[1], 0))[0]
             label_y = scaled(self.axes.y_label.get_center())[1]
+            # the plot shrinks at most to 0.8 (its tick labels stay legible): the column may
+            # gain less than the code wants (a long expression), and the code is then smaller
+            gap = self.column_left - group.get_right()[0]
+            new_left = max(new_left, scaled(group.get_corner(UR))[0] + gap)
+            shift = self.column_left - new_left
             moves.append(group.animate.scale(factor, about_point=corner))
             moves.append(self.fn_label.animate.shift(
                 RIGHT * (right - self.fn_label.get_right()[0])
