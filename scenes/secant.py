@@ -531,8 +531,31 @@ class SecantToTangent(Lesson):
         # curve sits off P along the normal, so the label reaches away from the curve
         p_label = tex(rf"P({self.x0_text},\,{number_tex(self.y0)})", size=style.SIZE_LABEL)
         away = np.array([-np.sign(round(normal[0], 6)), -np.sign(round(normal[1], 6)), 0.0])
-        p_label.move_to(p_dot.get_center() + 0.22 * normal, aligned_edge=away)
-        into_plot(p_label)
+        fine = np.linspace(fn.x_min, fn.x_max, 400)
+        with np.errstate(all="ignore"):
+            drawn = axes.c2p_array(fine, np.asarray(f(fine), dtype=float))
+        drawn = drawn[np.isfinite(drawn).all(axis=1)]
+
+        def hits(label: VMobject) -> int:
+            """How many points of the drawn curve the label covers."""
+            dl, ur = label.get_corner(DL) - 0.05, label.get_corner(UR) + 0.05
+            return int(np.sum(np.all((drawn[:, :2] > dl[:2]) & (drawn[:, :2] < ur[:2]), axis=1)))
+
+        # off P along the normal; where the curve runs through that (a corner), up-left or
+        # up-right of P instead
+        tries = [(normal, away), (UP + LEFT, DR), (UP + RIGHT, DL), (DOWN + LEFT, UR),
+                 (DOWN + RIGHT, UL)]
+        best = None
+        for direction, corner in tries:
+            direction = direction / np.linalg.norm(direction)
+            p_label.move_to(p_dot.get_center() + 0.22 * direction, aligned_edge=corner)
+            into_plot(p_label)
+            score = hits(p_label)
+            if best is None or score < best[0]:
+                best = (score, p_label.get_center().copy())
+            if score == 0:
+                break
+        p_label.move_to(best[1])
         q_label = tex("Q", size=style.SIZE_LABEL, color=style.POINT_Q)
 
         def update_q_label(m: VMobject) -> None:
@@ -710,7 +733,9 @@ class SecantToTangent(Lesson):
             self.play(log_h.animate.set_value(math.log10(b)),
                       run_time=max(1.0, per_decade * decades), rate_func=smooth)
             announce = i == 0 and open_magnifier and self.tangent_mob is not None
-            if i != merge_at and not announce:  # (there, the merging or the tangent is said)
+            # (the merging or the tangent is said instead; after the last stop, the limit)
+            last = i == len(stops) - 2 and self.differentiable and merge_at < i
+            if i != merge_at and not announce and not last:
                 self.narrate("secant.n.decade", h=format_sig(self.side * b),
                              slope=self.slope_format.text(secant(self.f, self.x0,
                                                                  self.side * b).slope))
@@ -852,13 +877,13 @@ class SecantToTangent(Lesson):
         ).arrange(DOWN, aligned_edge=LEFT, buff=0.25)
         rows.next_to(self.equation, DOWN, buff=0.4).align_to(self.equation, LEFT)
         self._fit_column(rows, self.column_left)
-        # the third row again, as the average of the other two
+        # under the third row, its "=" under the row's: the average of the other two
         b_tex = short.tex(backward)
         pair = short.tex(forward) + (f" - {b_tex[1:]}" if b_tex.startswith("-")
                                      else f" + {b_tex}")
-        average = tex(r"\frac{f(x+h) - f(x-h)}{2h} = (" + pair + ")/2 = " + short.tex(central),
-                      size=size, colors=colors, color=style.SECANT)
-        average.move_to(rows[2]).align_to(rows[2], LEFT)
+        average = tex(r"= (" + pair + ")/2", size=size, color=style.SECANT)
+        average.next_to(rows[2], DOWN, buff=0.15)
+        average.shift(RIGHT * (rows[2][-1][0].get_x() - average[0][0].get_x()))
         self._fit_column(average, self.column_left)
         h_text = format_sig(step)
         self.narrate("secant.n.symmetric", h=h_text)
@@ -878,14 +903,14 @@ class SecantToTangent(Lesson):
             self.narrate("secant.n.symmetric_approx", value=fmt.text(self.derivative_value),
                          **fields)
         self._say(self.tr("secant.symmetric_average"))
-        self.play(ReplacementTransform(rows[2], average), run_time=1.0)
+        self.play(FadeIn(average, shift=0.1 * DOWN), run_time=0.8)
         # the chord moved onto P: on the tangent (a quadratic), or close to it
         moved = line_on_axes(axes, _through(x0, self.y0, central), color=style.SECANT,
                              stroke_width=style.STROKE_LINE)
         self.play(ReplacementTransform(chord_mob.copy(), moved), run_time=1.4)
         self.bring_to_front(self.p_dot, self.p_label)
         self.wait(1.6)
-        self.symmetric_mobs = VGroup(one_sided, dots, chord_mob, moved, rows[:2], average)
+        self.symmetric_mobs = VGroup(one_sided, dots, chord_mob, moved, rows, average)
 
     def _symmetric_step(self) -> float | None:
         """The h of the symmetric secant's picture: half of ``h_start``, within the plotted
