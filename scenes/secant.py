@@ -885,6 +885,10 @@ class SecantToTangent(Lesson):
         average.next_to(rows[2], DOWN, buff=0.15)
         average.shift(RIGHT * (rows[2][-1][0].get_x() - average[0][0].get_x()))
         self._fit_column(average, self.column_left)
+        block = VGroup(rows, average)  # (large numbers, 8.00 × 10⁹: taller rows) in the frame
+        room = rows.get_top()[1] - (-4 + style.MARGIN)
+        if block.height > room:
+            block.scale(room / block.height, about_edge=UL)
         h_text = format_sig(step)
         self.narrate("secant.n.symmetric", h=h_text)
         self._say(self.tr("secant.symmetric"))
