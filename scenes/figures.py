@@ -202,12 +202,12 @@ class DerivativeDefinitionFigure(Scene):
         self.formula = formula
         h_note = VGroup(
             tex("h", color=style.H_LEG, size=style.SIZE_MATH + 4),
-            tex(r"\text{:}", size=style.SIZE_MATH, color=style.TEXT_DIM),
+            text(tr("figure.def_colon"), size=style.SIZE_BODY + 4, color=style.TEXT_DIM),
             text(tr("figure.def_h"), size=style.SIZE_BODY + 4, color=style.TEXT),
         ).arrange(RIGHT, buff=0.2)
         rise_note = VGroup(
             tex("f(x+h) - f(x)", color=style.DF_LEG, size=style.SIZE_MATH + 4),
-            tex(r"\text{:}", size=style.SIZE_MATH, color=style.TEXT_DIM),
+            text(tr("figure.def_colon"), size=style.SIZE_BODY + 4, color=style.TEXT_DIM),
             text(tr("figure.def_rise"), size=style.SIZE_BODY + 4, color=style.TEXT),
         ).arrange(RIGHT, buff=0.2)
         notes = VGroup(rise_note, h_note).arrange(DOWN, aligned_edge=LEFT, buff=0.4)

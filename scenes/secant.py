@@ -19,15 +19,21 @@ import math
 
 import numpy as np
 from manim import (
+    DL,
     DOWN,
+    DR,
     LEFT,
     RIGHT,
     UL,
     UP,
+    UR,
+    AnimationGroup,
     Create,
+    DashedVMobject,
     Dot,
     FadeIn,
     FadeOut,
+    Indicate,
     Line,
     MathTex,
     Rectangle,
@@ -42,6 +48,7 @@ from manim import (
 )
 
 from core.calculus import derivative, one_sided_slopes, secant, stated_derivative
+from core.expansion import secant_expansion
 from scenes import style
 from scenes.common import (
     GlyphNumber,
@@ -49,6 +56,7 @@ from scenes.common import (
     Readout,
     clip_line,
     code_block,
+    code_font_size,
     expression_to_tex,
     fitted_axes,
     format_fixed,
@@ -68,6 +76,9 @@ from scenes.common import (
 from scenes.lesson import Lesson
 
 __all__ = ["SecantToTangent", "SecantToTangentJa", "decade_stops"]
+
+#: The size the post's code is shown at, at least (px at 720p: legible from the back of a room).
+_CODE_PX = 20.5
 
 
 def decade_stops(h_start: float, h_end: float) -> list[float]:
@@ -265,9 +276,11 @@ class SecantToTangent(Lesson):
                 self.show_curve,
                 self.show_p_and_q,
                 self.show_slope_triangle,
-                self.shrink_h,  # a beat per decade of h
+                self.show_identity,  # slope = f'(x0) + c·h
+                self.shrink_h,  # a beat per decade of h; the tangent and the magnifier appear
                 self.show_limit,
                 self.show_tangent,
+                self.show_symmetric,  # the symmetric secant of the post's code
                 self.show_code,
             )
         else:  # f'(x0) does not exist: each side in turn, and no tangent
@@ -303,8 +316,10 @@ class SecantToTangent(Lesson):
             self.one_sided = None
             self.stated[x0] = self.derivative_value
             self.p_slope = self.derivative_value
+            # slope(h) = f'(x0) + c·h: exact for a quadratic, first order otherwise
+            self.expansion = secant_expansion(f, x0, fn.x_min, fn.x_max)
         else:
-            self.tangent_line = self.derivative_value = None
+            self.tangent_line = self.derivative_value = self.expansion = None
             step = min(max(1.0, abs(x0)) / 16.0, (fn.x_max - fn.x_min) / 64.0)
             self.one_sided = one_sided_slopes(f, x0, h=step)
             finite = [v for v in (self.one_sided.left, self.one_sided.right) if math.isfinite(v)]
@@ -351,6 +366,33 @@ class SecantToTangent(Lesson):
                     colors={"f(x+h) - f(x)": style.DF_LEG, "h": style.H_LEG})
         limit.move_to(formula)
         self._fit_column(limit, column_left)
+        # the identity under the quotient, its "=" under the quotient's "=" (built where f'(x0)
+        # exists; the readouts go below it)
+        self.identity = self.identity_limit = None
+        below_formula: VMobject = formula
+        if self.expansion is not None:
+            e = self.expansion
+            c0, c1 = _coefficient_tex(e.derivative, e.exact), _coefficient_tex(e.coefficient,
+                                                                                e.exact)
+            relation = "=" if e.exact else r"\approx"
+            self.identity_tex = _identity_tex(c0, c1)
+            identity = tex(relation + " " + self.identity_tex, size=style.SIZE_MATH - 4,
+                           colors={"h": style.H_LEG}, color=style.SECANT)
+            identity.next_to(formula, DOWN, buff=0.3)
+            identity.shift(RIGHT * (quotient[0][0].get_x() - identity[0][0].get_x()))
+            self._fit_column(identity, column_left)
+            # (plain parentheses: the h of \right would be coloured as a variable)
+            tail = ") = " + c0 if e.exact else r" + \dots) = " + c0
+            identity_limit = tex(r"= \lim_{h \to 0}(" + self.identity_tex + tail,
+                                 size=style.SIZE_MATH - 4, colors={"h": style.H_LEG},
+                                 color=style.TANGENT)
+            # under the limit, its "=" under the limit's (f ' ( x ) = : the sixth glyph)
+            identity_limit.next_to(limit, DOWN, buff=0.3)
+            equals = limit[0][5] if len(limit[0]) > 5 else limit[0][0]
+            identity_limit.shift(RIGHT * (equals.get_x() - identity_limit[0][0].get_x()))
+            self._fit_column(identity_limit, column_left)
+            self.identity, self.identity_limit = identity, identity_limit
+            below_formula = VGroup(formula, identity, identity_limit)
 
         self.h_readout = Readout("h", value=h(), fmt=format_sig, color=style.H_LEG,
                                  label_color=style.H_LEG)
@@ -368,7 +410,7 @@ class SecantToTangent(Lesson):
         )
         readouts = VGroup(self.h_readout, self.slope_readout)
         readouts.arrange(DOWN, aligned_edge=LEFT, buff=0.28)
-        readouts.next_to(formula, DOWN, buff=0.45).align_to(formula, LEFT)
+        readouts.next_to(below_formula, DOWN, buff=0.45).align_to(formula, LEFT)
         # align the "=" signs
         dx = self.slope_readout.equals.get_x() - self.h_readout.equals.get_x()
         self.h_readout.shift(RIGHT * dx)
@@ -485,8 +527,35 @@ class SecantToTangent(Lesson):
         q_dot = Dot(radius=style.DOT_RADIUS, color=style.POINT_Q)
         q_dot.add_updater(lambda m: m.move_to(axes.c2p(x0 + h(), float(f(x0 + h())))))
         normal = self._normal(self.p_slope)
-        p_label = tex("P", size=style.SIZE_LABEL).move_to(p_dot.get_center() + 0.38 * normal)
-        into_plot(p_label)
+        # P with its coordinates, (3, 0.48), from the config and f; the corner nearest the
+        # curve sits off P along the normal, so the label reaches away from the curve
+        p_label = tex(rf"P({self.x0_text},\,{number_tex(self.y0)})", size=style.SIZE_LABEL)
+        away = np.array([-np.sign(round(normal[0], 6)), -np.sign(round(normal[1], 6)), 0.0])
+        fine = np.linspace(fn.x_min, fn.x_max, 400)
+        with np.errstate(all="ignore"):
+            drawn = axes.c2p_array(fine, np.asarray(f(fine), dtype=float))
+        drawn = drawn[np.isfinite(drawn).all(axis=1)]
+
+        def hits(label: VMobject) -> int:
+            """How many points of the drawn curve the label covers."""
+            dl, ur = label.get_corner(DL) - 0.05, label.get_corner(UR) + 0.05
+            return int(np.sum(np.all((drawn[:, :2] > dl[:2]) & (drawn[:, :2] < ur[:2]), axis=1)))
+
+        # off P along the normal; where the curve runs through that (a corner), up-left or
+        # up-right of P instead
+        tries = [(normal, away), (UP + LEFT, DR), (UP + RIGHT, DL), (DOWN + LEFT, UR),
+                 (DOWN + RIGHT, UL)]
+        best = None
+        for direction, corner in tries:
+            direction = direction / np.linalg.norm(direction)
+            p_label.move_to(p_dot.get_center() + 0.22 * direction, aligned_edge=corner)
+            into_plot(p_label)
+            score = hits(p_label)
+            if best is None or score < best[0]:
+                best = (score, p_label.get_center().copy())
+            if score == 0:
+                break
+        p_label.move_to(best[1])
         q_label = tex("Q", size=style.SIZE_LABEL, color=style.POINT_Q)
 
         def update_q_label(m: VMobject) -> None:
@@ -504,6 +573,9 @@ class SecantToTangent(Lesson):
         secant_mob.add_updater(lambda m: put_line_on_axes(m, axes, secant(f, x0, h())))
         self.tangent_mob = None if self.tangent_line is None else line_on_axes(
             axes, self.tangent_line, color=style.TANGENT, stroke_width=style.STROKE_LINE + 2)
+        self.tangent_label = None
+        if self.tangent_line is not None:  # "tangent at P" beside the line, off the curve
+            self.tangent_label = self._tangent_label(into_plot, p_label)
 
         h_leg = Line(stroke_width=style.STROKE_LINE, color=style.H_LEG)
         df_leg = Line(stroke_width=style.STROKE_LINE, color=style.DF_LEG)
@@ -561,10 +633,10 @@ class SecantToTangent(Lesson):
         """The title, the axes and the curve."""
         self.narrate("secant.n.curve", expression=self.cfg.function.expression)
         self.add(self.caption)
-        self.wait(1.2)
+        self.wait(0.6)
         self.play(FadeIn(self.axes), run_time=1.2)
         self.play(Create(self.curve), Write(self.fn_label), run_time=1.6)
-        self.wait(0.8)
+        self.wait(0.4)
 
     def show_p_and_q(self) -> None:
         """P, Q a step h further, and the secant through them."""
@@ -588,11 +660,40 @@ class SecantToTangent(Lesson):
         # p_dot on top of the legs, the moving parts last (they are redrawn every frame)
         self.bring_to_front(self.p_dot, self.p_label)
 
+    def show_identity(self) -> None:
+        """For this f the slope is f'(x0) + c·h: exactly for a quadratic (0.22 + 0.02h), to
+        first order otherwise (f'(x0) + ½ f''(x0)·h); the readouts at h_start obey it."""
+        e, h0 = self.expansion, self.h()
+        identity = _tex_to_text(self.identity_tex)
+        if e.exact:
+            self.narrate("secant.n.identity_exact", identity=identity)
+            self._say(self.tr("secant.identity_exact", identity=identity))
+        else:
+            self.narrate("secant.n.identity_approx", x0=self.x0_text, identity=identity)
+            self._say(self.tr("secant.identity_approx", x0=self.x0_text))
+        self.play(FadeIn(self.identity, shift=0.1 * DOWN), run_time=1.0)
+        self._settle(self.identity)
+        self.identity_check = None
+        if e.exact:  # the check at this h, under the readouts: 0.22 + 0.02 · 4.00 = 0.30000
+            self.wait(0.8)
+            c0 = _coefficient_tex(e.derivative, True)
+            c1 = _coefficient_tex(e.coefficient, True)
+            check = tex(rf"{c0} {'-' if c1.startswith('-') else '+'} {c1.lstrip('-')} \cdot "
+                        + format_sig(h0) + " = " + self.slope_format.tex(e.slope(h0)),
+                        size=style.SIZE_READOUT - 4, color=style.SECANT)
+            check.next_to(self.readouts, DOWN, buff=0.3).align_to(self.readouts, LEFT)
+            self._fit_column(check, self.column_left)
+            self.play(FadeIn(check, shift=0.1 * DOWN), run_time=0.8)
+            self.identity_check = check
+        self.wait(1.6)
+
     def shrink_h(self) -> None:
         """h shrinks, decade by decade, each decade a beat; the magnifier opens after the first.
         Where f'(x0) does not exist, Q comes from the first side only (see
         :meth:`approach_from_the_other_side`)."""
         self.narrate("secant.n.shrink")
+        if getattr(self, "identity_check", None) is not None:
+            self.play(FadeOut(self.identity_check), run_time=0.4)
         self._say(self.tr("secant.shrink"))
         self._shrink(open_magnifier=True)
 
@@ -631,18 +732,24 @@ class SecantToTangent(Lesson):
             decades = math.log10(a / b)
             self.play(log_h.animate.set_value(math.log10(b)),
                       run_time=max(1.0, per_decade * decades), rate_func=smooth)
-            if i != merge_at:  # (there, the merging is what to say)
+            announce = i == 0 and open_magnifier and self.tangent_mob is not None
+            # (the merging or the tangent is said instead; after the last stop, the limit)
+            last = i == len(stops) - 2 and self.differentiable and merge_at < i
+            if i != merge_at and not announce and not last:
                 self.narrate("secant.n.decade", h=format_sig(self.side * b),
                              slope=self.slope_format.text(secant(self.f, self.x0,
                                                                  self.side * b).slope))
             if i == 0 and open_magnifier:
                 self.wait(0.4)
+                if announce:  # the tangent, named, in a beat of its own
+                    self.end_beat()
+                    self._announce_tangent()
+                    self.end_beat()
                 self._say(self.tr("secant.zoom_caption"))
                 magnifier.redraw(self.h(), self)
                 self.window_box.update()
                 self.zoom_readout.update()
-                tangent = [] if self.tangent_mob is None else [Create(self.tangent_mob)]
-                self.play(*tangent, FadeIn(magnifier), FadeIn(self.zoom_label),
+                self.play(FadeIn(magnifier), FadeIn(self.zoom_label),
                           Create(self.window_box), run_time=1.2)
                 self.bring_to_front(self.secant_mob, self.p_dot, self.p_label)
                 self.wait(pause)
@@ -667,16 +774,33 @@ class SecantToTangent(Lesson):
             self._settle(self.side_rows[self.side])
             self.wait(1.2)
 
+    def _announce_tangent(self) -> None:
+        """The tangent at P appears, labelled, with a caption of its own."""
+        self.narrate("secant.n.tangent_appears")
+        self._say(self.tr("secant.tangent_appears"))
+        self.play(Create(self.tangent_mob), run_time=1.2)
+        self.play(FadeIn(self.tangent_label, shift=0.1 * UP), run_time=0.6)
+        self._settle(self.tangent_label)
+        self.bring_to_front(self.secant_mob, self.p_dot, self.p_label)
+        self.wait(0.6)
+
     def show_limit(self) -> None:
-        """The quotient becomes the limit: the derivative, and its value."""
-        self.narrate("secant.n.limit", x0=self.x0_text,
-                     value=self.slope_format.text(self.derivative_value))
+        """The quotient becomes the limit: the derivative, and its value; the h term of the
+        identity vanishes."""
+        e = self.expansion
+        term = _tex_to_text(_identity_tex("0", _coefficient_tex(e.coefficient, e.exact)))
+        value = self.slope_format.text(self.derivative_value)
+        if term != "0":
+            self.narrate("secant.n.limit_identity", x0=self.x0_text, value=value, term=term)
+        else:  # a line: no h term to vanish
+            self.narrate("secant.n.limit", x0=self.x0_text, value=value)
         self._say(self.tr("secant.limit"))
         self.play(*self._formula_to_limit(self.quotient_name, self.quotient, self.limit),
-                  run_time=1.4)
+                  FadeOut(self.identity, shift=0.1 * DOWN),
+                  FadeIn(self.identity_limit, shift=0.1 * DOWN), run_time=1.4)
         self.remove(*self._formula_parts)
         self.add(self.limit)
-        self._settle(self.limit)
+        self._settle(self.limit, self.identity_limit)
         self.play(FadeIn(self.derivative_readout, shift=0.1 * DOWN), run_time=0.8)
         self.wait(2.0)
 
@@ -694,7 +818,7 @@ class SecantToTangent(Lesson):
         if equation.width * style.SIZE_SMALL > room * style.SIZE_BODY:
             # fitting one line would shrink the words below the smallest size: two lines
             equation.arrange(DOWN, aligned_edge=LEFT, buff=0.2)
-        equation.next_to(self.limit, DOWN, buff=0.5)
+        equation.next_to(self.identity_limit, DOWN, buff=0.5)
         if len(equation) and equation[1].get_y() < equation[0].get_y() - 0.1:  # two lines
             equation.align_to(self.limit, LEFT)
         self._fit_column(equation, self.column_left)
@@ -706,9 +830,103 @@ class SecantToTangent(Lesson):
             FadeOut(self.readouts), FadeOut(self.derivative_readout),
             run_time=1.0,
         )
-        self.play(FadeIn(equation, shift=0.1 * DOWN), self.tangent_mob.animate.set_stroke(
-            width=style.STROKE_LINE + 1), run_time=1.0)
+        # the label on the plot moves into the equation
+        self.play(ReplacementTransform(self.tangent_label, equation[0]),
+                  FadeIn(equation[1], shift=0.1 * DOWN), self.tangent_mob.animate.set_stroke(
+                      width=style.STROKE_LINE + 1), run_time=1.0)
+        self.remove(*equation)
+        self.add(equation)
         self.wait(1.8)
+
+    def show_symmetric(self) -> None:
+        """The symmetric secant of the post's code, through x0 - h and x0 + h: its slope is the
+        average of the two one-sided slopes, and closer to f'(x0) (exactly it, for a
+        quadratic); moved onto P it lies on the tangent."""
+        step = self._symmetric_step()
+        self.symmetric = None
+        if step is None:  # no room on both sides of P in the plotted range
+            return
+        f, x0, axes, fmt = self.f, self.x0, self.axes, self.slope_format
+        forward = float(derivative(f, x0, h=step, method="forward"))
+        backward = float(derivative(f, x0, h=step, method="backward"))
+        central = float(derivative(f, x0, h=step, method="central"))
+        chord = secant(f, x0 - step, 2 * step)  # the line through both outer points
+        self.symmetric = {"h": step, "forward": forward, "backward": backward,
+                          "central": central, "chord": chord}
+        y_minus, y_plus = float(f(x0 - step)), float(f(x0 + step))
+        a, b = axes.c2p(x0 - step, y_minus), axes.c2p(x0 + step, y_plus)
+        # the one-sided secants through P, dashed and drawn across the plot: their slopes fan
+        # out on either side of the tangent's
+        one_sided = VGroup(*(
+            DashedVMobject(line_on_axes(axes, line, color=style.SECANT,
+                                        stroke_width=style.STROKE_LINE - 1), num_dashes=40)
+            for line in (secant(f, x0, step), secant(f, x0, -step))))
+        dots = VGroup(*(Dot(q, radius=style.DOT_RADIUS, color=style.POINT_Q) for q in (a, b)))
+        chord_mob = line_on_axes(axes, chord, color=style.SECANT,
+                                 stroke_width=style.STROKE_LINE)
+        size = style.SIZE_MATH - 10
+        colors = {"h": style.H_LEG}
+        short = NumberFormat(max(abs(forward), abs(backward), abs(central)), digits=3)
+        rows = VGroup(
+            tex(r"\frac{f(x+h) - f(x)}{h} = " + short.tex(forward), size=size, colors=colors,
+                color=style.SECANT),
+            tex(r"\frac{f(x) - f(x-h)}{h} = " + short.tex(backward), size=size, colors=colors,
+                color=style.SECANT),
+            tex(r"\frac{f(x+h) - f(x-h)}{2h} = " + short.tex(central), size=size,
+                colors=colors, color=style.SECANT),
+        ).arrange(DOWN, aligned_edge=LEFT, buff=0.25)
+        rows.next_to(self.equation, DOWN, buff=0.4).align_to(self.equation, LEFT)
+        self._fit_column(rows, self.column_left)
+        # under the third row, its "=" under the row's: the average of the other two
+        b_tex = short.tex(backward)
+        pair = short.tex(forward) + (f" - {b_tex[1:]}" if b_tex.startswith("-")
+                                     else f" + {b_tex}")
+        average = tex(r"= (" + pair + ")/2", size=size, color=style.SECANT)
+        average.next_to(rows[2], DOWN, buff=0.15)
+        average.shift(RIGHT * (rows[2][-1][0].get_x() - average[0][0].get_x()))
+        self._fit_column(average, self.column_left)
+        block = VGroup(rows, average)  # (large numbers, 8.00 × 10⁹: taller rows) in the frame
+        room = rows.get_top()[1] - (-4 + style.MARGIN)
+        if block.height > room:
+            block.scale(room / block.height, about_edge=UL)
+        h_text = format_sig(step)
+        self.narrate("secant.n.symmetric", h=h_text)
+        self._say(self.tr("secant.symmetric"))
+        self.play(FadeIn(dots, scale=0.5), run_time=0.6)
+        self.play(Create(one_sided), FadeIn(rows[:2], shift=0.1 * DOWN), run_time=1.2)
+        self.play(Create(chord_mob), FadeIn(rows[2], shift=0.1 * DOWN), run_time=1.2)
+        self.bring_to_front(self.p_dot, self.p_label)
+        self.wait(1.0)
+        self.end_beat()
+        # its slope: the average, and closer (the h terms cancel)
+        fields = {"symmetric": short.text(central), "forward": short.text(forward),
+                  "backward": short.text(backward), "x0": self.x0_text}
+        if self.expansion.exact:
+            self.narrate("secant.n.symmetric_exact", **fields)
+        else:
+            self.narrate("secant.n.symmetric_approx", value=fmt.text(self.derivative_value),
+                         **fields)
+        self._say(self.tr("secant.symmetric_average"))
+        self.play(FadeIn(average, shift=0.1 * DOWN), run_time=0.8)
+        # the chord moved onto P: on the tangent (a quadratic), or close to it
+        moved = line_on_axes(axes, _through(x0, self.y0, central), color=style.SECANT,
+                             stroke_width=style.STROKE_LINE)
+        self.play(ReplacementTransform(chord_mob.copy(), moved), run_time=1.4)
+        self.bring_to_front(self.p_dot, self.p_label)
+        self.wait(1.6)
+        self.symmetric_mobs = VGroup(one_sided, dots, chord_mob, moved, rows, average)
+
+    def _symmetric_step(self) -> float | None:
+        """The h of the symmetric secant's picture: half of ``h_start``, within the plotted
+        range on both sides of P (None where there is no room)."""
+        fn = self.cfg.function
+        step = min(self.cfg.secant.h_start / 2, 0.9 * (self.x0 - fn.x_min),
+                   0.9 * (fn.x_max - self.x0))
+        if step <= 1e-9 * max(1.0, abs(self.x0)):
+            return None
+        with np.errstate(all="ignore"):
+            ends = np.asarray(self.f(np.array([self.x0 - step, self.x0 + step])), dtype=float)
+        return float(step) if np.all(np.isfinite(ends)) else None
 
     def show_no_derivative(self) -> None:
         """Where f'(x0) does not exist: the moving parts fade, the one-sided slopes stay, and
@@ -743,6 +961,14 @@ class SecantToTangent(Lesson):
     def show_code(self) -> None:
         """The post's code, what it prints, and how many of its digits are right; where f'(x0)
         does not exist, why its number misleads."""
+        leaving = []
+        if getattr(self, "symmetric_mobs", None) is not None:  # its formula is in the code
+            leaving.append(FadeOut(self.symmetric_mobs))
+        if self.identity_limit is not None:  # (room for the code; the limit stays)
+            leaving.append(FadeOut(self.identity_limit))
+        if leaving:
+            self.play(*leaving, run_time=0.8)
+        self._make_room_for_code()
         self._say(self.tr("secant.code_title"))
         code, output, (correct, relative) = self._code(self.column_left, self.equation)
         self.narrate("secant.n.code", printed=self.printed)
@@ -755,9 +981,68 @@ class SecantToTangent(Lesson):
             self.narrate(f"secant.n.{key}", **fields)
             self.wait(3.5)
             return
-        self._say(self.tr("secant.code_note" if relative else "secant.code_note_abs", n=correct))
         self.narrate("secant.code_note" if relative else "secant.code_note_abs", n=correct)
-        self.wait(3.5)
+        self._say(self.tr("secant.code_note" if relative else "secant.code_note_abs", n=correct))
+        if correct and relative:  # the right digits, pointed at
+            self.play(Indicate(self.printed_number[: self.correct_length], scale_factor=1.15,
+                               color=style.TANGENT), run_time=1.0)
+        self.wait(2.5)
+
+    def _make_room_for_code(self) -> None:
+        """The post's code at its size needs a wider column: the plot shrinks towards the
+        lower left and the column's contents follow the column's new edge (and the tangent's
+        equation moves up where the identity was)."""
+        if not self.differentiable:  # the code needs the column's height: the rows go up
+            rest = VGroup(*self.side_rows.values(), self.equation)
+            self.play(FadeOut(self.formula), rest.animate.align_to(self.formula, UP),
+                      run_time=0.8)
+        probe = code_block(self._source())
+        # as wide as the code is at the smallest size a projector shows (20 px at 720p)
+        needed = probe.width * _CODE_PX / code_font_size(probe)
+        new_left = 7.1 - style.MARGIN - needed
+        shift = self.column_left - new_left
+        moves = []
+        if self.identity_limit is not None:  # the equation takes the identity's row
+            moves.append(self.equation.animate.align_to(self.identity_limit, UP).shift(
+                0.15 * DOWN))
+        if shift > 0:
+            shown = [m for m in self.mobjects if isinstance(m, VMobject)
+                     and m is not self.caption and m.family_members_with_points()]
+            column = [m for m in shown if m.get_left()[0] >= self.column_left - 0.05]
+            # the plot scales; the function's label keeps its size (its exponent is at the
+            # smallest size already) and its place over the plot's right end
+            plot = [m for m in shown if m not in column and m is not self.fn_label]
+            group = VGroup(*plot)
+            room = group.get_right()[0] - group.get_left()[0]
+            factor = max(0.8, 1 - (shift + 0.05) / room)
+            corner = group.get_corner(DL)
+
+            def scaled(point: np.ndarray) -> np.ndarray:
+                return corner + factor * (point - corner)
+
+            right = scaled(self.axes.c2p(self.axes.x_box[1], 0))[0]
+            label_y = scaled(self.axes.y_label.get_center())[1]
+            # the plot shrinks at most to 0.8 (its tick labels stay legible): the column may
+            # gain less than the code wants (a long expression), and the code is then smaller
+            gap = self.column_left - group.get_right()[0]
+            new_left = max(new_left, scaled(group.get_corner(UR))[0] + gap)
+            shift = self.column_left - new_left
+            moves.append(group.animate.scale(factor, about_point=corner))
+            moves.append(self.fn_label.animate.shift(
+                RIGHT * (right - self.fn_label.get_right()[0])
+                + UP * (label_y - self.fn_label.get_y())))
+            moves += [m.animate.shift(LEFT * shift) for m in column if m is not self.equation]
+            if self.identity_limit is not None:
+                moves[0] = self.equation.animate.align_to(self.identity_limit, UP).shift(
+                    LEFT * shift + 0.15 * DOWN)
+            else:
+                moves.append(self.equation.animate.shift(LEFT * shift))
+            self.column_left = new_left
+        if moves:
+            self.play(*moves, run_time=1.0)
+        if shift > 0:  # the parts, not the group made to move them, stay in the scene
+            self.remove(group)
+            self.add(*plot)
 
     def _misleading(self) -> tuple[str, dict]:
         """The caption key (and fields) saying why the post's number misleads where f'(x0)
@@ -780,7 +1065,10 @@ class SecantToTangent(Lesson):
         new.to_corner(UL, buff=style.MARGIN + 0.05)
         if new.width > 14.2 - 2 * style.MARGIN:
             new.scale_to_fit_width(14.2 - 2 * style.MARGIN)
-        self.play(FadeOut(self.caption, shift=0.15 * UP), FadeIn(new, shift=0.15 * UP),
+        # one line at a time: the old one leaves before the new one comes (no two lines
+        # superimposed in a crossfade)
+        self.play(AnimationGroup(FadeOut(self.caption, shift=0.15 * UP),
+                                 FadeIn(new, shift=0.15 * UP), lag_ratio=1.0),
                   run_time=run_time)
         self.caption = new
         self._settle(new)
@@ -817,6 +1105,69 @@ class SecantToTangent(Lesson):
         if mob.get_right()[0] > 7.1 - style.MARGIN:
             mob.shift(LEFT * (mob.get_right()[0] - 7.1 + style.MARGIN))
 
+    def _tangent_label(self, into_plot, p_label: VMobject) -> VMobject:
+        """"tangent at P" beside the tangent, inside the plot: clear of P's label and of the
+        slope triangle when the tangent appears, off the curve, on the side of the line away
+        from the curve where it can, as far from P as it can."""
+        axes, tl, f, x0 = self.axes, self.tangent_line, self.f, self.x0
+        label = text(self.tr("secant.tangent_at_p"), size=style.SIZE_BODY, color=style.TANGENT)
+        xs = np.linspace(axes.x_box[0], axes.x_box[1], 97)
+        with np.errstate(all="ignore"):
+            ys = tl(xs)
+            fs = np.asarray(f(xs), dtype=float)
+        inside = (ys >= axes.y_box[0]) & (ys <= axes.y_box[1])
+        lo, hi = axes.c2p(axes.x_box[0], axes.y_box[0]), axes.c2p(axes.x_box[1], axes.y_box[1])
+        fine = np.linspace(axes.x_box[0], axes.x_box[1], 400)
+        with np.errstate(all="ignore"):
+            curve = axes.c2p_array(fine, np.asarray(f(fine), dtype=float))
+        curve = curve[np.isfinite(curve).all(axis=1)]
+        # what is on screen when the tangent appears: P's label, the triangle P Q at the
+        # first stop of h
+        h1 = self.side * decade_stops(self.cfg.secant.h_start, self.cfg.secant.h_end)[1]
+        corners = np.array([axes.c2p(x0, self.y0), axes.c2p(x0 + h1, float(f(x0 + h1)))])
+        triangle = (corners.min(axis=0) - 0.5, corners.max(axis=0) + 0.5)
+        keep_off = [(p_label.get_corner(DL) - 0.1, p_label.get_corner(UR) + 0.1), triangle]
+        normal = self._normal(tl.slope)
+        best, best_score = None, math.inf
+
+        def places():
+            """(position of the label's corner, that corner, penalty) for every try"""
+            for x_at in xs[inside]:
+                x_at = float(x_at)
+                above = float(np.interp(x_at, xs, np.where(np.isfinite(fs), fs, 0.0))) > tl(
+                    x_at)
+                for penalty, side in ((0, -normal if above else normal),
+                                      (5, normal if above else -normal)):  # toward the curve
+                    # the corner nearest the line sits just off it, the label reaching away
+                    away = np.array([-np.sign(round(side[0], 6)),
+                                     -np.sign(round(side[1], 6)), 0.0])
+                    yield (axes.c2p(x_at, float(tl(x_at))) + 0.15 * side, away,
+                           penalty - abs(x_at - x0) / (axes.x_box[1] - axes.x_box[0]))
+            # failing that, a corner of the plot (the colour names the line)
+            for corner in (UL, UR, DR):
+                point = np.array([lo[0] if corner[0] < 0 else hi[0],
+                                  hi[1] if corner[1] > 0 else lo[1], 0.0])
+                yield point - 0.1 * corner, corner, 20
+
+        for point, corner, penalty in places():
+            label.move_to(point, aligned_edge=corner)
+            dl, ur = label.get_corner(DL), label.get_corner(UR)
+            if dl[0] < lo[0] + 0.05 or ur[0] > hi[0] - 0.05 or dl[1] < lo[1] + 0.05 \
+                    or ur[1] > hi[1] - 0.05:
+                continue
+            clash = sum(bool(np.all(dl[:2] < b[:2]) and np.all(a[:2] < ur[:2]))
+                        for a, b in keep_off)
+            on_curve = int(np.sum(np.all((curve[:, :2] > dl[:2] - 0.05)
+                                         & (curve[:, :2] < ur[:2] + 0.05), axis=1)))
+            score = 10_000 * clash + 10 * on_curve + penalty
+            if score < best_score:
+                best, best_score = label.get_center().copy(), score
+        if best is not None:
+            label.move_to(best)
+        else:  # no room beside the line inside the plot: above P's label
+            label.next_to(p_label, UP, buff=0.15)
+        return into_plot(label)
+
     def _normal(self, slope: float) -> np.ndarray:
         """Unit normal (on screen) pointing up-left of the curve with this data slope."""
         d = self.axes.c2p(1, slope) - self.axes.c2p(0, 0)
@@ -827,10 +1178,9 @@ class SecantToTangent(Lesson):
         """Screen length of the h leg (the labels fade out as it gets short)."""
         return float(abs(self.axes.c2p(self.x0 + self.h(), 0)[0] - self.axes.c2p(self.x0, 0)[0]))
 
-    def _code(self, column_left: float, above: VMobject):
-        """The post's code, what it prints (from core), and how many digits are right."""
-        x0, f = self.x0, self.f
-        source = (
+    def _source(self) -> str:
+        """The post's code, for this f and x0."""
+        return (
             "def func(x):\n"
             f"    return {self.cfg.function.expression}\n"
             "\n"
@@ -838,9 +1188,13 @@ class SecantToTangent(Lesson):
             "    h = 1e-8\n"
             "    return (f(x+h) - f(x-h)) / (2*h)\n"
             "\n"
-            f"print(differentiation(func, {x0!r}))"
+            f"print(differentiation(func, {self.x0!r}))"
         )
-        code = code_block(source)
+
+    def _code(self, column_left: float, above: VMobject):
+        """The post's code, what it prints (from core), and how many digits are right."""
+        x0, f = self.x0, self.f
+        code = code_block(self._source())
         width = 7.1 - style.MARGIN - column_left
         if code.width > width:
             code.scale_to_fit_width(width)
@@ -859,8 +1213,9 @@ class SecantToTangent(Lesson):
         size = style.SIZE_CODE + 4
         number = Text(printed, font=style.MONO_FONT, font_size=size, color=style.TEXT_DIM,
                       t2c={f"[0:{len(correct_part)}]": style.TANGENT} if correct_part else None)
-        prompt = text(self.tr("secant.code_result") + ":", size=style.SIZE_SMALL,
+        prompt = text(self.tr("secant.code_result"), size=style.SIZE_SMALL,
                       color=style.TEXT_DIM)
+        self.printed_number, self.correct_length = number, len(correct_part)
         output = VGroup(prompt, number).arrange(RIGHT, buff=0.25)
         output.next_to(code, DOWN, buff=0.25, aligned_edge=LEFT)
         self._fit_column(output, column_left)
@@ -914,6 +1269,66 @@ def _equation_text(slope: float, intercept: float) -> str:
         return f"y = {m}x"
     sign = "−" if intercept < 0 else "+"
     return f"y = {m}x {sign} {number_text(abs(intercept), digits=3)}"
+
+
+def _coefficient_tex(value: float, exact: bool) -> str:
+    """A coefficient of the slope's expansion for LaTeX: up to 4 significant digits for an
+    exact identity (``0.22``, ``0.02``), 3 for a first-order one (``0.540``); far from 1, as
+    :func:`number_tex` writes it.
+
+    >>> _coefficient_tex(0.22000000000000003, True), _coefficient_tex(0.5403023, False)
+    ('0.22', '0.540')
+    """
+    value = float(value)
+    if abs(value) < 1e-12 * max(1.0, abs(value)) or value == 0:
+        return "0"
+    if not 1e-3 <= abs(value) < 1e5:
+        return number_tex(value)
+    digits = 4 if exact else 3
+    decimals = max(0, digits - 1 - math.floor(math.log10(abs(value))))
+    s = format_fixed(value, decimals)
+    if exact and "." in s:
+        s = s.rstrip("0").rstrip(".")
+    return s
+
+
+def _identity_tex(c0: str, c1: str) -> str:
+    """``0.22 + 0.02h`` from the two coefficients' LaTeX (no ``+ -``, no ``+ 0h``).
+
+    >>> _identity_tex("0.22", "0.02"), _identity_tex("0.540", "-0.421"), _identity_tex("1", "0")
+    ('0.22 + 0.02h', '0.540 - 0.421h', '1')
+    >>> _identity_tex("0", "3")
+    '3h'
+    """
+    if c1 in ("0", "-0"):
+        return c0
+    term = (c1.lstrip("-") if c1.lstrip("-") != "1" else "") + "h"
+    if c0 in ("0", "-0"):
+        return ("-" if c1.startswith("-") else "") + term
+    return f"{c0} {'-' if c1.startswith('-') else '+'} {term}"
+
+
+def _through(x0: float, y0: float, slope: float):
+    """The line through (x0, y0) with ``slope`` (a :class:`core.calculus.Line`)."""
+    from core.calculus import Line as CoreLine
+
+    return CoreLine(x0=x0, y0=y0, slope=slope, intercept=y0 - slope * x0)
+
+
+_SUPERSCRIPT = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
+
+
+def _tex_to_text(s: str) -> str:
+    r"""A coefficient's LaTeX for a caption: ``0.540 - 0.421h`` -> ``0.540 − 0.421h``,
+    ``6 \times 10^{9}`` -> ``6 × 10⁹``.
+
+    >>> _tex_to_text("0.540 - 0.421h"), _tex_to_text(r"6 \times 10^{-9}h")
+    ('0.540 − 0.421h', '6 × 10⁻⁹h')
+    """
+    import re
+
+    s = re.sub(r"\^\{(-?\d+)\}", lambda m: m.group(1).translate(_SUPERSCRIPT), s)
+    return s.replace(r" \times ", " × ").replace("-", "−")
 
 
 def _decimals(x: float) -> int:

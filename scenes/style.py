@@ -111,8 +111,11 @@ def _roles(c: dict[str, str]) -> dict[str, object]:
         "DERIVATIVE_CURVE": c["VERMILLION_LIGHT"],
         "POINT": c["WHITE"],  # P, the point of tangency
         "POINT_Q": c["LIGHT_GREY"],  # Q = (x + h, f(x + h))
-        "SECANT": c["ORANGE"],  # the secant PQ (lighter than the tangent: tells them apart)
-        "TANGENT": c["VERMILLION_LIGHT"],  # the tangent at P (darker, redder than the secant)
+        # the secant PQ: yellow beside the vermillion tangent, far apart in both themes (CIEDE2000
+        # 42 on dark, 28 on light; orange was 21 and 16); no other role drawn beside them is
+        # yellow (HIGHLIGHT is, but a highlight never sits on a secant)
+        "SECANT": c["YELLOW"],
+        "TANGENT": c["VERMILLION_LIGHT"],  # the tangent at P (redder, and darker on dark)
         "H_LEG": c["BLUISH_GREEN_LIGHT"],  # the horizontal leg h, and h in the formula
         "DF_LEG": c["REDDISH_PURPLE"],  # the vertical leg f(x+h) - f(x), and that numerator
         # tangents left behind at each tangent point, in order; up to six. None of them is the

@@ -113,7 +113,7 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "secant.slope_is": {
         "en": "The secant's slope: rise over run",
-        "ja": "割線の傾き ＝ 高さ ÷ 幅",
+        "ja": "割線の傾き ＝ f の増加 ÷ 幅",
     },
     "secant.shrink": {
         "en": "Let h shrink: Q slides towards P",
@@ -133,19 +133,67 @@ TEXT: dict[str, dict[str, str]] = {
         "ja": "h → 0 で割線の傾きは微分係数に近づく",
     },
     "secant.tangent_at_p": {"en": "tangent at P", "ja": "P での接線"},
+    # issue 12: the slope as f'(x0) + c·h, the tangent announced, the symmetric secant
+    "secant.identity_exact": {
+        "en": "For this f, exactly: slope = {identity}",
+        "ja": "この f では、傾きはちょうど {identity}",
+    },
+    "secant.identity_approx": {
+        "en": "For small h: slope ≈ f′({x0}) + ½ f″({x0})·h",
+        "ja": "h が小さいとき：傾き ≈ f′({x0}) + ½ f″({x0})·h",
+    },
+    "secant.n.identity_exact": {
+        "en": "For this quadratic the secant slope is exactly {identity}, for every h.",
+        "ja": "2 次関数なので、傾きはどんな h でもちょうど {identity}。",
+    },
+    "secant.n.identity_approx": {
+        "en": "For small h the slope is about f′({x0}) + ½ f″({x0})·h = {identity}.",
+        "ja": "h が小さいとき、傾き ≈ f′({x0}) + ½ f″({x0})·h = {identity}。",
+    },
+    "secant.tangent_appears": {
+        "en": "The tangent at P touches the curve at P",
+        "ja": "P での接線：P で曲線に接する直線",
+    },
+    "secant.n.tangent_appears": {
+        "en": "The tangent at P touches the curve there; the secant turns into it.",
+        "ja": "P での接線は P で曲線に接する。割線はこれに近づく。",
+    },
+    "secant.n.limit_identity": {
+        "en": "As h → 0 the term {term} vanishes: the slope tends to f′({x0}) = {value}.",
+        "ja": "h → 0 で {term} は消え、傾きは f′({x0}) = {value} に近づく。",
+    },
+    "secant.symmetric": {
+        "en": "The symmetric secant, through x − h and x + h",
+        "ja": "対称な割線：x − h と x + h を通る",
+    },
+    "secant.n.symmetric": {
+        "en": "The post's code uses the secant through x − h and x + h; here h = {h}.",
+        "ja": "記事のコードは x − h と x + h を通る割線を使う（h = {h}）。",
+    },
+    "secant.symmetric_average": {
+        "en": "Its slope is the average of the two one-sided slopes, and closer",
+        "ja": "その傾きは左右の割線の傾きの平均で、より近い",
+    },
+    "secant.n.symmetric_exact": {
+        "en": "The h terms cancel: the mean, {symmetric}, is exactly f′({x0}).",
+        "ja": "h の項が消え、平均 {symmetric} は f′({x0}) に等しい。",
+    },
+    "secant.n.symmetric_approx": {
+        "en": "The h terms cancel: the mean, {symmetric}, is near f′({x0}) = {value}.",
+        "ja": "h の項が消え、平均 {symmetric} は f′({x0}) = {value} に近い。",
+    },
     # narration (captions): what each beat shows, in words
     "secant.n.curve": {
         "en": "The graph of f(x) = {expression}",
         "ja": "f(x) = {expression} のグラフ",
     },
     "secant.n.p_and_q": {
-        "en": "P is a point on the curve, Q a step h to its right. "
-              "The line through both is a secant.",
-        "ja": "曲線上の点 P と、h だけ右の点 Q。2 点を通る直線が割線。",
+        "en": "P is on the curve, Q a step h to its right; the line through both is a secant.",
+        "ja": "曲線上の P と、h だけ右の Q を通る直線が割線。",
     },
     "secant.n.triangle": {
         "en": "Its slope is rise over run: the rise f(x+h) − f(x), divided by the run h.",
-        "ja": "割線の傾きは、高さ f(x+h) − f(x) を 幅 h で割ったもの。",
+        "ja": "傾きは、幅 h での f の増加を h で割ったもの。",
     },
     "secant.n.shrink": {
         "en": "Now h shrinks, and Q slides along the curve towards P.",
@@ -168,11 +216,11 @@ TEXT: dict[str, dict[str, str]] = {
         "ja": "その傾きで P を通る直線が接線：{equation}。",
     },
     "secant.n.code": {
-        "en": "The post's Python: the central difference with h = 1e-8 prints {printed}.",
-        "ja": "記事の Python：h = 1e-8 の中心差分は {printed} を出力する。",
+        "en": "The post's Python, h = 1e-8, prints {printed}.",
+        "ja": "記事のコードの出力：{printed}。",
     },
     "secant.code_title": {"en": "The post's Python", "ja": "記事の Python コード"},
-    "secant.code_result": {"en": "prints", "ja": "出力"},
+    "secant.code_result": {"en": "prints:", "ja": "出力："},
     "secant.code_note": {
         "en": "Central difference with h = 1e-8: {n} correct digits",
         "ja": "h = 1e-8 の中心差分：正しい桁は {n} 桁",
@@ -183,9 +231,8 @@ TEXT: dict[str, dict[str, str]] = {
     },
     # where f'(x0) does not exist (issue 10)
     "secant.n.p_and_q_left": {
-        "en": "P is a point on the curve, Q a step h to its left. "
-              "The line through both is a secant.",
-        "ja": "曲線上の点 P と、h だけ左の点 Q。2 点を通る直線が割線。",
+        "en": "P is on the curve, Q a step h to its left; the line through both is a secant.",
+        "ja": "曲線上の P と、h だけ左の Q を通る直線が割線。",
     },
     "secant.side_right": {"en": "from the right", "ja": "右から"},
     "secant.side_left": {"en": "from the left", "ja": "左から"},
@@ -308,7 +355,8 @@ TEXT: dict[str, dict[str, str]] = {
     },
     # --- figures ---
     "figure.def_h": {"en": "the step, shrinking to 0", "ja": "限りなく 0 に近づける幅"},
-    "figure.def_rise": {"en": "the rise of f over the step", "ja": "その幅での f の増加"},
+    "figure.def_rise": {"en": "the rise of f over the step", "ja": "幅 h での f の増加"},
+    "figure.def_colon": {"en": ":", "ja": "："},
     # --- CannonballTrajectory ---
     "cannon.intro": {
         "en": "A cannonball leaves the muzzle at {speed} m/s, {angle}° above the ground",

@@ -54,7 +54,7 @@ def test_plays_in_both_languages_and_for_sin(scene_cls, name, use_config, tmp_pa
     scene = play(scene_cls, tmp_path)
     assert scene.tr.language == (scene_cls.language or cfg.language)
     # a minute or so: the captions must stay up long enough to read in both languages
-    assert 20 <= scene.time <= 75, f"duration {scene.time:.1f} s"
+    assert 20 <= scene.time <= 90, f"duration {scene.time:.1f} s"
     for mob in scene.mobjects:
         if not isinstance(mob, ValueTracker):  # a tracker's "point" is its value
             assert inside_frame(mob), f"{type(mob).__name__} leaves the frame"
@@ -117,3 +117,83 @@ def test_h_pauses_at_each_power_of_ten():
 @frames_comparison(base_scene=SecantToTangent, **CACHE)
 def test_frame_last(scene):
     SecantToTangent.construct(scene)
+
+
+# --- issue 12: teach the step that was skipped ------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def sin_scene(tmp_path_factory):
+    """SecantToTangent for sin at x0 = 1 (not a quadratic), played once."""
+    path = tmp_path_factory.mktemp("cfg") / "bibun.toml"
+    path.write_text(SIN, encoding="utf-8")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("BIBUN_CONFIG", str(path))
+        return play(SecantToTangent, tmp_path_factory.mktemp("media"), frame_rate=1)
+
+
+def _keys(scene) -> list[str]:
+    return [cue["key"] for cue in scene.cues]
+
+
+def test_p_is_labelled_with_its_coordinates(post_scene, sin_scene):
+    # from the config and f: (3, f(3)) and (1, sin 1), as the tangent's numbers are written
+    assert post_scene.p_label.tex_string == r"P(3,\,0.48)"
+    assert sin_scene.p_label.tex_string == r"P(1,\,0.84)"
+    assert post_scene.p_label in post_scene.mobjects
+
+
+def test_slope_is_exactly_022_plus_002h_and_the_readouts_obey_it(post_scene):
+    scene = post_scene
+    assert scene.expansion.exact
+    assert scene.identity.tex_string == "= 0.22 + 0.02h"
+    assert scene.identity_limit.tex_string == r"= \lim_{h \to 0}(0.22 + 0.02h) = 0.22"
+    for h in (4.0, 1.0, 0.1, 0.01, 0.001):
+        scene.log_h.set_value(math.log10(h))
+        scene.slope_readout.number.update()
+        assert scene.slope_readout.value == pytest.approx(scene.expansion.slope(h), rel=1e-12)
+        assert scene.slope_readout.number.string == f"{0.22 + 0.02 * h:.5f}"
+    # the identity, then the limit that kills its h term
+    keys = _keys(scene)
+    assert keys.index("secant.n.identity_exact") < keys.index("secant.n.shrink")
+    assert keys.index("secant.n.limit_identity") > keys.index("secant.n.shrink")
+
+
+def test_a_function_that_is_not_quadratic_gets_the_first_order_form(sin_scene):
+    scene = sin_scene
+    assert not scene.expansion.exact  # decided by core from f's values
+    # f'(1) + ½ f''(1)·h = cos 1 − (sin 1 / 2)·h
+    assert scene.identity.tex_string == r"\approx 0.540 - 0.421h"
+    assert scene.expansion.coefficient == pytest.approx(-math.sin(1.0) / 2, rel=1e-6)
+    assert "secant.n.identity_approx" in _keys(scene)
+
+
+def test_tangent_is_announced_in_a_beat_of_its_own_before_the_secant_merges(post_scene):
+    scene = post_scene
+    keys = _keys(scene)
+    assert keys.index("secant.n.shrink") < keys.index("secant.n.tangent_appears") < keys.index(
+        "secant.n.merge")
+    cue = scene.cues[keys.index("secant.n.tangent_appears")]
+    # a beat ends where the announcement starts, and another one after it
+    assert cue["start"] in scene.beat_times
+    assert any(cue["start"] < t <= cue["end"] + 1e-9 for t in scene.beat_times)
+    assert scene.tangent_label.text == "tangentatP"  # (Text drops spaces)
+
+
+def test_symmetric_secant_is_pictured_before_the_code(post_scene, sin_scene):
+    for scene, exact in ((post_scene, 0.22), (sin_scene, math.cos(1.0))):
+        sym, h = scene.symmetric, scene.symmetric["h"]
+        f, x0 = scene.f, scene.x0
+        assert sym["forward"] == secant(f, x0, h).slope
+        assert sym["backward"] == pytest.approx(secant(f, x0, -h).slope, rel=1e-12)
+        assert sym["central"] == derivative(f, x0, h=h, method="central")
+        # the average of the two one-sided slopes, and closer to f'(x0)
+        assert sym["central"] == pytest.approx((sym["forward"] + sym["backward"]) / 2,
+                                               rel=1e-12)
+        assert abs(sym["central"] - exact) < abs(sym["forward"] - exact) / 5
+        keys = _keys(scene)
+        assert keys.index("secant.n.symmetric") < keys.index("secant.n.code")
+        assert keys.index("secant.n.tangent") < keys.index("secant.n.symmetric")
+    # a quadratic: the h terms cancel exactly
+    assert post_scene.symmetric["central"] == pytest.approx(0.22, rel=1e-12)
+    assert post_scene.symmetric["h"] == 2.0
