@@ -441,7 +441,7 @@ class StepSizeError(Lesson):
         self.panel_top = self.headers["sine"].get_bottom()[1] - 0.3
         self.table_title = text(tr("step.table_title"), size=style.SIZE_SMALL,
                                 color=style.TEXT_DIM)
-        self.table_title.move_to(np.array([self.column_left, -0.05, 0]), aligned_edge=LEFT)
+        self.table_title.move_to(np.array([self.column_left, -0.3, 0]), aligned_edge=LEFT)
         self.table = VGroup(self.table_title)
         self.guides = VGroup()
         self.model_curves = VGroup()
@@ -472,7 +472,7 @@ class StepSizeError(Lesson):
         formula.next_to(row, DOWN, buff=0.12, aligned_edge=LEFT).shift(RIGHT * 0.62)
         return VGroup(row, formula)
 
-    def _place_panel(self, *lines: VMobject, buff: float = 0.28) -> VGroup:
+    def _place_panel(self, *lines: VMobject, buff: float = 0.22) -> VGroup:
         panel = VGroup(*lines).arrange(DOWN, aligned_edge=LEFT, buff=buff)
         panel.move_to(np.array([self.column_left, self.panel_top, 0]), aligned_edge=LEFT + UP)
         return panel
@@ -520,9 +520,15 @@ class StepSizeError(Lesson):
         return m
 
     def _panel_model(self) -> VGroup:
-        large = self._formula(r"\log E \approx p \log h + \log C", style.TRUNCATION)
-        small = self._formula(r"\log E \approx -\log h + \log \varepsilon |f|", style.ROUNDING)
-        return self._place_panel(self._model_formula(), large, small, buff=0.32)
+        rows = []
+        for key, formula, color in (
+            ("step.large_h", r"\log E \approx p \log h + \log C", style.TRUNCATION),
+            ("step.small_h", r"\log E \approx -\log h + \log \varepsilon |f|", style.ROUNDING),
+        ):
+            words = text(self.tr(key), size=style.SIZE_SMALL, color=color)
+            rows.append(VGroup(words, self._formula(formula, color)).arrange(
+                DOWN, aligned_edge=LEFT, buff=0.1))
+        return self._place_panel(self._model_formula(), *rows, buff=0.3)
 
     def _panel_minimum(self) -> VGroup:
         return self._place_panel(
@@ -548,7 +554,8 @@ class StepSizeError(Lesson):
         color = method_color("complex")
         return self._place_panel(
             self._formula(r"f'(x) \approx \frac{\operatorname{Im} f(x + ih)}{h}", color, 36),
-            self._formula(r"f(x+ih) = f + ih f' - \frac{h^2}{2} f'' - i \frac{h^3}{6} f'''"),
+            self._formula(r"\operatorname{Im} f(x+ih) = h f' - \frac{h^3}{6} f''' + \cdots"),
+
             self._formula(r"\frac{\operatorname{Im} f(x + ih)}{h} = f' - \frac{f'''}{6}\,h^2"),
         )
 
@@ -556,7 +563,8 @@ class StepSizeError(Lesson):
         steps = calculus.richardson_steps(self.sine.x0)
         h0, k = f"{steps[0]:g}", len(steps) - 1
         return self._place_panel(
-            self._formula(r"D(h) = f' + c\,h^2 + O(h^4)", method_color("central")),
+            self._named("central", self._formula(r"D(h) = f' + c\,h^2 + O(h^4)",
+                                                 method_color("central"))),
             self._formula(r"\frac{4D(h/2) - D(h)}{3} = f' + O(h^4)",
                           method_color("richardson"), 34),
             self._formula(rf"h = {h0} \cdot 2^{{-k}},\quad k = 0, \ldots, {k}"),
@@ -637,13 +645,19 @@ class StepSizeError(Lesson):
     def show_post_h(self) -> None:
         """The post's h = 1e-8 on the central curve: its digits against h*'s, and the ratio."""
         axes = self.axes
+        # the line stands a little above the plot, like a flag, so that its label (along it,
+        # read upwards, left of it) ends above the curves that cross it lower down
         self.post_line = DashedLine(
-            axes.c2p(-8, axes.bottom), axes.c2p(-8, axes.y_decades[1]),
+            axes.c2p(-8, axes.bottom), axes.c2p(-8, axes.y_decades[1]) + UP * 0.3,
             dash_length=style.DASH_LENGTH,
         ).set_stroke(style.TEXT_DIM, style.STROKE_THIN)
         self.post_tag = _tag(self.tr("step.post_h"), style.TEXT_DIM)
-        self.post_tag.next_to(self.post_line.get_end(), DOWN, buff=0.08)
-        self.post_tag.align_to(self.post_line, RIGHT).shift(LEFT * 0.08)
+        self.post_tag.rotate(math.pi / 2)
+        self.post_tag.next_to(self.post_line.get_end(), DOWN, buff=0.02)
+
+        self.post_tag.align_to(self.post_line, RIGHT).shift(LEFT * 0.06)
+
+
         ring = self._ring("central", "post", POST_H, color=style.TEXT, diamond=True)
         err_post = self.markers[("central", "post")][1]
         err_best = self.markers[("central", "best")][1]
@@ -793,7 +807,8 @@ class StepSizeError(Lesson):
             "central": (2, math.log10(c_central), -0.6, -4.4, style.TRUNCATION, "2", -lift, -1,
                         0.5),
             "rounding": (-1, math.log10(rounding), -15.8, -10.5, style.ROUNDING, "−1", lift, 1,
-                         0.92),
+                         0.5),
+
         }
         made = []
         for key in which:

@@ -426,27 +426,30 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "step.sweep": {
         "en": "h shrinks from 1 to 1e-16; every dot is an error computed in float64",
-        "ja": "h を 1 から 1e-16 まで縮める：点はすべて float64 で計算した誤差",
+        "ja": "h を 1 から 1e-16 へ縮める：点はすべて float64 の計算結果",
     },
     "step.truncation_note": {
-        "en": "Taylor: the truncation error is C·h (forward) or C·h² (central), C·h^p",
-        "ja": "テイラー展開：打ち切り誤差は前進差分で C·h、中心差分で C·h²",
+        "en": "Taylor: truncation error C·h for forward (p = 1), C·h² for central (p = 2)",
+        "ja": "テイラー展開より、打ち切り誤差は前進差分 C·h、中心差分 C·h²",
     },
     "step.rounding_note": {
         "en": "Rounding: f is stored to about ε|f|; divided by h, that gives ε|f|/h",
         "ja": "丸め誤差：f の値は約 ε|f| ずれ、h で割ると ε|f|/h になる",
     },
     "step.slope": {"en": "slope {s}", "ja": "傾き {s}"},
+    "step.large_h": {"en": "large h (truncation):", "ja": "h が大きいとき（打ち切り）："},
+    "step.small_h": {"en": "small h (rounding):", "ja": "h が小さいとき（丸め）："},
     "step.model": {
-        "en": "Error model E(h) ≈ C·h^p + ε|f|/h: on log–log axes, slope p, then −1",
-        "ja": "誤差のモデル E(h) ≈ C·h^p + ε|f|/h：両対数では傾き p と −1",
+        "en": "Add them: E(h) = truncation + rounding, so on log–log axes the slopes are p and −1",
+        "ja": "二つを足すと誤差のモデル E(h)：両対数グラフでの傾きは p と −1",
     },
     "step.minimum": {
         "en": "E′(h) = 0 gives h*: the square root of ε (forward), the cube root (central)",
-        "ja": "E′(h) = 0 から最適な刻み h*：前進差分は ε の平方根、中心差分は立方根",
+        "ja": "E′(h) = 0 から h*：前進差分は ε の平方根、中心差分は立方根",
     },
     "step.table_title": {"en": "correct digits", "ja": "正しい桁数"},
-    "step.post_h": {"en": "the post's h = 1e-8", "ja": "記事の h = 1e-8"},
+    "step.post_h": {"en": "the post's h", "ja": "記事の h"},
+
     "step.post_digits": {
         "en": "The post's h = 1e-8: {n} digits; h*: {best} digits, an error ≈{ratio}× smaller",
         "ja": "記事の h = 1e-8 は {n} 桁、h* は {best} 桁：誤差は約 {ratio} 分の 1",
@@ -460,22 +463,23 @@ TEXT: dict[str, dict[str, str]] = {
         "ja": "設定した f でも、打ち切り誤差と丸め誤差の釣り合いは同じ",
     },
     "step.special_rounding": {
-        "en": "Only rounding ε|f|/h is left: h = {h} gives {n} digits, the post's 1e-8 {n_post}",
-        "ja": "残るのは丸め誤差 ε|f|/h だけ：h = {h} で {n} 桁、記事の 1e-8 では {n_post} 桁",
+        "en": "Only rounding ε|f|/h is left: h = {h} gives {n} digits, the post's 1e-8 only {n_post}",
+
+        "ja": "残るのは丸め誤差 ε|f|/h だけ：h = {h} で {n} 桁、1e-8 では {n_post} 桁",
     },
     "step.digits": {"en": "{n} digits", "ja": "{n} 桁"},
     "step.machine": {"en": "machine precision", "ja": "計算機精度"},
     "step.complex_note": {
         "en": "Complex step Im f(x + ih)/h: no subtraction, so h can be tiny ({h})",
-        "ja": "複素ステップ Im f(x + ih)/h：引き算がないので h を極小（{h}）にできる",
+        "ja": "複素ステップ Im f(x + ih)/h：引き算がなく h を極小（{h}）にできる",
     },
     "step.richardson_note": {
         "en": "Richardson: (4D(h/2) − D(h))/3 cancels the h² term; repeated: {n} digits",
-        "ja": "リチャードソン外挿：(4D(h/2) − D(h))/3 で h² の項が消える。繰り返して {n} 桁",
+        "ja": "リチャードソン外挿：(4D(h/2) − D(h))/3 で h² の項が消え、繰り返して {n} 桁",
     },
     "step.takeaway": {
         "en": "Smaller h is not always better: the best h balances truncation and rounding",
-        "ja": "h は小さいほど良いとは限らない：最適な h は打ち切り誤差と丸め誤差の釣り合い",
+        "ja": "h は小さいほど良いとは限らない：最適な h は二つの誤差の釣り合い",
     },
 }
 

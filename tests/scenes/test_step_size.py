@@ -176,7 +176,31 @@ def test_the_table_is_the_legend_and_the_last_frame_has_no_second_one(final):
     assert all(m in on_screen for m in final.table)
 
 
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_every_panel_fits_the_right_column_unscaled(use_config, media, language):
+    """The formulas are never shrunk to fit (legibility): each panel must fit the column as
+    built, in both languages, and every formula keeps font_size >= 20 / 0.7."""
+    use_config(f'language = "{language}"\n')
+    scene = final_state(StepSizeError, media)
+    panels = [scene._panel_definitions(), scene._panel_truncation(), scene._panel_rounding(),
+              scene._panel_model(), scene._panel_minimum(), scene._panel_special(),
+              scene._panel_complex(), scene._panel_richardson()]
+    for panel in panels:
+        assert panel.get_left()[0] >= scene.column_left - 1e-6
+        assert panel.get_right()[0] <= scene.column_right + 1e-6, panel
+        # above the table (which sits under the panels from the minimum on)
+        assert panel.get_bottom()[1] >= scene.table_title.get_top()[1] - 1e-6 or \
+            panel in panels[:4]
+        for m in panel.get_family():
+            if isinstance(m, manim.SingleStringMathTex):
+                assert m.font_size >= 20 / 0.7 - 1e-6
+    for row in scene.table[1:]:
+        assert row.get_right()[0] <= scene.column_right + 1e-6
+        assert row[1].get_right()[0] < row[2].get_left()[0]  # label clear of its digits
+
+
 def test_step_label_is_below_the_tick_row(final):
+
     ticks = final.axes.x_numbers
     assert final.x_label.get_top()[1] < ticks.get_bottom()[1]
 
