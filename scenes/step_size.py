@@ -40,6 +40,8 @@ from manim import (
     Dot,
     FadeIn,
     FadeOut,
+    Indicate,
+
     Line,
     Square,
 
@@ -747,6 +749,10 @@ class StepSizeError(Lesson):
     def sum_up(self) -> None:
         """The model again, above the table: smaller h is not always better."""
         self._say("step.takeaway", self._place_panel(self._model_formula()))
+        # point at the balance: each h* in turn (the frame ends as it was)
+        for method in ("forward", "central"):
+            self.play(Indicate(self.rings[(method, "best")], color=style.OPTIMUM,
+                               scale_factor=1.6), run_time=1.0)
         self.mark_poster()
 
     # ------------------------------------------------------------------ helpers of the beats
