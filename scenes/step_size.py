@@ -41,10 +41,8 @@ from manim import (
     FadeIn,
     FadeOut,
     Indicate,
-
     Line,
     Square,
-
     Star,
     UpdateFromAlphaFunc,
     VGroup,
@@ -101,7 +99,7 @@ METHOD_STROKES = {
 #: Drawing order, bottom first.
 DRAW_ORDER = ("complex", "forward", "central", "special")
 #: The post's step.
-POST_H = 1e-8
+POST_H = calculus.DEFAULT_STEPS["central"]
 
 
 def step_grid(decades: int = 16, per_decade: int = 2) -> np.ndarray:
@@ -139,7 +137,18 @@ def ratio_text(ratio: float) -> str:
 
 
 
+def _power_tex(h: float) -> str:
+    """``h = 10^{-8}`` for a step that is a power of ten."""
+    return rf"h = 10^{{{round(math.log10(h))}}}"
+
+
+def _power_text(h: float) -> str:
+    """``1e-8`` (as the post writes it) for a step that is a power of ten."""
+    return f"1e{round(math.log10(h))}"
+
+
 def _same_expression(a: str, b: str) -> bool:
+
     return a.replace(" ", "") == b.replace(" ", "")
 
 
@@ -506,7 +515,8 @@ class StepSizeError(Lesson):
     def _panel_rounding(self) -> VGroup:
         eps = _EPS
         mant, expo = f"{eps:.1e}".split("e")
-        stored = self._formula(r"\tilde f(x) = f(x)\,(1 + \delta),\quad |\delta| \lesssim \varepsilon")
+        stored = self._formula(
+            r"\tilde f(x) = f(x)\,(1 + \delta),\quad |\delta| \lesssim \varepsilon")
         eps_line = self._formula(rf"\varepsilon = {mant} \times 10^{{{int(expo)}}}")
         diff = self._formula(r"\frac{\tilde f(x+h) - \tilde f(x)}{h} - \frac{f(x+h) - f(x)}{h}",
                              style.ROUNDING)
@@ -633,7 +643,7 @@ class StepSizeError(Lesson):
         rows = []
         for method in ("forward", "central"):
             h = calculus.optimal_step(method, self.sine.x0)
-            ring = self._ring(method, "best", h)
+            self._ring(method, "best", h)
             rows.append(self._place_row(self._row(
                 self._icon(method, ring=True),
                 self._row_label(method, r"h^* = \sqrt{\varepsilon}" if method == "forward"
@@ -650,7 +660,8 @@ class StepSizeError(Lesson):
         # the line stands a little above the plot, like a flag, so that its label (along it,
         # read upwards, left of it) ends above the curves that cross it lower down
         self.post_line = DashedLine(
-            axes.c2p(-8, axes.bottom), axes.c2p(-8, axes.y_decades[1]) + UP * 0.3,
+            axes.c2p(math.log10(POST_H), axes.bottom),
+            axes.c2p(math.log10(POST_H), axes.y_decades[1]) + UP * 0.3,
             dash_length=style.DASH_LENGTH,
         ).set_stroke(style.TEXT_DIM, style.STROKE_THIN)
         self.post_tag = _tag(self.tr("step.post_h"), style.TEXT_DIM)
@@ -666,8 +677,9 @@ class StepSizeError(Lesson):
         n_post = correct_digits(err_post, self.sine.exact)
         n_best = correct_digits(err_best, self.sine.exact)
         row = self._place_row(self._row(self._icon("post"),
-                                        self._row_label("central", r"h = 10^{-8}"), n_post))
-        self._say("step.post_digits", n=n_post, best=n_best, ratio=ratio_text(err_post / err_best))
+                                        self._row_label("central", _power_tex(POST_H)), n_post))
+        self._say("step.post_digits", post=_power_text(POST_H), n=n_post, best=n_best,
+                  ratio=ratio_text(err_post / err_best))
         self.play(Create(self.post_line), FadeIn(self.post_tag), FadeIn(ring, scale=1.5),
                   FadeIn(row), run_time=1.0)
 
@@ -701,14 +713,16 @@ class StepSizeError(Lesson):
         )
         line = self._special_rounding_line() if exact_case else VGroup()
         if exact_case:
-            self._say("step.special_rounding", h=f"{largest:g}", n=n_big, n_post=n_post)
+            self._say("step.special_rounding", h=f"{largest:g}", n=n_big,
+                      post=_power_text(POST_H), n_post=n_post)
         self.play(FadeIn(marks, scale=1.5), FadeIn(tags), Create(line), run_time=1.0)
         self.special_marks = VGroup(VGroup(special.line, special.dots), marks, tags, line)
 
     def show_complex_step(self) -> None:
         """Back to sin: the complex step Im f(x + ih)/h, swept; flat at machine precision."""
         self._say("step.complex_note", self._panel_complex(),
-                  h=f"{calculus.DEFAULT_STEPS['complex']:g}")
+                  h=_power_text(calculus.DEFAULT_STEPS["complex"]))
+
         self.play(FadeOut(self.special_marks), FadeOut(self.headers["special"]), run_time=0.5)
         self.play(FadeIn(self.headers["sine"]), FadeIn(self.sine_marks), FadeIn(self.sine_rows),
                   run_time=0.6)
@@ -727,7 +741,7 @@ class StepSizeError(Lesson):
         self.markers[("complex", "default")] = (h, err)
         row = self._place_row(self._row(
             self._icon("complex"),
-            self._row_label("complex", rf"h = 10^{{{round(math.log10(h))}}}"),
+            self._row_label("complex", _power_tex(h)),
             correct_digits(err, case.exact)))
         self.play(Create(self.machine), FadeIn(self.machine_tag), FadeIn(row), run_time=1.0)
 

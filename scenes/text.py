@@ -451,8 +451,8 @@ TEXT: dict[str, dict[str, str]] = {
     "step.post_h": {"en": "the post's h", "ja": "記事の h"},
 
     "step.post_digits": {
-        "en": "The post's h = 1e-8: {n} digits; h*: {best} digits, an error ≈{ratio}× smaller",
-        "ja": "記事の h = 1e-8 は {n} 桁、h* は {best} 桁：誤差は約 {ratio} 分の 1",
+        "en": "The post's h = {post}: {n} digits; h*: {best} digits, an error ≈{ratio}× smaller",
+        "ja": "記事の h = {post} は {n} 桁、h* は {best} 桁：誤差は約 {ratio} 分の 1",
     },
     "step.special": {
         "en": "The post's f: f‴ = 0, so central has no truncation error (C = 0)",
@@ -463,9 +463,11 @@ TEXT: dict[str, dict[str, str]] = {
         "ja": "設定した f でも、打ち切り誤差と丸め誤差の釣り合いは同じ",
     },
     "step.special_rounding": {
-        "en": "Only rounding ε|f|/h is left: h = {h} gives {n} digits, the post's 1e-8 only {n_post}",
+        "en": "Only rounding ε|f|/h is left: h = {h} gives {n} digits, the post's {post} "
+        "only {n_post}",
 
-        "ja": "残るのは丸め誤差 ε|f|/h だけ：h = {h} で {n} 桁、1e-8 では {n_post} 桁",
+        "ja": "残るのは丸め誤差 ε|f|/h だけ：h = {h} で {n} 桁、{post} では {n_post} 桁",
+
     },
     "step.digits": {"en": "{n} digits", "ja": "{n} 桁"},
     "step.machine": {"en": "machine precision", "ja": "計算機精度"},

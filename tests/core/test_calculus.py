@@ -354,6 +354,7 @@ def test_error_model_predicts_the_measured_errors_of_sin(method, higher):
     p = ORDERS[method]
     trunc_h = 10.0 ** -np.linspace(1, 3, 9)
     measured = step_errors(np.sin, np.cos, 1.0, trunc_h, method=method)
+    assert abs(np.polyfit(np.log10(trunc_h), np.log10(measured), 1)[0] - p) < 0.05
     truncation, _ = error_model(trunc_h, method=method, higher=higher, value=np.sin(1.0))
     np.testing.assert_allclose(measured, truncation, rtol=0.1)
     round_h = 10.0 ** -np.linspace(11, 14, 31)
@@ -406,7 +407,7 @@ def test_richardson_combines_central_differences_at_its_steps():
     column = [derivative(np.exp, 1.0, h=h, method="central") for h in steps]
     j = 1
     while len(column) > 1:
-        column = [(4**j * b - a) / (4**j - 1) for a, b in zip(column, column[1:])]
+        column = [(4**j * b - a) / (4**j - 1) for a, b in zip(column[:-1], column[1:], strict=True)]
         j += 1
     assert column[0] == pytest.approx(derivative(np.exp, 1.0, method="richardson"), rel=1e-14)
     assert richardson_steps(4.0)[0] == 0.5

@@ -152,7 +152,8 @@ def test_digits_and_ratio_said_are_the_computed_ones(final):
     special = next(c for c in final.cues if c["key"] == "step.special_rounding")["fields"]
     assert special["n"] == 15 and special["n_post"] == 8  # the post's f: h = 1 beats 1e-8
     complex_step = next(c for c in final.cues if c["key"] == "step.complex_note")["fields"]
-    assert complex_step["h"] == f"{DEFAULT_STEPS['complex']:g}"
+    assert complex_step["h"] == "1e-20" and DEFAULT_STEPS["complex"] == 1e-20
+    assert post["post"] == "1e-8" and special["post"] == "1e-8"
     r = next(c for c in final.cues if c["key"] == "step.richardson_note")["fields"]
     h0, err = final.markers[("richardson", "first")]
     assert h0 == richardson_steps(1.0)[0]
