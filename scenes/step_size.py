@@ -41,7 +41,9 @@ from manim import (
     FadeIn,
     FadeOut,
     Indicate,
+    LaggedStart,
     Line,
+    ReplacementTransform,
     Square,
     Star,
     UpdateFromAlphaFunc,
@@ -680,8 +682,8 @@ class StepSizeError(Lesson):
                                         self._row_label("central", _power_tex(POST_H)), n_post))
         self._say("step.post_digits", post=_power_text(POST_H), n=n_post, best=n_best,
                   ratio=ratio_text(err_post / err_best))
-        self.play(Create(self.post_line), FadeIn(self.post_tag), FadeIn(ring, scale=1.5),
-                  FadeIn(row), run_time=1.0)
+        self.play(Create(self.post_line), FadeIn(self.post_tag), run_time=0.8)
+        self.play(FadeIn(ring, scale=1.5), FadeIn(row), run_time=0.8)
 
     def show_special_case(self) -> None:
         """The configured function (the post's quadratic): no truncation error for central when
@@ -758,7 +760,18 @@ class StepSizeError(Lesson):
         row = self._place_row(self._row(self._icon("richardson"),
                                         self._row_label("richardson", None), n))
         self._say("step.richardson_note", self._panel_richardson(), n=n)
-        self.play(FadeIn(star, scale=2.0), FadeIn(row), run_time=1.0)
+        # the six central differences it combines (on the central curve, where truncation
+        # alone counts), merging into its one result
+        steps = calculus.richardson_steps(case.x0)
+        combined = VGroup(*(
+            Circle(radius=0.07).set_stroke(method_color("richardson"), style.STROKE_THIN + 0.5)
+            .move_to(self.axes.point(float(h), case.error_at(float(h), "central")))
+            for h in steps
+        ))
+        self.richardson_inputs = combined
+        self.play(LaggedStart(*(FadeIn(c, scale=1.5) for c in combined), lag_ratio=0.3),
+                  run_time=1.5)
+        self.play(ReplacementTransform(combined, star), FadeIn(row), run_time=1.2)
 
     def sum_up(self) -> None:
         """The model again, above the table: smaller h is not always better."""

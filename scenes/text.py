@@ -477,7 +477,7 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "step.richardson_note": {
         "en": "Richardson: (4D(h/2) − D(h))/3 cancels the h² term; repeated: {n} digits",
-        "ja": "リチャードソン外挿：(4D(h/2) − D(h))/3 で h² の項が消え、繰り返して {n} 桁",
+        "ja": "リチャードソン外挿：(4D(h/2) − D(h))/3 で h² を消去、反復で {n} 桁",
     },
     "step.takeaway": {
         "en": "Smaller h is not always better: the best h balances truncation and rounding",
