@@ -421,7 +421,7 @@ TEXT: dict[str, dict[str, str]] = {
     "step.complex": {"en": "complex step", "ja": "複素ステップ"},
     "step.richardson": {"en": "Richardson", "ja": "リチャードソン外挿"},
     "step.intro": {
-        "en": "Approximate f′(1) for f(x) = sin x with a step h, and measure the error",
+        "en": "Approximate f′(1) of sin x with a step h, and measure the error",
         "ja": "f(x) = sin x の f′(1) を刻み h で近似し、誤差を測る",
     },
     "step.sweep": {
@@ -440,7 +440,7 @@ TEXT: dict[str, dict[str, str]] = {
     "step.large_h": {"en": "large h (truncation):", "ja": "h が大きいとき（打ち切り）："},
     "step.small_h": {"en": "small h (rounding):", "ja": "h が小さいとき（丸め）："},
     "step.model": {
-        "en": "Add them: E(h) = truncation + rounding, so on log–log axes the slopes are p and −1",
+        "en": "Add them: E(h) = truncation + rounding; on log–log axes, slopes p and −1",
         "ja": "二つを足すと誤差のモデル E(h)：両対数グラフでの傾きは p と −1",
     },
     "step.minimum": {
