@@ -707,12 +707,11 @@ class StepSizeError(Lesson):
         largest = float(special.hs[0])
         n_big = correct_digits(float(special.errors[0]), self.special.exact)
         n_post = correct_digits(self.special.error_at(POST_H, "central"), self.special.exact)
-        marks = VGroup(self._ring("special", "largest", largest),
-                       self._ring("special", "post", POST_H, color=style.TEXT, diamond=True))
-        tags = VGroup(
-            self._digits_tag(self.rings[("special", "largest")], n_big, LEFT + UP),
-            self._digits_tag(self.rings[("special", "post")], n_post, RIGHT + UP),
-        )
+        marks = VGroup(self._ring("special", "post", POST_H, color=style.TEXT, diamond=True))
+        tags = VGroup(self._digits_tag(self.rings[("special", "post")], n_post, RIGHT + UP))
+        if exact_case:  # the largest step is the best only without truncation error
+            marks.add(self._ring("special", "largest", largest))
+            tags.add(self._digits_tag(self.rings[("special", "largest")], n_big, LEFT + UP))
         line = self._special_rounding_line() if exact_case else VGroup()
         if exact_case:
             self._say("step.special_rounding", h=f"{largest:g}", n=n_big,
@@ -722,10 +721,10 @@ class StepSizeError(Lesson):
 
     def show_complex_step(self) -> None:
         """Back to sin: the complex step Im f(x + ih)/h, swept; flat at machine precision."""
+        self.play(FadeOut(self.special_marks), FadeOut(self.headers["special"]), run_time=0.5)
         self._say("step.complex_note", self._panel_complex(),
                   h=_power_text(calculus.DEFAULT_STEPS["complex"]))
 
-        self.play(FadeOut(self.special_marks), FadeOut(self.headers["special"]), run_time=0.5)
         self.play(FadeIn(self.headers["sine"]), FadeIn(self.sine_marks), FadeIn(self.sine_rows),
                   run_time=0.6)
         self._sweep([self.series["complex"]], self.short_sweep_time)
