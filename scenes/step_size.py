@@ -721,8 +721,10 @@ class StepSizeError(Lesson):
 
     def show_complex_step(self) -> None:
         """Back to sin: the complex step Im f(x + ih)/h, swept; flat at machine precision."""
+        self.end_narration()  # the special case stays up until its caption has been read
         self.play(FadeOut(self.special_marks), FadeOut(self.headers["special"]), run_time=0.5)
         self._say("step.complex_note", self._panel_complex(),
+
                   h=_power_text(calculus.DEFAULT_STEPS["complex"]))
 
         self.play(FadeIn(self.headers["sine"]), FadeIn(self.sine_marks), FadeIn(self.sine_rows),
