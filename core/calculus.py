@@ -14,6 +14,9 @@ measures how good each one is:
 ``step_errors``, ``optimal_step``
     the error of an estimate against the exact derivative for a range of steps, and the step
     that balances truncation error against rounding error.
+``error_model``, ``model_step``, ``richardson_steps``
+    the model E(h) ≈ C·h^p + ε|f(x)|/h those errors follow, the step minimising it, and the
+    steps Richardson extrapolation combines.
 
 Everything here is numpy only and works element-wise on arrays of any shape.
 
@@ -47,8 +50,12 @@ __all__ = [
     "METHODS",
     "Line",
     "OneSidedSlopes",
+    "ORDERS",
     "derivative",
+    "error_model",
     "is_differentiable",
+    "model_step",
+    "richardson_steps",
     "one_sided_slopes",
     "optimal_step",
     "secant",
@@ -75,6 +82,12 @@ _RICHARDSON_LEVELS = 6
 _RICHARDSON_RATIO = 2.0
 
 _EPS = float(np.finfo(float).eps)
+
+#: The order p of each difference quotient: its truncation error is about C·h^p, with
+#: C = |f''(x)|/2 (forward, backward: Taylor's h²f''/2 term divided by h) or C = |f'''(x)|/6
+#: (central: the even terms cancel, h³f'''/6 divided by h is left).
+ORDERS = {"forward": 1, "backward": 1, "central": 2}
+_TAYLOR = {1: 2.0, 2: 6.0}  # C = |higher derivative| / this
 
 
 # ---------------------------------------------------------------------------------------------
@@ -492,6 +505,96 @@ def optimal_step(method: str, x: float = 1.0) -> float:
     if method == "complex":
         return DEFAULT_STEPS["complex"]
     return DEFAULT_STEPS["richardson"] * scale
+
+
+def _model_iv(method: Any, higher: Any, value: Any) -> tuple[int, float, float]:
+    if not isinstance(method, str) or method not in ORDERS:
+        raise ValueError(f"`method` must be one of {', '.join(ORDERS)}; got {method!r}")
+    higher = float(_check_real("higher", higher, scalar=True))
+    value = float(_check_real("value", value, scalar=True))
+    return ORDERS[method], abs(higher) / _TAYLOR[ORDERS[method]], abs(value)
+
+
+def error_model(
+    h: Any, *, method: str, higher: float, value: float
+) -> tuple[np.ndarray, np.ndarray]:
+    """The two terms of the error model E(h) ≈ C·h^p + ε|f(x)|/h of a difference quotient.
+
+    Truncation (Taylor): forward and backward differences keep the h·f''/2 term (p = 1,
+    C = |f''(x)|/2); the central difference keeps h²·f'''/6 (p = 2, C = |f'''(x)|/6).
+    Rounding: f(x) is stored with a relative error of about ε, and the difference of two such
+    values is divided by h: ε|f(x)|/h. On log–log axes the first term has slope p, the second −1.
+
+    Parameters
+    ----------
+    h : array_like
+        Positive steps.
+    method : {"forward", "backward", "central"}
+    higher : float
+        f''(x) for forward and backward, f'''(x) for central.
+    value : float
+        f(x).
+
+    Returns
+    -------
+    (truncation, rounding) : tuple of numpy.ndarray
+        C·h^p and ε|f(x)|/h, shaped like ``h``; their sum is the model E(h).
+
+    Raises
+    ------
+    ValueError
+        ``method`` has no order (complex step, Richardson), a number is not finite, or a
+        step is not positive.
+
+    Examples
+    --------
+    >>> t, r = error_model([1e-2], method="central", higher=-np.cos(1.0), value=np.sin(1.0))
+    >>> f"{t[0]:.2e}", f"{r[0]:.2e}"
+    ('9.01e-06', '1.87e-14')
+    """
+    p, c, value = _model_iv(method, higher, value)
+    steps = _check_real("h", h)
+    if np.any(steps <= 0):
+        raise ValueError("`h` must hold positive steps")
+    return c * steps**p, _EPS * value / steps
+
+
+def model_step(method: str, *, higher: float, value: float) -> float:
+    """The step that minimises :func:`error_model`.
+
+    E'(h) = pC·h^(p−1) − ε|f|/h² = 0 gives h* = (ε|f(x)| / (p·C))^(1/(p+1)): of the order of
+    √ε for forward differences (p = 1) and ∛ε for central ones (p = 2) when C and |f| are of
+    order 1 (:func:`optimal_step` takes exactly those). Where C = 0 (no truncation error, as
+    for a quadratic's central difference) E only falls as h grows: ``inf``.
+
+    Examples
+    --------
+    >>> f"{model_step('forward', higher=-np.sin(1.0), value=np.sin(1.0)):.2e}"
+    '2.11e-08'
+    >>> model_step("central", higher=0.0, value=0.48)
+    inf
+    """
+    p, c, value = _model_iv(method, higher, value)
+    if c == 0:
+        return math.inf
+    return (_EPS * value / (p * c)) ** (1.0 / (p + 1))
+
+
+def richardson_steps(x: float = 0.0, h: float | None = None) -> np.ndarray:
+    """The steps of the central differences that ``derivative(..., method="richardson")``
+    combines: h0, h0/2, ..., h0/2**5, with h0 = 0.125·max(1, |x|) unless given.
+
+    Each level of the tableau combines a column with the one before it,
+    (4^j·D(h/2) − D(h)) / (4^j − 1); the first level, (4·D(h/2) − D(h))/3, cancels the h²
+    term of the central difference D.
+
+    >>> richardson_steps(1.0).tolist()
+    [0.125, 0.0625, 0.03125, 0.015625, 0.0078125, 0.00390625]
+    """
+    x = float(_check_real("x", x, scalar=True))
+    h = _check_step(h)
+    h0 = DEFAULT_STEPS["richardson"] * max(1.0, abs(x)) if h is None else h
+    return h0 / _RICHARDSON_RATIO ** np.arange(_RICHARDSON_LEVELS)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -2,17 +2,17 @@
 
 A log-log plot of the absolute error of numerical estimates of f'(x0) against the step h, for h
 from 1 down to 1e-16. Every dot is a real float64 result of :func:`core.calculus.step_errors`,
-drawn as h shrinks: first for the configured function at ``secant.x0`` (the post's quadratic at
-x = 3 by default), then for sin x at x = 1, where the textbook V appears: truncation error falls
-with slope 1 (forward) or 2 (central) until rounding error takes over and the error rises again
-with slope -1. The post's h = 1e-8 and each method's :func:`core.calculus.optimal_step` are
-marked with the number of correct digits they give. ``optimal_step`` is labelled for what it is,
-h* = √ε·max(1, |x|) or ∛ε·max(1, |x|), the step balancing truncation and rounding for a generic
-smooth f, not the best step for every f: where the central difference has no truncation error
-(third derivative 0, as on the post's quadratic) a tag and caption say so, with the digits of
-h = 1. The complex step has the same h² error as central for large h, so it is drawn as a wide
-translucent band under the central curve (both visible); it stays at machine precision where
-central breaks down, and Richardson extrapolation is one point near it.
+drawn as h shrinks. The lesson opens on sin x at x = 1, where both errors show: truncation falls
+with slope 1 (forward) or 2 (central), rounding rises with slope -1. The scene then derives the
+error model E(h) ≈ C·h^p + ε|f|/h on screen (:func:`core.calculus.error_model`: Taylor's
+truncation term, the rounding term) and, by setting E'(h) = 0, the best steps h* ≈ √ε and ∛ε
+(:func:`core.calculus.optimal_step`). Every marked step is one of the plotted steps: the ring
+sits on its own curve at the error computed there. The post's h = 1e-8 is compared with h*.
+
+The configured function (the post's quadratic at x = 3 by default) comes next as the special
+case: its third derivative is 0, so the central difference has no truncation error (C = 0) and
+only rounding ε|f|/h is left. Last, the complex step Im f(x + ih)/h and Richardson's
+(4D(h/2) − D(h))/3, each with its formula, as core computes them.
 
 An error of exactly 0 has no logarithm: such points are drawn honestly on a separate floor row
 labelled "exact (0)" below the decades.
@@ -36,10 +36,15 @@ from manim import (
     Circle,
     Create,
     DashedLine,
+    DashedVMobject,
     Dot,
     FadeIn,
     FadeOut,
+    Indicate,
+    LaggedStart,
     Line,
+    ReplacementTransform,
+    Square,
     Star,
     UpdateFromAlphaFunc,
     VGroup,
@@ -50,13 +55,27 @@ from manim import (
 from core import calculus
 from core.functions import BLOG_EXPRESSION, blog_df
 from scenes import style
-from scenes.common import GlyphNumber, expression_to_tex, prepare_scene, tex, text
+from scenes.common import expression_to_tex, prepare_scene, tex, text
 from scenes.lesson import Lesson
 from scenes.text import Catalogue
 
-__all__ = ["StepSizeError", "Series", "LogLogAxes", "step_grid", "correct_digits"]
+__all__ = [
+    "StepSizeError",
+    "Series",
+    "LogLogAxes",
+    "step_grid",
+    "correct_digits",
+    "ratio_text",
+    "series_steps",
+]
 
 _EPS = float(np.finfo(float).eps)
+
+#: LaTeX at this size or more keeps its superscripts (70 %) at 20 px at 720p.
+SIZE_FORMULA = 30
+#: Tick labels 10^k: the exponent is a superscript, so 20 / 0.7 rounded up.
+SIZE_TICK_EXP = 29
+
 
 def method_color(method: str) -> str:
     """Colour of a method's measured errors, in the current theme (the reference slopes use
@@ -66,7 +85,9 @@ def method_color(method: str) -> str:
         "central": style.BLUISH_GREEN,
         "complex": style.REDDISH_PURPLE,
         "richardson": style.VERMILLION,
+        "special": style.CURVE,
     }[method]
+
 
 #: How each method's curve is drawn: (stroke width, stroke opacity, dot radius). The complex step
 #: coincides with the central difference for large h (the same f'''(x)h²/6 error), so it is
@@ -75,16 +96,28 @@ METHOD_STROKES = {
     "forward": (style.STROKE_THIN, 1.0, style.DOT_RADIUS_SMALL),
     "central": (style.STROKE_THIN, 1.0, style.DOT_RADIUS_SMALL),
     "complex": (style.STROKE_THIN * 3.2, 0.45, style.DOT_RADIUS_SMALL * 1.75),
+    "special": (style.STROKE_THIN, 1.0, style.DOT_RADIUS_SMALL),
 }
 #: Drawing order, bottom first.
-DRAW_ORDER = ("complex", "forward", "central")
-#: The rows of the legend, top first.
-LEGEND_ORDER = ("forward", "central", "complex", "richardson")
+DRAW_ORDER = ("complex", "forward", "central", "special")
+#: The post's step.
+POST_H = calculus.DEFAULT_STEPS["central"]
 
 
 def step_grid(decades: int = 16, per_decade: int = 2) -> np.ndarray:
     """The steps h = 1, 10^-0.5, ..., 10^-decades, largest first (the order they are drawn)."""
     return 10.0 ** -np.linspace(0.0, decades, decades * per_decade + 1)
+
+
+def series_steps(method: str, x0: float) -> np.ndarray:
+    """The steps plotted for ``method``: :func:`step_grid` plus every step the scene marks on
+    that curve (the post's 1e-8 and :func:`core.calculus.optimal_step` for forward and central),
+    largest first, so that each marker is a dot of its own curve."""
+    extra = [POST_H]
+    if method in ("forward", "central"):
+        extra.append(calculus.optimal_step(method, x0))
+    hs = np.concatenate([step_grid(), extra])
+    return np.array(sorted(set(hs.tolist()), reverse=True))
 
 
 def correct_digits(error: float, exact: float) -> int:
@@ -95,7 +128,29 @@ def correct_digits(error: float, exact: float) -> int:
     return int(max(0, min(16, math.floor(-math.log10(abs(error / exact))))))
 
 
+def ratio_text(ratio: float) -> str:
+    """A ratio to two significant figures, rounded down so that "≈" never claims more than was
+    computed (as :func:`correct_digits` floors): 15.5 -> "15", 512.4 -> "510", 9.87 -> "9.8"."""
+    if not math.isfinite(ratio) or ratio <= 0:
+        raise ValueError(f"`ratio` must be finite and positive, got {ratio!r}")
+    unit = 10.0 ** (math.floor(math.log10(ratio)) - 1)
+    kept = math.floor(ratio / unit + 1e-9) * unit
+    return f"{kept:.{max(0, -round(math.log10(unit)))}f}"
+
+
+
+def _power_tex(h: float) -> str:
+    """``h = 10^{-8}`` for a step that is a power of ten."""
+    return rf"h = 10^{{{round(math.log10(h))}}}"
+
+
+def _power_text(h: float) -> str:
+    """``1e-8`` (as the post writes it) for a step that is a power of ten."""
+    return f"1e{round(math.log10(h))}"
+
+
 def _same_expression(a: str, b: str) -> bool:
+
     return a.replace(" ", "") == b.replace(" ", "")
 
 
@@ -110,15 +165,6 @@ def _exact_derivative(expression: str, f: Callable[[Any], Any], x0: float) -> fl
         return float(calculus.derivative(f, x0, method="richardson"))
 
 
-def _h_star(method: str, x0: float) -> str:
-    """What :func:`core.calculus.optimal_step` computes, as text: √ε·max(1, |x|) (forward) or
-    ∛ε·max(1, |x|) (central), e.g. "3√ε" at x = 3. It balances truncation against rounding for
-    a generic smooth f; it is not the best step for every f."""
-    scale = max(1.0, abs(x0))
-    root = "√ε" if method == "forward" else "∛ε"
-    return root if scale == 1.0 else f"{scale:g}{root}"
-
-
 def _no_truncation(case: Case) -> bool:
     """True where the central difference has no truncation error (third derivative 0, e.g. a
     quadratic): its error at h = 1 and h = 0.1 is already at rounding level."""
@@ -126,9 +172,9 @@ def _no_truncation(case: Case) -> bool:
     return bool(np.all(errs <= 1e-12 * max(1.0, abs(case.exact))))
 
 
-def _tag(s: str, color: str) -> VGroup:
-    """A small label on a dark backing, so it stays legible where it crosses grid or curves."""
-    label = text(s, size=style.SIZE_SMALL, color=color)
+def _tag(s: str, color: str, size: float = style.SIZE_SMALL) -> VGroup:
+    """A small label on a backing of the background colour, legible where it crosses lines."""
+    label = text(s, size=size, color=color)
     label.add_background_rectangle(color=style.BACKGROUND, opacity=0.85, buff=0.05)
     return label
 
@@ -138,7 +184,8 @@ class LogLogAxes(Axes):
     10^k every ``label_every`` decades, and a floor row below the decades for errors of 0.
 
     ``p2c`` returns log coordinates; :meth:`point` maps a real (h, error) pair, error 0 onto the
-    floor row.
+    floor row. The floor row's label sits inside the plot, above the row, three quarters of
+    the way to the right (where no curve comes near the floor).
     """
 
     def __init__(
@@ -165,6 +212,7 @@ class LogLogAxes(Axes):
         )
         self.x_decades = (x0, x1)
         self.y_decades = (y0, y1)
+        self.bottom = bottom
         grid = VGroup()
         for x in range(x0 + 1, x1 + 1):
             grid.add(Line(self.c2p(x, bottom), self.c2p(x, y1)))
@@ -190,7 +238,7 @@ class LogLogAxes(Axes):
         self.spines.add(ticks)
         self.x_numbers = VGroup(
             *(
-                tex(rf"10^{{{x}}}", size=style.SIZE_TICK, color=style.TEXT_DIM).next_to(
+                tex(rf"10^{{{x}}}", size=SIZE_TICK_EXP, color=style.TEXT_DIM).next_to(
                     self.c2p(x, bottom), DOWN, buff=0.16
                 )
                 for x in range(x0, x1 + 1)
@@ -199,7 +247,7 @@ class LogLogAxes(Axes):
         )
         self.y_numbers = VGroup(
             *(
-                tex(rf"10^{{{y}}}", size=style.SIZE_TICK, color=style.TEXT_DIM).next_to(
+                tex(rf"10^{{{y}}}", size=SIZE_TICK_EXP, color=style.TEXT_DIM).next_to(
                     self.c2p(x0, y), LEFT, buff=0.16
                 )
                 for y in range(y0, y1 + 1)
@@ -207,7 +255,7 @@ class LogLogAxes(Axes):
             )
         )
         self.floor_label = text(floor_label, size=style.SIZE_SMALL, color=style.TEXT_DIM)
-        self.floor_label.next_to(self.c2p(x0, self.floor_y), LEFT, buff=0.16)
+        self.floor_label.next_to(self.c2p((x0 + 3 * x1) / 4, self.floor_y), UP, buff=0.08)
         self.add(self.grid, self.floor_line, self.spines, self.x_numbers, self.y_numbers)
         self.add(self.floor_label)
 
@@ -227,9 +275,11 @@ class Series:
     Attributes
     ----------
     name : str
-        The method (``"forward"``, ``"central"``, ``"complex"``).
+        The method (``"forward"``, ``"central"``, ``"complex"``; ``"special"``: the configured
+        function's central difference).
     hs, errors : numpy.ndarray
-        The steps and :func:`core.calculus.step_errors` output, largest step first.
+        The steps (:func:`series_steps`) and :func:`core.calculus.step_errors` output, largest
+        step first.
     dots : VGroup
         One dot per (h, error), in the same order.
     line : VMobject
@@ -243,6 +293,10 @@ class Series:
     line: VMobject = field(default_factory=VMobject)
     points: np.ndarray = field(default_factory=lambda: np.zeros((0, 3)))
 
+    def point_at(self, h: float) -> np.ndarray:
+        """The dot of step ``h`` (one of :attr:`hs`)."""
+        return self.points[int(np.flatnonzero(self.hs == h)[0])]
+
 
 @dataclass
 class Case:
@@ -252,7 +306,8 @@ class Case:
     f: Callable[[Any], Any]
     x0: float
     exact: float
-    value: float  # |f(x0)|, for the rounding reference
+    value: float  # |f(x0)|, for the rounding term
+    higher: dict[str, float] = field(default_factory=dict)  # f'' (forward), f''' (central)
 
     def errors(self, hs: np.ndarray, method: str) -> np.ndarray:
         exact = self.exact
@@ -266,140 +321,489 @@ class StepSizeError(Lesson):
     """Truncation against rounding: |error| of f'(x0) estimates against h, on log-log axes.
 
     ``construct`` is the outline: :meth:`lay_out` builds the mobjects, then one method per beat
-    plays (first the configured function, then sin x at x = 1).
+    plays: sin x at x = 1 (sweep, Taylor's truncation, rounding, the model E(h), its minimum
+    h*, the post's h), the configured function as the special case, then the complex step and
+    Richardson.
 
     Attributes set by :meth:`lay_out` and the beats (for tests)
     -----------------------------------------------------------
     axes : LogLogAxes
-    parts : list of dict
-        One per case (the configured function, then sin at 1): ``{"case", "series"}`` where
-        ``series`` maps a method name to its :class:`Series`.
+    sine, special : Case
+        sin at 1, and the configured function at ``secant.x0``.
+    series : dict
+        method -> :class:`Series` of sin at 1 (``"forward"``, ``"central"``, ``"complex"``)
+        and ``"special"`` (the configured function's central difference).
     markers : dict
-        ``(part index, method) -> (h, error)`` of each marked optimal step, and
-        ``(1, "richardson")`` for Richardson's point.
+        ``(method, what) -> (h, error)`` of each marked step: ``("forward", "best")``,
+        ``("central", "best")``, ``("central", "post")``, ``("special", "largest")``,
+        ``("special", "post")``, ``("complex", "default")``, ``("richardson", "first")``.
+    rings : dict
+        The same keys -> the ring (or star) drawn there.
     """
 
     #: Overrides ``config.language`` when set (a variant's class attribute).
     language: str | None = None
-    #: Methods swept in each part.
-    part_methods = (("forward", "central"), ("forward", "central", "complex"))
-    sweep_time = 5.0
+    sweep_time = 4.5
+    short_sweep_time = 2.5
+
+    # ------------------------------------------------------------------ the scene
+    def construct(self) -> None:
+        self.lay_out()
+        self.beats(
+            self.show_axes,
+            self.sweep_sine,
+            self.show_truncation,
+            self.show_rounding,
+            self.show_model,
+            self.minimise_model,
+            self.show_post_h,
+            self.show_special_case,
+            self.show_complex_step,
+            self.show_richardson,
+            self.sum_up,
+        )
 
     # ------------------------------------------------------------------ set-up
-    def _cases(self, cfg) -> list[Case]:
+    def _cases(self, cfg) -> tuple[Case, Case]:
+        sine = Case(
+            label_tex=r"f(x) = \sin x,\quad x = 1",
+            f=np.sin,
+            x0=1.0,
+            exact=float(np.cos(1.0)),
+            value=float(np.sin(1.0)),
+            higher={"forward": float(-np.sin(1.0)), "central": float(-np.cos(1.0))},
+        )
         f = cfg.function.f
         x0 = float(cfg.secant.x0)
-        first = Case(
-            label_tex=rf"f(x) = {expression_to_tex(cfg.function.expression)}",
+        special = Case(
+            label_tex=rf"f(x) = {expression_to_tex(cfg.function.expression)},\quad x = {x0:g}",
             f=f,
             x0=x0,
             exact=_exact_derivative(cfg.function.expression, f, x0),
             value=abs(float(f(x0))),
         )
-        second = Case(
-            label_tex=r"f(x) = \sin x",
-            f=np.sin,
-            x0=1.0,
-            exact=math.cos(1.0),
-            value=math.sin(1.0),
-        )
-        return [first, second]
+        return sine, special
 
-    def _make_axes(self, cases: list[Case], hs: np.ndarray, tr: Catalogue) -> LogLogAxes:
-        values = []
-        for case, methods in zip(cases, self.part_methods, strict=True):
-            for m in methods:
-                values.append(case.errors(hs, m))
-            values.append([case.error_at(None, "richardson")])
-        allv = np.concatenate([np.ravel(v) for v in values])
+    def _make_axes(self, tr: Catalogue) -> LogLogAxes:
+        values = [s.errors for s in self.series.values()] if hasattr(self, "series") else []
+        allv = np.concatenate([np.ravel(v) for v in values]) if values else np.array([1.0])
         nonzero = allv[allv > 0]
         lo = math.floor(math.log10(nonzero.min())) if nonzero.size else -17
         hi = math.ceil(math.log10(allv.max())) if allv.max() > 0 else 0
-        lo = min(-16, lo)
-        hi = max(1, hi)
         return LogLogAxes(
             (-16, 0),
-            (lo, hi),
-            x_length=7.9,
-            y_length=5.7,
+            (min(-16, lo), max(1, hi)),
+            x_length=7.2,
+            y_length=4.7,
+
             floor_label=tr("step.exact_zero"),
         )
 
-    def _series(self, case: Case, method: str, hs: np.ndarray) -> Series:
-        errors = case.errors(hs, method)
-        color = method_color(method)
-        width, opacity, radius = METHOD_STROKES[method]
-        pts = np.array([self.axes.point(h, e) for h, e in zip(hs, errors, strict=True)])
-        dots = VGroup(*(Dot(p, radius=radius, color=color) for p in pts)).set_opacity(0)
-        line = VMobject().set_stroke(color, width, opacity=opacity).set_fill(opacity=0)
-        line.set_points_as_corners([pts[0], pts[0]])
-        return Series(method, hs, errors, dots, line, pts)
+    def _series(self, case: Case, method: str) -> Series:
+        hs = series_steps(method, case.x0)
+        errors = case.errors(hs, "central" if method == "special" else method)
+        return Series(method, hs, errors)
 
-    # ------------------------------------------------------------------ pieces
-    def _legend(self, tr: Catalogue) -> VGroup:
-        rows = VGroup()
-        for method in LEGEND_ORDER:
-            color = method_color(method)
-            if method == "richardson":
-                sample = Star(n=5, outer_radius=0.13, color=color, fill_opacity=1, stroke_width=0)
-                sample = VGroup(Line(LEFT * 0.25, RIGHT * 0.25).set_opacity(0), sample)
-            else:
-                width, opacity, radius = METHOD_STROKES[method]
-                sample = VGroup(
-                    Line(LEFT * 0.25, RIGHT * 0.25).set_stroke(color, width, opacity=opacity),
-                    Dot(ORIGIN, radius=radius, color=color),
-                )
-            label = text(tr(f"step.{method}"), size=style.SIZE_SMALL, color=style.TEXT)
-            row = VGroup(sample, label.next_to(sample, RIGHT, buff=0.2))
-            rows.add(row)
-        rows.arrange(DOWN, aligned_edge=LEFT, buff=0.18)
-        return rows
+    def _draw_series(self, s: Series) -> None:
+        color = method_color(s.name)
+        width, opacity, radius = METHOD_STROKES[s.name]
+        pts = np.array([self.axes.point(h, e) for h, e in zip(s.hs, s.errors, strict=True)])
+        s.points = pts
+        s.dots = VGroup(*(Dot(p, radius=radius, color=color) for p in pts)).set_opacity(0)
+        s.line = VMobject().set_stroke(color, width, opacity=opacity).set_fill(opacity=0)
+        s.line.set_points_as_corners([pts[0], pts[0]])
 
-    def _case_header(self, case: Case, tr: Catalogue) -> VGroup:
-        fx = tex(case.label_tex, size=style.SIZE_BODY, color=style.CURVE)
-        at = tex(rf"x_0 = {case.x0:g}", size=style.SIZE_BODY, color=style.TEXT)
-        header = VGroup(fx, at).arrange(DOWN, aligned_edge=LEFT, buff=0.15)
+    def lay_out(self) -> None:
+        """Build every mobject (axes, headers, panels, series); nothing is played."""
+        cfg, self.tr = prepare_scene(self, self.language)
+        tr = self.tr
+        self.caption = None
+        self.panel = None
+        self.markers: dict[tuple[str, str], tuple[float, float]] = {}
+        self.rings: dict[tuple[str, str], VMobject] = {}
+        self.sine, self.special = self._cases(cfg)
+        self.series = {m: self._series(self.sine, m) for m in ("forward", "central", "complex")}
+        self.series["special"] = self._series(self.special, "special")
+
+        self.axes = axes = self._make_axes(tr)
+        x0, x1 = axes.x_decades
+        corner = axes.c2p(x0, axes.bottom)
+        axes.shift(np.array([-5.8, -2.05, 0.0]) - corner)
+        for s in self.series.values():
+            self._draw_series(s)
+
+        plot_mid = (axes.c2p(x0, 0)[0] + axes.c2p(x1, 0)[0]) / 2
+        self.title = text(tr("step.title"), size=style.SIZE_TITLE, color=style.TEXT)
+        self.title.to_edge(UP, buff=0.15).to_edge(LEFT, buff=style.MARGIN)
+
+        # "step h" below the tick row, centred under the plot (never among the tick labels)
+        self.x_label = text(tr("step.x_label"), size=style.SIZE_SMALL, color=style.TEXT)
+        self.x_label.next_to(axes.x_numbers, DOWN, buff=0.1).set_x(plot_mid)
+        self.y_label = text(tr("step.y_label"), size=style.SIZE_SMALL, color=style.TEXT)
+        self.y_label.next_to(axes.c2p(x0, axes.y_decades[1]), UP, buff=0.12)
+        self.y_label.align_to(axes.y_numbers, LEFT)
+
+        # the right column: header, a formula panel (one per beat), the table of digits
+        self.column_left = axes.c2p(x1, 0)[0] + 0.45
+        self.column_right = 7.11 - style.MARGIN
+        self.column_width = self.column_right - self.column_left
+        self.headers = {
+            "sine": self._header(self.sine),
+            "special": self._header(self.special, color=method_color("special")),
+        }
+        self.panel_top = self.headers["sine"].get_bottom()[1] - 0.3
+        self.table_title = text(tr("step.table_title"), size=style.SIZE_SMALL,
+                                color=style.TEXT_DIM)
+        self.table_title.move_to(np.array([self.column_left, -0.3, 0]), aligned_edge=LEFT)
+        self.table = VGroup(self.table_title)
+        self.guides = VGroup()
+        self.model_curves = VGroup()
+
+    def _header(self, case: Case, color: str | None = None) -> VGroup:
+        header = tex(case.label_tex, size=34, color=color or style.CURVE)
         if header.width > self.column_width:
             header.scale_to_fit_width(self.column_width)
+        header.move_to(np.array([self.column_left, 3.45, 0]), aligned_edge=LEFT)
         return header
 
+    # ------------------------------------------------------------------ panels
+    def _formula(self, s: str, color: str | None = None, size: float = SIZE_FORMULA) -> VMobject:
+        return tex(s, size=size, color=color or style.TEXT)
+
+    def _named(self, method: str, formula: VMobject | None = None) -> VGroup:
+        """A method's colour sample and name, with a formula under it (a legend entry)."""
+        color = method_color(method)
+        width, opacity, radius = METHOD_STROKES.get(method, METHOD_STROKES["central"])
+        sample = VGroup(
+            Line(LEFT * 0.22, RIGHT * 0.22).set_stroke(color, width, opacity=opacity),
+            Dot(ORIGIN, radius=radius, color=color),
+        )
+        name = text(self.tr(f"step.{method}"), size=style.SIZE_SMALL, color=style.TEXT)
+        row = VGroup(sample, name.next_to(sample, RIGHT, buff=0.18))
+        if formula is None:
+            return row
+        formula.next_to(row, DOWN, buff=0.12, aligned_edge=LEFT).shift(RIGHT * 0.62)
+        return VGroup(row, formula)
+
+    def _place_panel(self, *lines: VMobject, buff: float = 0.22) -> VGroup:
+        panel = VGroup(*lines).arrange(DOWN, aligned_edge=LEFT, buff=buff)
+        panel.move_to(np.array([self.column_left, self.panel_top, 0]), aligned_edge=LEFT + UP)
+        return panel
+
+    def _panel_definitions(self) -> VGroup:
+        return self._place_panel(
+            self._named("forward", self._formula(r"\frac{f(x+h) - f(x)}{h}",
+                                                 method_color("forward"))),
+            self._named("central", self._formula(r"\frac{f(x+h) - f(x-h)}{2h}",
+                                                 method_color("central"))),
+            buff=0.35,
+        )
+
+    def _panel_truncation(self) -> VGroup:
+        taylor = VGroup(
+            self._formula(r"f(x \pm h) = f \pm h f' + \frac{h^2}{2} f''"),
+            self._formula(r"\pm \frac{h^3}{6} f''' + \cdots"),
+        ).arrange(DOWN, aligned_edge=LEFT, buff=0.1)
+        taylor[1].shift(RIGHT * 1.6)
+        forward = self._named("forward", self._formula(
+            r"= f' + \frac{f''}{2}\,h + \cdots",
+            method_color("forward")))
+        central = self._named("central", self._formula(
+            r"= f' + \frac{f'''}{6}\,h^2 + \cdots",
+            method_color("central")))
+        return self._place_panel(taylor, forward, central)
+
+
+    def _panel_rounding(self) -> VGroup:
+        eps = _EPS
+        mant, expo = f"{eps:.1e}".split("e")
+        stored = self._formula(
+            r"\tilde f(x) = f(x)\,(1 + \delta),\quad |\delta| \lesssim \varepsilon")
+        eps_line = self._formula(rf"\varepsilon = {mant} \times 10^{{{int(expo)}}}")
+        diff = self._formula(r"\frac{\tilde f(x+h) - \tilde f(x)}{h} - \frac{f(x+h) - f(x)}{h}",
+                             style.ROUNDING)
+        size = self._formula(r"\sim \frac{\varepsilon |f|}{h}", style.ROUNDING)
+        size.next_to(diff, DOWN, buff=0.1).align_to(diff, RIGHT)
+        return self._place_panel(stored, eps_line, VGroup(diff, size))
+
+    def _model_formula(self, size: float = 36) -> VMobject:
+        m = tex(r"E(h) \approx ", r"C\,h^{p}", r"+", r"\frac{\varepsilon |f|}{h}", size=size,
+                color=style.TEXT)
+        m[1].set_color(style.TRUNCATION)
+        m[3].set_color(style.ROUNDING)
+        return m
+
+    def _panel_model(self) -> VGroup:
+        rows = []
+        for key, formula, color in (
+            ("step.large_h", r"\log E \approx p \log h + \log C", style.TRUNCATION),
+            ("step.small_h", r"\log E \approx -\log h + \log \varepsilon |f|", style.ROUNDING),
+        ):
+            words = text(self.tr(key), size=style.SIZE_SMALL, color=color)
+            rows.append(VGroup(words, self._formula(formula, color)).arrange(
+                DOWN, aligned_edge=LEFT, buff=0.1))
+        return self._place_panel(self._model_formula(), *rows, buff=0.3)
+
+    def _panel_minimum(self) -> VGroup:
+        return self._place_panel(
+            self._formula(r"E'(h) = pC\,h^{p-1} - \frac{\varepsilon|f|}{h^2} = 0"),
+            self._formula(r"h^* = \left(\frac{\varepsilon |f|}{pC}\right)^{1/(p+1)}"
+                          r"\sim \varepsilon^{1/(p+1)}", style.OPTIMUM),
+            VGroup(
+                self._formula(r"p = 1:\ h^* \approx \sqrt{\varepsilon}", method_color("forward")),
+                self._formula(r"p = 2:\ h^* \approx \sqrt[3]{\varepsilon}",
+                              method_color("central")),
+            ).arrange(RIGHT, buff=0.4),
+        )
+
+    def _panel_special(self) -> VGroup:
+        if _no_truncation(self.special):
+            return self._place_panel(
+                self._formula(r"f''' = 0 \ \Rightarrow\ C = 0"),
+                self._formula(r"E(h) \approx \frac{\varepsilon |f|}{h}", style.ROUNDING, 36),
+            )
+        return self._place_panel(self._model_formula())
+
+    def _panel_complex(self) -> VGroup:
+        color = method_color("complex")
+        return self._place_panel(
+            self._formula(r"f'(x) \approx \frac{\operatorname{Im} f(x + ih)}{h}", color, 36),
+            self._formula(r"\operatorname{Im} f(x+ih) = h f' - \frac{h^3}{6} f''' + \cdots"),
+
+            self._formula(r"\frac{\operatorname{Im} f(x + ih)}{h} = f' - \frac{f'''}{6}\,h^2"),
+        )
+
+    def _panel_richardson(self) -> VGroup:
+        steps = calculus.richardson_steps(self.sine.x0)
+        h0, k = f"{steps[0]:g}", len(steps) - 1
+        return self._place_panel(
+            self._named("central", self._formula(r"D(h) = f' + c\,h^2 + O(h^4)",
+                                                 method_color("central"))),
+            self._formula(r"\frac{4D(h/2) - D(h)}{3} = f' + O(h^4)",
+                          method_color("richardson"), 34),
+            self._formula(rf"h = {h0} \cdot 2^{{-k}},\quad k = 0, \ldots, {k}"),
+        )
+
+    # ------------------------------------------------------------------ captions and panels
     def _caption(self, s: str) -> VGroup:
         cap = text(s, size=style.SIZE_BODY, color=style.TEXT)
-        if cap.width > 13.2:
-            cap.scale_to_fit_width(13.2)
-        return cap.move_to(DOWN * 3.62)
+        if cap.width > 13.6:
+            cap.scale_to_fit_width(13.6)
+        return cap.move_to(DOWN * 3.6)
 
-    def _swap_caption(self, new: VGroup, run_time: float = style.SHORT) -> None:
-        """The old caption fades out completely before the new one fades in (never both)."""
-        if self.caption is not None:
-            self.play(FadeOut(self.caption), run_time=run_time * 0.6)
-        self.play(FadeIn(new, shift=UP * 0.1), run_time=run_time * 0.7)
+    def _say(self, key: str, panel: VGroup | None = None, **fields: Any) -> None:
+        """Narrate ``key`` and show its caption (and a new formula panel): the old caption and
+        panel fade out completely before the new ones fade in (never two lines at once)."""
+        self.narrate(key, **fields)
+        new = self._caption(self.tr(key, **fields))
+        out = [m for m in (self.caption, self.panel if panel is not None else None) if m]
+        if out:
+            self.play(*(FadeOut(m) for m in out), run_time=style.SHORT * 0.6)
+        ins = [new] + ([panel] if panel is not None else [])
+        self.play(*(FadeIn(m, shift=UP * 0.1) for m in ins), run_time=style.SHORT * 0.8)
         self.caption = new
+        if panel is not None:
+            self.panel = panel
 
-    def _sweep(self, series: list[Series]) -> None:
+    # ------------------------------------------------------------------ the beats
+    def show_axes(self) -> None:
+        """The empty log-log axes, sin x at x = 1, and the two difference quotients."""
+        self.add(self.title)
+        self._say("step.intro", self._panel_definitions())
+        self.play(
+            FadeIn(self.axes), FadeIn(self.x_label), FadeIn(self.y_label),
+            FadeIn(self.headers["sine"]), run_time=1.0,
+        )
+
+    def sweep_sine(self) -> None:
+        """Forward and central errors of sin'(1) drawn as h shrinks from 1 to 1e-16."""
+        self._say("step.sweep")
+        self._sweep([self.series["forward"], self.series["central"]], self.sweep_time)
+
+    def show_truncation(self) -> None:
+        """Taylor: the truncation error C·h^p, p = 1 forward, p = 2 central; slopes 1 and 2."""
+        self._say("step.truncation_note", self._panel_truncation())
+        guides = self._guides(("forward", "central"))
+        self.play(*(Create(g[0]) for g in guides), *(FadeIn(g[1]) for g in guides),
+                  run_time=1.2)
+
+    def show_rounding(self) -> None:
+        """Rounding: f is stored to about ε|f|; the difference divided by h gives ε|f|/h."""
+        self._say("step.rounding_note", self._panel_rounding())
+        guides = self._guides(("rounding",))
+        self.play(Create(guides[0][0]), FadeIn(guides[0][1]), run_time=1.0)
+
+    def show_model(self) -> None:
+        """E(h) ≈ C·h^p + ε|f|/h: slopes p and −1 on log-log axes, the model drawn on the dots."""
+        self._say("step.model", self._panel_model())
+        self.model_curves = VGroup(*(self._model_curve(m) for m in ("forward", "central")))
+        self.play(*(Create(c) for c in self.model_curves), run_time=1.5)
+
+    def minimise_model(self) -> None:
+        """E'(h) = 0 gives h* ≈ √ε (forward) and ∛ε (central), ringed on their curves."""
+        self._say("step.minimum", self._panel_minimum())
+        rows = []
+        for method in ("forward", "central"):
+            h = calculus.optimal_step(method, self.sine.x0)
+            self._ring(method, "best", h)
+            rows.append(self._place_row(self._row(
+                self._icon(method, ring=True),
+                self._row_label(method, r"h^* = \sqrt{\varepsilon}" if method == "forward"
+                                else r"h^* = \sqrt[3]{\varepsilon}"),
+                correct_digits(self.markers[(method, "best")][1], self.sine.exact))))
+        self.play(
+            *(FadeIn(self.rings[(m, "best")], scale=1.5) for m in ("forward", "central")),
+            FadeIn(self.table_title), *(FadeIn(r) for r in rows), run_time=1.0,
+        )
+
+    def show_post_h(self) -> None:
+        """The post's h = 1e-8 on the central curve: its digits against h*'s, and the ratio."""
+        axes = self.axes
+        # the line stands a little above the plot, like a flag, so that its label (along it,
+        # read upwards, left of it) ends above the curves that cross it lower down
+        self.post_line = DashedLine(
+            axes.c2p(math.log10(POST_H), axes.bottom),
+            axes.c2p(math.log10(POST_H), axes.y_decades[1]) + UP * 0.3,
+            dash_length=style.DASH_LENGTH,
+        ).set_stroke(style.TEXT_DIM, style.STROKE_THIN)
+        self.post_tag = _tag(self.tr("step.post_h"), style.TEXT_DIM)
+        self.post_tag.rotate(math.pi / 2)
+        self.post_tag.next_to(self.post_line.get_end(), DOWN, buff=0.02)
+
+        self.post_tag.align_to(self.post_line, RIGHT).shift(LEFT * 0.06)
+
+
+        ring = self._ring("central", "post", POST_H, color=style.TEXT, diamond=True)
+        err_post = self.markers[("central", "post")][1]
+        err_best = self.markers[("central", "best")][1]
+        n_post = correct_digits(err_post, self.sine.exact)
+        n_best = correct_digits(err_best, self.sine.exact)
+        row = self._place_row(self._row(self._icon("post"),
+                                        self._row_label("central", _power_tex(POST_H)), n_post))
+        self._say("step.post_digits", post=_power_text(POST_H), n=n_post, best=n_best,
+                  ratio=ratio_text(err_post / err_best))
+        self.play(Create(self.post_line), FadeIn(self.post_tag), run_time=0.8)
+        self.play(FadeIn(ring, scale=1.5), FadeIn(row), run_time=0.8)
+
+    def show_special_case(self) -> None:
+        """The configured function (the post's quadratic): no truncation error for central when
+        f''' = 0, so only rounding ε|f|/h is left and the largest h is the best."""
+        sine_marks = VGroup(
+            *(VGroup(self.series[m].line, self.series[m].dots) for m in ("forward", "central")),
+            self.guides, self.model_curves,
+            *(self.rings[k] for k in (("forward", "best"), ("central", "best"),
+                                      ("central", "post"))),
+        )
+        rows = VGroup(*self.table)
+        self.sine_marks, self.sine_rows = sine_marks, rows
+        exact_case = _no_truncation(self.special)
+        self._say("step.special" if exact_case else "step.special_generic",
+                  self._panel_special())
+        self.play(FadeOut(sine_marks), FadeOut(rows), FadeOut(self.headers["sine"]),
+                  run_time=0.6)
+        self.play(FadeIn(self.headers["special"]), run_time=0.4)
+        special = self.series["special"]
+        self._sweep([special], self.short_sweep_time)
+        largest = float(special.hs[0])
+        n_big = correct_digits(float(special.errors[0]), self.special.exact)
+        n_post = correct_digits(self.special.error_at(POST_H, "central"), self.special.exact)
+        marks = VGroup(self._ring("special", "post", POST_H, color=style.TEXT, diamond=True))
+        tags = VGroup(self._digits_tag(self.rings[("special", "post")], n_post, RIGHT + UP))
+        if exact_case:  # the largest step is the best only without truncation error
+            marks.add(self._ring("special", "largest", largest))
+            tags.add(self._digits_tag(self.rings[("special", "largest")], n_big, LEFT + UP))
+        line = self._special_rounding_line() if exact_case else VGroup()
+        if exact_case:
+            self._say("step.special_rounding", h=f"{largest:g}", n=n_big,
+                      post=_power_text(POST_H), n_post=n_post)
+        self.play(FadeIn(marks, scale=1.5), FadeIn(tags), Create(line), run_time=1.0)
+        self.special_marks = VGroup(VGroup(special.line, special.dots), marks, tags, line)
+
+    def show_complex_step(self) -> None:
+        """Back to sin: the complex step Im f(x + ih)/h, swept; flat at machine precision."""
+        self.end_narration()  # the special case stays up until its caption has been read
+        self.play(FadeOut(self.special_marks), FadeOut(self.headers["special"]), run_time=0.5)
+        self._say("step.complex_note", self._panel_complex(),
+
+                  h=_power_text(calculus.DEFAULT_STEPS["complex"]))
+
+        self.play(FadeIn(self.headers["sine"]), FadeIn(self.sine_marks), FadeIn(self.sine_rows),
+                  run_time=0.6)
+        self._sweep([self.series["complex"]], self.short_sweep_time)
+        axes, case = self.axes, self.sine
+        eps_y = math.log10(_EPS * abs(case.exact))
+        self.machine = DashedLine(
+            axes.c2p(axes.x_decades[0], eps_y), axes.c2p(axes.x_decades[1], eps_y),
+            dash_length=style.DASH_LENGTH * 0.6,
+        ).set_stroke(method_color("complex"), style.STROKE_THIN, opacity=0.8)
+        self.machine_tag = _tag(self.tr("step.machine"), method_color("complex"))
+        self.machine_tag.next_to(axes.c2p(axes.x_decades[0], eps_y), UP, buff=0.08)
+        self.machine_tag.align_to(axes.c2p(axes.x_decades[0] + 0.2, 0), LEFT)
+        h = calculus.DEFAULT_STEPS["complex"]
+        err = case.error_at(None, "complex")
+        self.markers[("complex", "default")] = (h, err)
+        row = self._place_row(self._row(
+            self._icon("complex"),
+            self._row_label("complex", _power_tex(h)),
+            correct_digits(err, case.exact)))
+        self.play(Create(self.machine), FadeIn(self.machine_tag), FadeIn(row), run_time=1.0)
+
+    def show_richardson(self) -> None:
+        """Richardson: (4D(h/2) − D(h))/3 cancels the h² term; repeated, one star near ε."""
+        case = self.sine
+        h0 = float(calculus.richardson_steps(case.x0)[0])
+        err = case.error_at(None, "richardson")
+        self.markers[("richardson", "first")] = (h0, err)
+        star = Star(n=5, outer_radius=0.17, color=method_color("richardson"), fill_opacity=1,
+                    stroke_width=0).move_to(self.axes.point(h0, err))
+        self.rings[("richardson", "first")] = self.richardson = star
+        n = correct_digits(err, case.exact)
+        row = self._place_row(self._row(self._icon("richardson"),
+                                        self._row_label("richardson", None), n))
+        self._say("step.richardson_note", self._panel_richardson(), n=n)
+        # the six central differences it combines (on the central curve, where truncation
+        # alone counts), merging into its one result
+        steps = calculus.richardson_steps(case.x0)
+        combined = VGroup(*(
+            Circle(radius=0.07).set_stroke(method_color("richardson"), style.STROKE_THIN + 0.5)
+            .move_to(self.axes.point(float(h), case.error_at(float(h), "central")))
+            for h in steps
+        ))
+        self.richardson_inputs = combined
+        self.play(LaggedStart(*(FadeIn(c, scale=1.5) for c in combined), lag_ratio=0.3),
+                  run_time=1.5)
+        self.play(ReplacementTransform(combined, star), FadeIn(row), run_time=1.2)
+
+    def sum_up(self) -> None:
+        """The model again, above the table: smaller h is not always better."""
+        self._say("step.takeaway", self._place_panel(self._model_formula()))
+        # point at the balance: each h* in turn (the frame ends as it was)
+        for method in ("forward", "central"):
+            self.play(Indicate(self.rings[(method, "best")], color=style.OPTIMUM,
+                               scale_factor=1.6), run_time=1.0)
+        self.mark_poster()
+
+    # ------------------------------------------------------------------ helpers of the beats
+    def _sweep(self, series: list[Series], run_time: float) -> None:
         """Draw the series point by point while a cursor moves h from 1 down to 1e-16."""
         axes = self.axes
         (x0, x1), (_y0, y1) = axes.x_decades, axes.y_decades
-        bottom = axes.floor_y - 0.6
         cursor = DashedLine(
-            axes.c2p(x1, bottom), axes.c2p(x1, y1), dash_length=style.DASH_LENGTH
+            axes.c2p(x1, axes.bottom), axes.c2p(x1, y1), dash_length=style.DASH_LENGTH
         ).set_stroke(style.HIGHLIGHT, style.STROKE_THIN, opacity=0.8)
-        top_y, bot_y = axes.c2p(0, y1)[1], axes.c2p(0, bottom)[1]
+        top_y, bot_y = axes.c2p(0, y1)[1], axes.c2p(0, axes.bottom)[1]
         series = sorted(series, key=lambda s: DRAW_ORDER.index(s.name))
         logs = [np.log10(s.hs) for s in series]
         for s in series:
             self.add(s.line, s.dots)
         self.add(cursor)
-        readout = self.h_readout
 
         def update(group: VGroup, alpha: float) -> None:
             lx = x1 + (x0 - x1) * alpha
             px = axes.c2p(lx, 0)[0]
             cursor.put_start_and_end_on(np.array([px, bot_y, 0]), np.array([px, top_y, 0]))
-            readout[1].set_value(lx)
             for s, lh in zip(series, logs, strict=True):
-                n = int(np.count_nonzero(lh >= lx - 1e-9))
-                n = max(n, 1)
+                n = max(int(np.count_nonzero(lh >= lx - 1e-9)), 1)
                 corners = list(s.points[:n])
                 if n < len(lh):
                     # the segment towards the next point, up to the cursor
@@ -412,94 +816,42 @@ class StepSizeError(Lesson):
                 for i, d in enumerate(s.dots):
                     d.set_opacity(1.0 if i < n else 0.0)
 
-        group = VGroup(cursor, readout, *(VGroup(s.line, s.dots) for s in series))
-        self.play(UpdateFromAlphaFunc(group, update), run_time=self.sweep_time, rate_func=linear)
-        self.play(FadeOut(cursor), run_time=style.SHORT)
+        group = VGroup(cursor, *(VGroup(s.line, s.dots) for s in series))
+        self.play(UpdateFromAlphaFunc(group, update), run_time=run_time, rate_func=linear)
+        self.play(FadeOut(cursor), run_time=style.SHORT * 0.5)
 
-    def _rounding_only_tag(self, central: Series, tr: Catalogue) -> VGroup:
-        """A tag just above the right end of the central curve: there it is rounding only."""
-        tag = _tag(tr("step.rounding_only"), method_color("central"))
-        right = self.axes.c2p(self.axes.x_decades[1] - 0.3, 0)[0]
-        span = central.points[central.points[:, 0] >= right - tag.width - 0.1]
-        top = span[:, 1].max() if len(span) else self.axes.c2p(0, self.axes.floor_y)[1]
-        tag.move_to(np.array([right, top, 0]), aligned_edge=RIGHT + DOWN).shift(UP * 0.3)
-        return tag
+    def _terms(self, method: str) -> tuple[float, float]:
+        """(C, ε|f|) of sin at 1 for ``method``, from :func:`core.calculus.error_model` at h = 1."""
+        t, r = calculus.error_model([1.0], method=method, higher=self.sine.higher[method],
+                                    value=self.sine.value)
+        return float(t[0]), float(r[0])
 
-    def _ring(self, part: int, case: Case, method: str, h: float) -> VGroup:
-        """A ring (and the measured dot) at the error of ``method`` with step ``h``."""
-        error = case.error_at(h, method)
-        self.markers[(part, method)] = (h, error)
-        p = self.axes.point(h, error)
-        ring = Circle(radius=0.16).set_stroke(style.OPTIMUM, style.STROKE_THIN).move_to(p)
-        dot = Dot(p, radius=style.DOT_RADIUS_SMALL, color=method_color(method))
-        self.optimal_rings[(part, method)] = ring
-        return VGroup(ring, dot)
-
-    def _row(self, icon: VGroup, label: str, digits: int, tr: Catalogue) -> VGroup:
-        """A table row: icon, what was computed, and its correct digits at the right."""
-        icon = icon.copy().move_to(ORIGIN)
-        icon.scale(min(1.0, 0.26 / max(icon.height, 1e-6)))
-        box = VGroup(Line(LEFT * 0.15, RIGHT * 0.15).set_opacity(0), icon)
-        words = text(label, size=style.SIZE_SMALL, color=style.TEXT)
-        n = text(str(digits), size=style.SIZE_SMALL, color=style.OPTIMUM)
-        words.next_to(box, RIGHT, buff=0.15)
-        n.next_to(words, RIGHT, buff=0.3)
-        row = VGroup(box, words, n)
-        if row.width > self.column_width:
-            row.scale_to_fit_width(self.column_width)
-        return row
-
-    def _place_row(self, row: VGroup) -> VGroup:
-        anchor = self.table[-1]
-        row.next_to(anchor, DOWN, buff=0.14).align_to(self.table[0], LEFT)
-        # digits right-aligned with the column's right edge
-        row[2].align_to(np.array([self.column_right, 0, 0]), RIGHT)
-        if row[2].get_left()[0] < row[1].get_right()[0] + 0.15:
-            row[2].next_to(row[1], RIGHT, buff=0.15)
-        self.table.add(row)
-        return row
-
-    def _optimal(self, part: int, case: Case, tr: Catalogue) -> tuple[VGroup, list[VGroup]]:
-        rings, rows = VGroup(), []
-        for method in ("forward", "central"):
-            h = calculus.optimal_step(method, case.x0)
-            ring = self._ring(part, case, method, h)
-            rings.add(ring)
-            n = correct_digits(self.markers[(part, method)][1], case.exact)
-            label = tr("step.row_best", h=_h_star(method, case.x0), method=tr(f"step.{method}"))
-            rows.append(self._place_row(self._row(ring, label, n, tr)))
-        return rings, rows
-
-    def _post_row(self, case: Case, tr: Catalogue) -> VGroup:
-        icon = DashedLine(DOWN * 0.15, UP * 0.15, dash_length=0.05).set_stroke(
-            style.TEXT_DIM, style.STROKE_THIN
-        )
-        n = correct_digits(case.error_at(1e-8, "central"), case.exact)
-        return self._place_row(self._row(VGroup(icon), tr("step.row_post"), n, tr))
-
-    def _reference_slopes(self, case: Case, tr: Catalogue) -> VGroup:
-        """Guide lines of slope 1 and 2 (truncation, f''/2·h and f'''/6·h² for sin) and -1
-        (rounding, ~ε|f|/h), drawn a factor 4 off the errors they describe
-        (slope 2 below its curve, the others above), labels on the side away from the data."""
+    def _guides(self, which: tuple[str, ...]) -> list[VGroup]:
+        """Guide lines of the model's terms, a factor 4 off the errors they describe (slope 2
+        below its curve, the others above), labelled on the side away from the data: slope 1
+        (forward, C = |f''|/2), slope 2 (central, C = |f'''|/6), slope −1 (ε|f|/h)."""
         axes = self.axes
         lift = math.log10(4.0)
-        c1 = math.log10(abs(math.sin(case.x0)) / 2)
-        c2 = math.log10(abs(math.cos(case.x0)) / 6)
-        cr = math.log10(_EPS * case.value)
-        # (slope, log10 constant, from x, to x, colour, text, lift in decades, label side)
-        specs = [
-            (1, c1, -0.4, -6.0, style.TRUNCATION, "1", lift, 1, 0.6),
-            (2, c2, -0.6, -4.4, style.TRUNCATION, "2", -lift, -1, 0.5),
-            (-1, cr, -15.8, -10.5, style.ROUNDING, "-1", lift, 1, 0.5),
-        ]
-        group = VGroup()
-        for slope, c, xa, xb, color, s, shift, side, at in specs:
+        c_forward, rounding = self._terms("forward")
+        c_central, _ = self._terms("central")
+        # (slope, log10 constant, from x, to x, colour, text, lift in decades, side, label at)
+        specs = {
+            "forward": (1, math.log10(c_forward), -0.4, -6.0, style.TRUNCATION, "1", lift, 1,
+                        0.5),
+            "central": (2, math.log10(c_central), -0.6, -4.4, style.TRUNCATION, "2", -lift, -1,
+                        0.5),
+            "rounding": (-1, math.log10(rounding), -15.8, -10.5, style.ROUNDING, "−1", lift, 1,
+                         0.5),
+
+        }
+        made = []
+        for key in which:
+            slope, c, xa, xb, color, s, shift, side, at = specs[key]
             a = axes.c2p(xa, c + slope * xa + shift)
             b = axes.c2p(xb, c + slope * xb + shift)
             line = DashedLine(a, b, dash_length=style.DASH_LENGTH).set_stroke(
-                color, style.STROKE_THIN
-            )
-            label = _tag(tr("step.slope", s=s.replace("-", "−")), color)
+                color, style.STROKE_THIN)
+            label = _tag(self.tr("step.slope", s=s), color)
             mid = a + (b - a) * at
             normal = np.array([-(b - a)[1], (b - a)[0], 0.0])
             normal /= np.linalg.norm(normal)
@@ -508,296 +860,98 @@ class StepSizeError(Lesson):
             # far enough along the normal that the label's box clears the line
             reach = 0.5 * (abs(label.width * normal[0]) + abs(label.height * normal[1]))
             label.move_to(mid + normal * (reach + 0.06))
-            group.add(VGroup(line, label))
-        return group
+            made.append(VGroup(line, label))
+            self.guides.add(made[-1])
+        return made
 
-    # ------------------------------------------------------------------ the scene
-    def construct(self) -> None:
-        self.lay_out()
-        self.beats(
-            self.show_axes,
-            # the configured function (the post's quadratic at x = 3)
-            self.sweep_first_function,
-            self.show_post_h,
-            self.show_optimal_h,
-            self.show_no_truncation,  # only where central has no truncation error
-            self.show_rounding,
-            # sin x at x = 1, with the complex step
-            self.sweep_sine,
-            self.show_slopes,
-            self.show_optimal_h_sine,
-            self.show_complex_step,
-            self.show_richardson,
-        )
+    def _model_curve(self, method: str) -> VMobject:
+        """The model E(h) = C·h^p + ε|f|/h of sin at 1, dashed, over the measured dots."""
+        hs = 10.0 ** np.linspace(0.0, -16.0, 161)
+        t, r = calculus.error_model(hs, method=method, higher=self.sine.higher[method],
+                                    value=self.sine.value)
+        model = t + r
+        y_top = self.axes.y_decades[1]
+        pts = [self.axes.c2p(math.log10(h), math.log10(e))
+               for h, e in zip(hs, model, strict=True) if math.log10(e) <= y_top]
+        curve = VMobject().set_points_smoothly(pts)
+        dashed = DashedVMobject(curve, num_dashes=70, dashed_ratio=0.55)
+        dashed.set_stroke(method_color(method), style.STROKE_THIN + 1, opacity=0.75)
+        return dashed
 
-    def lay_out(self) -> None:
-        """Build every mobject (axes, legend, h readout, headers, series); nothing is played."""
-        cfg, self.tr = prepare_scene(self, self.language)
-        tr = self.tr
-        self.column_width = 3.9
-        self.caption = None
-        self.markers: dict[tuple[int, str], tuple[float, float]] = {}
-        self.optimal_rings: dict[tuple[int, str], Circle] = {}
-        hs = step_grid()
-        cases = self._cases(cfg)
+    def _special_rounding_line(self) -> VGroup:
+        """The configured function's only error term ε|f|/h (central, C = 0), exactly."""
+        axes = self.axes
+        _, r = calculus.error_model([1.0], method="central", higher=0.0,
+                                    value=self.special.value)
+        c = math.log10(float(r[0]))
+        xa = max(axes.x_decades[0], c - axes.y_decades[1])
+        a, b = axes.c2p(xa, c - xa), axes.c2p(axes.x_decades[1], c - axes.x_decades[1])
+        line = DashedLine(a, b, dash_length=style.DASH_LENGTH).set_stroke(
+            style.TEXT_DIM, style.STROKE_THIN)
+        label = tex(r"\frac{\varepsilon |f|}{h}", size=SIZE_FORMULA, color=style.TEXT_DIM)
+        label.add_background_rectangle(color=style.BACKGROUND, opacity=0.85, buff=0.05)
+        at = a + (b - a) * 0.3
+        label.next_to(at, LEFT + DOWN, buff=0.1)
 
-        title = text(tr("step.title"), size=style.SIZE_TITLE, color=style.TEXT)
-        title.to_edge(UP, buff=style.MARGIN)
-        self.axes = axes = self._make_axes(cases, hs, tr)
-        axes.move_to(LEFT * 2.0 + DOWN * 0.1)
-        # keep the y labels (and the floor label) inside the frame
-        left_edge = min(axes.floor_label.get_left()[0], axes.y_numbers.get_left()[0])
-        if left_edge < -7.11 + style.MARGIN:
-            axes.shift(RIGHT * (-7.11 + style.MARGIN - left_edge))
-        x_label = text(tr("step.x_label"), size=style.SIZE_SMALL, color=style.TEXT)
-        x_label.move_to(axes.x_numbers[-1]).align_to(axes.x_numbers[-1], DOWN)
-        # centred in the gap between the last two decade labels (the column to the right of
-        # the axes is the table's), never touching them
-        gap_left = axes.x_numbers[-2].get_right()[0]
-        gap_right = axes.x_numbers[-1].get_left()[0]
-        if x_label.width > gap_right - gap_left - 0.3:
-            x_label.scale_to_fit_width(gap_right - gap_left - 0.3)
-        mid = np.array([(gap_left + gap_right) / 2, 0, 0])
-        x_label.move_to(mid, coor_mask=[1, 0, 0]).shift(DOWN * 0.06)
-        y_label = text(tr("step.y_label"), size=style.SIZE_SMALL, color=style.TEXT)
-        y_label.next_to(axes.c2p(axes.x_decades[0], axes.y_decades[1]), UP, buff=0.12)
-        y_label.align_to(axes.y_numbers, LEFT)
-        self.title, self.x_label, self.y_label = title, x_label, y_label
+        return VGroup(line, label)
 
-        column_left = axes.get_right()[0] + 0.45
-        self.column_width = min(self.column_width, 7.11 - style.MARGIN - column_left)
-        self.legend = legend = self._legend(tr)
-        if legend.width > self.column_width:
-            legend.scale_to_fit_width(self.column_width)
-        legend.move_to(np.array([column_left, 0, 0]), aligned_edge=LEFT)
-        legend.align_to(axes.c2p(0, axes.y_decades[1]), UP).shift(DOWN * 1.15)
+    def _ring(self, method: str, what: str, h: float, color: str | None = None,
+              diamond: bool = False) -> VMobject:
+        """A ring (or, for the post's h, a diamond) on the dot of step ``h`` of ``method``'s
+        curve: the error computed there."""
+        s = self.series[method]
+        error = float(s.errors[int(np.flatnonzero(s.hs == h)[0])])
+        self.markers[(method, what)] = (h, error)
+        ring = Square(side_length=0.2).rotate(math.pi / 4) if diamond else Circle(radius=0.15)
+        ring.set_stroke(color or style.OPTIMUM, style.STROKE_THIN + 0.5)
+        ring.move_to(s.point_at(h))
+        self.rings[(method, what)] = ring
+        return ring
 
-        # h readout: "h = 10^x" with a live exponent
-        base = tex(r"h = 10", size=style.SIZE_READOUT, color=style.HIGHLIGHT)
-        expo = GlyphNumber(0.0, fmt="{:.1f}", size=style.SIZE_TICK, color=style.HIGHLIGHT)
-        expo.next_to(base, RIGHT, buff=0.05).align_to(base, UP).shift(UP * 0.12)
-        self.h_readout = VGroup(base, expo)
-        self.h_readout.move_to(np.array([column_left, 0, 0]), aligned_edge=LEFT)
-        self.h_readout.next_to(legend, DOWN, buff=0.45, aligned_edge=LEFT)
+    def _digits_tag(self, ring: VMobject, n: int, direction: np.ndarray) -> VGroup:
+        tag = _tag(self.tr("step.digits", n=n), style.OPTIMUM)
+        tag.next_to(ring, direction, buff=0.02)
+        return tag
 
-        self.column_right = column_left + self.column_width
-        table_title = text(tr("step.table_title"), size=style.SIZE_SMALL, color=style.TEXT_DIM)
-        table_title.next_to(legend, DOWN, buff=0.35, aligned_edge=LEFT)
-        self.table_title = table_title
-        self.table = VGroup(table_title)
+    def _icon(self, what: str, ring: bool = False) -> VGroup:
+        """A table row's icon, which is also the curve's legend entry."""
+        if what == "post":
+            mark = DashedLine(DOWN * 0.16, UP * 0.16, dash_length=0.06).set_stroke(
+                style.TEXT_DIM, style.STROKE_THIN)
+            dot = Square(side_length=0.14).rotate(math.pi / 4).set_stroke(
+                style.TEXT, style.STROKE_THIN)
+            return VGroup(Line(LEFT * 0.22, RIGHT * 0.22).set_stroke(
+                method_color("central"), style.STROKE_THIN), mark, dot)
+        if what == "richardson":
+            return VGroup(Star(n=5, outer_radius=0.14, color=method_color("richardson"),
+                               fill_opacity=1, stroke_width=0))
+        color = method_color(what)
+        width, opacity, radius = METHOD_STROKES[what]
+        icon = VGroup(Line(LEFT * 0.22, RIGHT * 0.22).set_stroke(color, width, opacity=opacity),
+                      Dot(ORIGIN, radius=radius, color=color))
+        if ring:
+            icon.add(Circle(radius=0.11).set_stroke(style.OPTIMUM, style.STROKE_THIN))
+        return icon
 
-        # one part per case: its header (above the legend) and its series, drawn by its sweep
-        self.parts: list[dict[str, Any]] = []
-        self.headers: list[VGroup] = []
-        self.post_line = None
-        for case, methods in zip(cases, self.part_methods, strict=True):
-            header = self._case_header(case, tr)
-            header.move_to(np.array([column_left, 0, 0]), aligned_edge=LEFT)
-            header.align_to(axes.c2p(0, axes.y_decades[1]), UP).shift(UP * 0.15)
-            self.headers.append(header)
-            series = {m: self._series(case, m, hs) for m in methods}
-            self.parts.append({"case": case, "series": series})
+    def _row_label(self, method: str, step_tex: str | None) -> VGroup:
+        words = text(self.tr(f"step.{method}"), size=style.SIZE_SMALL, color=style.TEXT)
+        if step_tex is None:
+            return VGroup(words)
+        step = tex(step_tex, size=SIZE_FORMULA, color=style.TEXT)
+        step.next_to(words, RIGHT, buff=0.15)
+        return VGroup(words, step)
 
-    # ------------------------------------------------------------------ the beats
-    def show_axes(self) -> None:
-        """The title and the empty log-log axes: |error| against the step h."""
-        self.add(self.title)
-        self.play(FadeIn(self.axes), FadeIn(self.x_label), FadeIn(self.y_label), run_time=1.2)
+    def _row(self, icon: VGroup, label: VGroup, digits: int) -> VGroup:
+        """A table row: icon, what was computed, and its correct digits at the right."""
+        box = VGroup(Line(LEFT * 0.25, RIGHT * 0.25).set_opacity(0), icon.move_to(ORIGIN))
+        label.next_to(box, RIGHT, buff=0.15)
+        n = text(str(digits), size=style.SIZE_SMALL, color=style.OPTIMUM)
+        n.next_to(label, RIGHT, buff=0.3)
+        return VGroup(box, label, n)
 
-    def sweep_first_function(self) -> None:
-        """The configured function: forward and central errors drawn as h shrinks to 1e-16."""
-        methods = self.part_methods[0]
-        rows = VGroup(*(self.legend[i] for i, m in enumerate(LEGEND_ORDER) if m in methods))
-        self.play(
-            FadeIn(self.headers[0]),
-            FadeIn(rows),
-            FadeIn(self.h_readout),
-            run_time=style.SHORT * 1.5,
-        )
-        self.narrate("step.sweep")
-        self._swap_caption(self._caption(self.tr("step.sweep")))
-        self._sweep_part(0)
-
-    def show_post_h(self) -> None:
-        """The post's h = 1e-8 and its correct digits."""
-        tr, axes, case = self.tr, self.axes, self.parts[0]["case"]
-        self.post_line = DashedLine(
-            axes.c2p(-8, axes.floor_y - 0.6),
-            axes.c2p(-8, axes.y_decades[1]),
-            dash_length=style.DASH_LENGTH,
-        ).set_stroke(style.TEXT_DIM, style.STROKE_THIN)
-        post_tag = _tag(tr("step.post_h"), style.TEXT_DIM)
-        post_tag.next_to(self.post_line.get_end(), DOWN, buff=0.1)
-        post_tag.align_to(self.post_line, LEFT).shift(RIGHT * 0.1)
-        row = self._post_row(case, tr)
-        n_post = correct_digits(case.error_at(1e-8, "central"), case.exact)
-        self.play(
-            Create(self.post_line),
-            FadeIn(post_tag),
-            FadeIn(self.table_title),
-            FadeIn(row),
-            run_time=1.0,
-        )
-        self.narrate("step.post_digits", n=n_post)
-        self._swap_caption(self._caption(tr("step.post_digits", n=n_post)))
-        self.wait(style.READ)
-
-    def show_optimal_h(self) -> None:
-        """The optimal steps h* of forward and central, ringed, with their correct digits."""
-        rings, rows = self._optimal(0, self.parts[0]["case"], self.tr)
-        self.first_rings = rings
-        self.play(FadeIn(rings), *(FadeIn(r) for r in rows), run_time=style.SHORT * 1.5)
-        self.narrate("step.best")
-        self._swap_caption(self._caption(self.tr("step.best")))
-        self.wait(style.READ)
-
-    def show_no_truncation(self) -> None:
-        """Truncation: where central has none (third derivative 0), h = 1 is its best step."""
-        case = self.parts[0]["case"]
-        self.no_truncation_tag = VGroup()
-        if _no_truncation(case):
-            # h* is for a generic f: here the central difference is exact but for
-            # rounding, so its largest step is its best
-            central = self.parts[0]["series"]["central"]
-            self.no_truncation_tag.add(self._rounding_only_tag(central, self.tr))
-            n_big = correct_digits(float(central.errors[0]), case.exact)
-            self.play(FadeIn(self.no_truncation_tag), run_time=style.SHORT)
-            self.narrate("step.no_truncation", n=n_big)
-            self._swap_caption(self._caption(self.tr("step.no_truncation", n=n_big)))
-            self.wait(style.READ)
-
-    def show_rounding(self) -> None:
-        """Rounding: below h* the error grows as h shrinks; the first function's curves clear."""
-        self.narrate("step.not_better")
-        self._swap_caption(self._caption(self.tr("step.not_better")))
-        self.wait(style.READ)
-        old_rows = VGroup(*self.table[1:])
-        self.table.remove(*old_rows)
-        fade = [FadeOut(self.first_rings), FadeOut(old_rows), FadeOut(self.no_truncation_tag)]
-        fade += [FadeOut(VGroup(s.line, s.dots)) for s in self.parts[0]["series"].values()]
-        self.play(*fade, run_time=style.SHORT * 1.5)
-
-    def sweep_sine(self) -> None:
-        """The same sweep for sin x at x = 1, the complex step added."""
-        self.h_readout[1].set_value(self.axes.x_decades[1])  # h = 10^0 again
-        methods = self.part_methods[1]
-        rows = VGroup(
-            *(
-                self.legend[i]
-                for i, m in enumerate(LEGEND_ORDER)
-                if m in methods and m not in self.part_methods[0]
-            )
-        )
-        # the h readout takes the table's place during the sweep
-        self.play(
-            FadeOut(self.headers[0], shift=UP * 0.1),
-            FadeIn(self.headers[1], shift=UP * 0.1),
-            FadeIn(rows),
-            FadeOut(self.table_title),
-            FadeIn(self.h_readout),
-            run_time=style.SHORT * 1.5,
-        )
-        self.narrate("step.switch")
-        self._swap_caption(self._caption(self.tr("step.switch")))
-        self._sweep_part(1)
-
-    def show_slopes(self) -> None:
-        """Truncation error falls with slope 1 or 2, rounding error rises with slope -1."""
-        slopes = self._reference_slopes(self.parts[1]["case"], self.tr)
-        self.play(
-            *(Create(g[0]) for g in slopes), *(FadeIn(g[1]) for g in slopes), run_time=1.5
-        )
-        self.narrate("step.slopes")
-        self._swap_caption(self._caption(self.tr("step.slopes")))
-        self.wait(style.READ)
-
-    def show_optimal_h_sine(self) -> None:
-        """For sin x: the post's h and the optimal steps h*, with their correct digits."""
-        case = self.parts[1]["case"]
-        row = self._post_row(case, self.tr)
-        rings, rows = self._optimal(1, case, self.tr)
-        self.play(
-            FadeIn(rings),
-            FadeIn(self.table_title),
-            FadeIn(row),
-            *(FadeIn(r) for r in rows),
-            run_time=style.SHORT * 1.5,
-        )
-        self.narrate("step.best")
-        self._swap_caption(self._caption(self.tr("step.best")))
-        self.wait(style.READ)
-
-    def show_complex_step(self) -> None:
-        """The complex step: central's h² error for large h, then flat at machine precision."""
-        tr, axes, part = self.tr, self.axes, 1
-        case = self.parts[part]["case"]
-        # complex step and central share the h² truncation error (the band under the
-        # central curve for large h); only central meets rounding as h shrinks
-        self.narrate("step.complex_same")
-        self._swap_caption(self._caption(tr("step.complex_same")))
-        self.wait(style.READ)
-        # complex step: flat at machine precision
-        eps_y = math.log10(_EPS * abs(case.exact))
-        machine = DashedLine(
-            axes.c2p(axes.x_decades[0], eps_y),
-            axes.c2p(axes.x_decades[1], eps_y),
-            dash_length=style.DASH_LENGTH * 0.6,
-        ).set_stroke(method_color("complex"), style.STROKE_THIN, opacity=0.8)
-        machine_tag = _tag(tr("step.machine"), method_color("complex"))
-        machine_tag.next_to(axes.c2p(axes.x_decades[0], eps_y), UP, buff=0.08)
-        machine_tag.align_to(axes.c2p(axes.x_decades[0] + 0.2, 0), LEFT)
-        c_err = case.error_at(None, "complex")
-        self.markers[(part, "complex")] = (calculus.DEFAULT_STEPS["complex"], c_err)
-        c_row = self._place_row(
-            self._row(
-                VGroup(Dot(ORIGIN, radius=style.DOT_RADIUS, color=method_color("complex"))),
-                tr("step.complex"),
-                correct_digits(c_err, case.exact),
-                tr,
-            )
-        )
-        self.play(Create(machine), FadeIn(machine_tag), FadeIn(c_row), run_time=1.0)
-        self.narrate("step.complex_note")
-        self._swap_caption(self._caption(tr("step.complex_note")))
-        self.wait(style.READ)
-
-    def show_richardson(self) -> None:
-        """Richardson extrapolation, one point near machine precision; then the takeaway."""
-        tr, axes, part = self.tr, self.axes, 1
-        case = self.parts[part]["case"]
-        # Richardson: one point, at its first step
-        h0 = calculus.optimal_step("richardson", case.x0)
-        r_err = case.error_at(None, "richardson")
-        self.markers[(part, "richardson")] = (h0, r_err)
-        star = Star(
-            n=5,
-            outer_radius=0.17,
-            color=method_color("richardson"),
-            fill_opacity=1,
-            stroke_width=0,
-        ).move_to(axes.point(h0, r_err))
-        n_r = correct_digits(r_err, case.exact)
-        self.richardson = star
-        r_row = self._place_row(
-            self._row(VGroup(star.copy()), tr("step.richardson_short"), n_r, tr)
-        )
-        self.play(
-            FadeIn(star, scale=2.0),
-            FadeIn(self.legend[3]),
-            FadeIn(r_row),
-            run_time=style.SHORT * 1.5,
-        )
-        self.narrate("step.richardson_note", n=n_r)
-        self._swap_caption(self._caption(tr("step.richardson_note", n=n_r)))
-        self.wait(style.READ)
-        self.narrate("step.takeaway")
-        self._swap_caption(self._caption(tr("step.takeaway")))
-        self.wait(style.READ * 1.5)
-
-    # ------------------------------------------------------------------ helpers of the beats
-    def _sweep_part(self, part: int) -> None:
-        """Sweep a part's series between two short waits; the h readout fades after it."""
-        self.wait(style.BEAT * 0.5)
-        self._sweep(list(self.parts[part]["series"].values()))
-        self.play(FadeOut(self.h_readout), run_time=style.SHORT * 0.5)
-        self.wait(style.BEAT * 0.5)
+    def _place_row(self, row: VGroup) -> VGroup:
+        row.next_to(self.table[-1], DOWN, buff=0.12).align_to(self.table[0], LEFT)
+        # digits right-aligned with the column's right edge
+        row[2].align_to(np.array([self.column_right, 0, 0]), RIGHT)
+        self.table.add(row)
+        return row

@@ -553,62 +553,72 @@ TEXT: dict[str, dict[str, str]] = {
     "step.x_label": {"en": "step h", "ja": "刻み h"},
     "step.y_label": {"en": "|error|", "ja": "誤差"},
     "step.exact_zero": {"en": "exact (0)", "ja": "誤差 0"},
-    "step.at": {"en": "at", "ja": "点"},
     "step.forward": {"en": "forward", "ja": "前進差分"},
     "step.central": {"en": "central", "ja": "中心差分"},
     "step.complex": {"en": "complex step", "ja": "複素ステップ"},
     "step.richardson": {"en": "Richardson", "ja": "リチャードソン外挿"},
+    "step.intro": {
+        "en": "Approximate f′(1) of sin x with a step h, and measure the error",
+        "ja": "f(x) = sin x の f′(1) を刻み h で近似し、誤差を測る",
+    },
     "step.sweep": {
-        "en": "h shrinks from 1 to 1e-16; every dot is a real float64 result",
-        "ja": "h を 1 から 1e-16 まで縮める：点はすべて float64 の実際の計算結果",
+        "en": "h shrinks from 1 to 1e-16; every dot is an error computed in float64",
+        "ja": "h を 1 から 1e-16 へ縮める：点はすべて float64 の計算結果",
     },
-    "step.post_h": {"en": "the post's h = 1e-8", "ja": "記事の h = 1e-8"},
-    "step.digits": {"en": "{n} digits", "ja": "{n} 桁"},
-    "step.table_title": {"en": "correct digits", "ja": "正しい桁数"},
-    "step.row_best": {"en": "h* = {h}, {method}", "ja": "h* = {h}・{method}"},
-    "step.richardson_short": {"en": "Richardson", "ja": "リチャードソン"},
-    "step.row_post": {"en": "h = 1e-8, central", "ja": "h = 1e-8・中心差分"},
-    "step.post_digits": {
-        "en": "The post's h = 1e-8 (central): {n} correct digits",
-        "ja": "記事の h = 1e-8（中心差分）：正しい桁は {n} 桁",
+    "step.truncation_note": {
+        "en": "Taylor: truncation error C·h for forward (p = 1), C·h² for central (p = 2)",
+        "ja": "テイラー展開より、打ち切り誤差は前進差分 C·h、中心差分 C·h²",
     },
-    "step.best": {
-        "en": "h* balances truncation and rounding for a typical smooth f",
-        "ja": "h* は一般の滑らかな f で打ち切り誤差と丸め誤差が釣り合う刻み幅",
-    },
-    "step.no_truncation": {
-        "en": "Central has no truncation error here (f′′′ = 0): h = 1 gives {n} digits",
-        "ja": "ここでは f′′′ = 0：中心差分に打ち切り誤差はなく、h = 1 で {n} 桁",
-    },
-    "step.rounding_only": {"en": "rounding only", "ja": "丸め誤差のみ"},
-    "step.not_better": {
-        "en": "Below h*, rounding error grows as h shrinks",
-        "ja": "h* より小さくすると、丸め誤差がかえって増える",
-    },
-    "step.switch": {"en": "The same for sin x at x = 1", "ja": "sin x の x = 1 でも同じ"},
-    "step.slopes": {
-        "en": "Truncation error falls with slope 1 or 2; rounding error rises with slope -1",
-        "ja": "打ち切り誤差は傾き 1 や 2 で減り、丸め誤差は傾き -1 で増える",
+    "step.rounding_note": {
+        "en": "Rounding: f is stored to about ε|f|; divided by h, that gives ε|f|/h",
+        "ja": "丸め誤差：f の値は約 ε|f| ずれ、h で割ると ε|f|/h になる",
     },
     "step.slope": {"en": "slope {s}", "ja": "傾き {s}"},
-    "step.truncation": {"en": "truncation", "ja": "打ち切り誤差"},
-    "step.rounding": {"en": "rounding", "ja": "丸め誤差"},
-    "step.machine": {"en": "machine precision", "ja": "計算機精度"},
-    "step.complex_same": {
-        "en": "Complex step: same h² error as central at large h, but no breakdown",
-        "ja": "複素ステップ：h が大きいと中心差分と同じ h² 誤差、小さくても崩れない",
+    "step.large_h": {"en": "large h (truncation):", "ja": "h が大きいとき（打ち切り）："},
+    "step.small_h": {"en": "small h (rounding):", "ja": "h が小さいとき（丸め）："},
+    "step.model": {
+        "en": "Add them: E(h) = truncation + rounding; on log–log axes, slopes p and −1",
+        "ja": "二つを足すと誤差のモデル E(h)：両対数グラフでの傾きは p と −1",
     },
+    "step.minimum": {
+        "en": "E′(h) = 0 gives h*: the square root of ε (forward), the cube root (central)",
+        "ja": "E′(h) = 0 から h*：前進差分は ε の平方根、中心差分は立方根",
+    },
+    "step.table_title": {"en": "correct digits", "ja": "正しい桁数"},
+    "step.post_h": {"en": "the post's h", "ja": "記事の h"},
+
+    "step.post_digits": {
+        "en": "The post's h = {post}: {n} digits; h*: {best} digits, an error ≈{ratio}× smaller",
+        "ja": "記事の h = {post} は {n} 桁、h* は {best} 桁：誤差は約 {ratio} 分の 1",
+    },
+    "step.special": {
+        "en": "The post's f: f‴ = 0, so central has no truncation error (C = 0)",
+        "ja": "記事の f では f‴ = 0：中心差分に打ち切り誤差はない（C = 0）",
+    },
+    "step.special_generic": {
+        "en": "The configured f: the same trade-off between truncation and rounding",
+        "ja": "設定した f でも、打ち切り誤差と丸め誤差の釣り合いは同じ",
+    },
+    "step.special_rounding": {
+        "en": "Only rounding ε|f|/h is left: h = {h} gives {n} digits, the post's {post} "
+        "only {n_post}",
+
+        "ja": "残るのは丸め誤差 ε|f|/h だけ：h = {h} で {n} 桁、{post} では {n_post} 桁",
+
+    },
+    "step.digits": {"en": "{n} digits", "ja": "{n} 桁"},
+    "step.machine": {"en": "machine precision", "ja": "計算機精度"},
     "step.complex_note": {
-        "en": "Complex step: no subtraction, so it stays at machine precision",
-        "ja": "複素ステップ：引き算がないので計算機精度のまま",
+        "en": "Complex step Im f(x + ih)/h: no subtraction, so h can be tiny ({h})",
+        "ja": "複素ステップ Im f(x + ih)/h：引き算がなく h を極小（{h}）にできる",
     },
     "step.richardson_note": {
-        "en": "Richardson: several h combined, {n} digits",
-        "ja": "リチャードソン外挿：複数の h を組み合わせて {n} 桁",
+        "en": "Richardson: (4D(h/2) − D(h))/3 cancels the h² term; repeated: {n} digits",
+        "ja": "リチャードソン外挿：(4D(h/2) − D(h))/3 で h² を消去、反復で {n} 桁",
     },
     "step.takeaway": {
-        "en": "Smaller h is not always better, and some methods avoid the trade-off",
-        "ja": "h は小さいほど良いとは限らない。その板挟みを避ける方法もある",
+        "en": "Smaller h is not always better: the best h balances truncation and rounding",
+        "ja": "h は小さいほど良いとは限らない：最適な h は二つの誤差の釣り合い",
     },
 }
 

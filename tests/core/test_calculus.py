@@ -339,3 +339,77 @@ def test_optimal_step_validation():
         optimal_step("best")
     with pytest.raises(ValueError, match="`x` must be finite"):
         optimal_step("central", math.nan)
+
+
+# --- the error model E(h) ≈ C·h^p + ε|f|/h -------------------------------------------------------
+
+from core.calculus import ORDERS, error_model, model_step, richardson_steps  # noqa: E402
+
+
+@pytest.mark.parametrize(("method", "higher"), [("forward", -np.sin(1.0)),
+                                                ("central", -np.cos(1.0))])
+def test_error_model_predicts_the_measured_errors_of_sin(method, higher):
+    """Where one term dominates, the measured error of sin'(1) is that term (truncation to 10 %;
+    rounding is noise, so within a factor 30 on average), with the slopes p and -1."""
+    p = ORDERS[method]
+    trunc_h = 10.0 ** -np.linspace(1, 3, 9)
+    measured = step_errors(np.sin, np.cos, 1.0, trunc_h, method=method)
+    assert abs(np.polyfit(np.log10(trunc_h), np.log10(measured), 1)[0] - p) < 0.05
+    truncation, _ = error_model(trunc_h, method=method, higher=higher, value=np.sin(1.0))
+    np.testing.assert_allclose(measured, truncation, rtol=0.1)
+    round_h = 10.0 ** -np.linspace(11, 14, 31)
+    measured = step_errors(np.sin, np.cos, 1.0, round_h, method=method)
+    _, rounding = error_model(round_h, method=method, higher=higher, value=np.sin(1.0))
+    ratio = measured[measured > 0] / rounding[measured > 0]
+    assert 1 / 30 < np.exp(np.mean(np.log(ratio))) < 30
+    slope = np.polyfit(np.log10(round_h[measured > 0]), np.log10(measured[measured > 0]), 1)[0]
+    assert abs(slope + 1) < 0.25
+
+
+@pytest.mark.parametrize("method", ["forward", "central"])
+def test_model_step_minimises_the_model_and_is_near_optimal_step(method):
+    higher = -np.sin(1.0) if method == "forward" else -np.cos(1.0)
+    hs = 10.0 ** np.linspace(-12, -2, 20001)
+    t, r = error_model(hs, method=method, higher=higher, value=np.sin(1.0))
+    best = hs[np.argmin(t + r)]
+    h_star = model_step(method, higher=higher, value=np.sin(1.0))
+    assert best == pytest.approx(h_star, rel=2e-3)
+    # the rule of thumb sqrt(eps), cbrt(eps) is the same order of magnitude for sin at 1
+    assert 1 / 3 < h_star / optimal_step(method, 1.0) < 3
+
+
+def test_model_step_without_truncation_is_infinite():
+    assert model_step("central", higher=0.0, value=0.48) == math.inf
+
+
+@pytest.mark.parametrize(("kwargs", "match"), [
+    ({"method": "complex", "higher": 1.0, "value": 1.0}, "`method`"),
+    ({"method": "central", "higher": math.nan, "value": 1.0}, "`higher`"),
+    ({"method": "central", "higher": 1.0, "value": math.inf}, "`value`"),
+])
+def test_error_model_validates(kwargs, match):
+    with pytest.raises(ValueError, match=match):
+        error_model([1e-3], **kwargs)
+    with pytest.raises(ValueError, match=match):
+        model_step(**kwargs)
+
+
+def test_error_model_rejects_non_positive_steps():
+    with pytest.raises(ValueError, match="`h`"):
+        error_model([1e-3, 0.0], method="forward", higher=1.0, value=1.0)
+
+
+def test_richardson_combines_central_differences_at_its_steps():
+    """derivative(method="richardson") is the tableau (4^j D(h/2) - D(h)) / (4^j - 1) of the
+    central differences at richardson_steps, starting with (4 D(h/2) - D(h)) / 3."""
+    steps = richardson_steps(1.0)
+    np.testing.assert_array_equal(steps, 0.125 / 2.0 ** np.arange(6))
+    column = [derivative(np.exp, 1.0, h=h, method="central") for h in steps]
+    j = 1
+    while len(column) > 1:
+        column = [(4**j * b - a) / (4**j - 1) for a, b in zip(column[:-1], column[1:], strict=True)]
+        j += 1
+    assert column[0] == pytest.approx(derivative(np.exp, 1.0, method="richardson"), rel=1e-14)
+    assert richardson_steps(4.0)[0] == 0.5
+    with pytest.raises(ValueError, match="`h`"):
+        richardson_steps(1.0, h=-1.0)

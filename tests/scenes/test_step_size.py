@@ -15,29 +15,76 @@ import pytest
 
 manim = pytest.importorskip("manim")
 
+from manim import FadeIn, FadeOut  # noqa: E402
 from manim.utils.testing.frames_comparison import frames_comparison  # noqa: E402
 from scene_testing import assert_points_inside_frame, dry_run_settings, final_state  # noqa: E402
 
-from core.calculus import derivative, optimal_step, step_errors  # noqa: E402
+from core.calculus import (  # noqa: E402
+    DEFAULT_STEPS,
+    derivative,
+    optimal_step,
+    richardson_steps,
+    step_errors,
+)
 from core.functions import blog_df, blog_f  # noqa: E402
-from scenes.step_size import StepSizeError, correct_digits, step_grid  # noqa: E402
+from scenes.step_size import (  # noqa: E402
+    POST_H,
+    StepSizeError,
+    correct_digits,
+    ratio_text,
+    series_steps,
+    step_grid,
+)
 
 __module_test__ = "step_size"
 
+EPS = float(np.finfo(float).eps)
 SINE = (
     '[function]\nexpression = "sin(x)"\nx_min = 0.0\nx_max = 6.0\n'
     "tangent_points = [1.0, 3.0, 5.0]\n[secant]\nh_start = 2.0\n"
 )
 CONFIGS = {"default": "", "sine": SINE}
+LESSON = ["step.intro", "step.sweep", "step.truncation_note", "step.rounding_note", "step.model",
+          "step.minimum", "step.post_digits", "step.special", "step.special_rounding",
+          "step.complex_note", "step.richardson_note", "step.takeaway"]
+
+
+
+
+@pytest.fixture
+def final(use_config, media):
+    use_config("")
+    return final_state(StepSizeError, media)
+
 
 @pytest.mark.parametrize(("language", "config"), [("en", "default"), ("ja", "sine")])
-def test_plays_in_dry_run(use_config, media, language, config):
+def test_plays_in_dry_run_within_90_s(use_config, media, language, config):
     use_config(f'language = "{language}"\n' + CONFIGS[config])
+    captions, crossfades = [], []
+    original_caption, original_play = StepSizeError._caption, StepSizeError.play
+
+    def caption(self, s):
+        captions.append(original_caption(self, s))
+        return captions[-1]
+
+    def play(self, *animations, **kwargs):
+        outs = [a.mobject for a in animations if isinstance(a, FadeOut)]
+        ins = [a.mobject for a in animations if isinstance(a, FadeIn)]
+        if any(o in captions for o in outs) and any(i in captions for i in ins):
+            crossfades.append(float(self.renderer.time))
+        return original_play(self, *animations, **kwargs)
+
     with manim.tempconfig(dry_run_settings(media, dry_run=True)):
         scene = StepSizeError()
+        scene.__class__ = type("Spy", (StepSizeError,), {"_caption": caption, "play": play})
         scene.render()
-    # about a minute: captions stay up until they can be read in both languages
-    assert 20.0 <= scene.renderer.time <= 75.0, "the scene must run 20-75 s"
+    assert 45.0 <= scene.renderer.time <= 90.0, "the scene must run 45-90 s"
+    assert not crossfades, f"a caption fades in while another fades out at {crossfades}"
+    keys = [c["key"] for c in scene.cues]
+    if config == "default":
+        assert keys == LESSON
+    else:  # sin as the configured function: central has truncation, one generic caption
+        assert "step.special_generic" in keys and "step.special" not in keys
 
 
 @pytest.mark.parametrize(("language", "config"), [("en", "default"), ("ja", "sine")])
@@ -47,49 +94,124 @@ def test_final_frame_stays_inside(use_config, media, language, config):
     assert_points_inside_frame(scene)
 
 
-def test_plotted_points_are_step_errors(use_config, media):
-    use_config("")
+def test_plotted_points_are_step_errors_at_the_grid_and_the_marked_steps(final):
+    axes = final.axes
+    expected = {
+        "forward": (np.sin, np.cos, 1.0, "forward"),
+        "central": (np.sin, np.cos, 1.0, "central"),
+        "complex": (np.sin, np.cos, 1.0, "complex"),
+        "special": (blog_f, blog_df, 3.0, "central"),
+    }
+    for name, (f, df, x0, method) in expected.items():
+        series = final.series[name]
+        hs = series_steps(name, x0)
+        assert set(step_grid()) <= set(hs) and POST_H in hs
+        np.testing.assert_array_equal(series.hs, hs)
+        np.testing.assert_array_equal(series.errors, step_errors(f, df, x0, hs, method=method))
+        assert len(series.dots) == len(hs)
+        for dot, h, err in zip(series.dots, hs, series.errors, strict=True):
+            lx, ly = axes.p2c(dot.get_center())[:2]
+            assert lx == pytest.approx(math.log10(h), abs=1e-9)
+            expected_y = axes.floor_y if err == 0 else math.log10(err)  # "exact (0)" row
+            assert ly == pytest.approx(expected_y, abs=1e-9)
+
+
+def test_every_marker_sits_on_its_own_curve_at_the_computed_error(final):
+    """The lecturer's complaint: a ring off the curve it belongs to. Each ring is centred on
+    the dot of its step, and the error there is the one core computes."""
+    steps = {
+        ("forward", "best"): math.sqrt(EPS),
+        ("central", "best"): EPS ** (1 / 3),
+        ("central", "post"): 1e-8,
+        ("special", "largest"): 1.0,
+        ("special", "post"): 1e-8,
+    }
+    for (method, what), h in steps.items():
+        h_marked, err = final.markers[(method, what)]
+        assert h_marked == pytest.approx(h, rel=1e-12)
+        series = final.series[method]
+        i = int(np.flatnonzero(series.hs == h_marked)[0])
+        assert err == series.errors[i]
+        np.testing.assert_allclose(final.rings[(method, what)].get_center(),
+                                   series.dots[i].get_center(), atol=1e-9)
+    assert final.markers[("forward", "best")][0] == optimal_step("forward", 1.0)
+    assert final.markers[("central", "best")][0] == optimal_step("central", 1.0)
+    err = final.markers[("central", "best")][1]
+    assert err == abs(derivative(np.sin, 1.0, h=EPS ** (1 / 3), method="central") - math.cos(1))
+
+
+def test_digits_and_ratio_said_are_the_computed_ones(final):
+    cos1 = math.cos(1.0)
+    post = next(c for c in final.cues if c["key"] == "step.post_digits")["fields"]
+    err_post = final.markers[("central", "post")][1]
+    err_best = final.markers[("central", "best")][1]
+    assert post["n"] == correct_digits(err_post, cos1) == 8
+    assert post["best"] == correct_digits(err_best, cos1) == 11
+    assert post["ratio"] == ratio_text(err_post / err_best)
+    assert float(post["ratio"]) <= err_post / err_best < float(post["ratio"]) * 1.02
+    special = next(c for c in final.cues if c["key"] == "step.special_rounding")["fields"]
+    assert special["n"] == 15 and special["n_post"] == 8  # the post's f: h = 1 beats 1e-8
+    complex_step = next(c for c in final.cues if c["key"] == "step.complex_note")["fields"]
+    assert complex_step["h"] == "1e-20" and DEFAULT_STEPS["complex"] == 1e-20
+    assert post["post"] == "1e-8" and special["post"] == "1e-8"
+    r = next(c for c in final.cues if c["key"] == "step.richardson_note")["fields"]
+    h0, err = final.markers[("richardson", "first")]
+    assert h0 == richardson_steps(1.0)[0]
+    assert err == abs(derivative(np.sin, 1.0, method="richardson") - cos1)
+    assert r["n"] == correct_digits(err, cos1) >= 12
+    lx, ly = final.axes.p2c(final.richardson.get_center())[:2]
+    assert (lx, ly) == pytest.approx((math.log10(h0), math.log10(err)), abs=1e-6)
+
+
+def test_the_table_is_the_legend_and_the_last_frame_has_no_second_one(final):
+    """Five rows (forward, central h*, central 1e-8, complex, Richardson) under one title; the
+    digits in the rows are the markers' correct digits."""
+    rows = final.table[1:]
+    assert len(rows) == 5
+    cos1 = math.cos(1.0)
+    keys = [("forward", "best"), ("central", "best"), ("central", "post"),
+            ("complex", "default"), ("richardson", "first")]
+    for row, key in zip(rows, keys, strict=True):
+        assert row[2].text == str(correct_digits(final.markers[key][1], cos1))
+    on_screen = set(final.get_mobject_family_members())
+    assert all(m in on_screen for m in final.table)
+
+
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_every_panel_fits_the_right_column_unscaled(use_config, media, language):
+    """The formulas are never shrunk to fit (legibility): each panel must fit the column as
+    built, in both languages, and every formula keeps font_size >= 20 / 0.7."""
+    use_config(f'language = "{language}"\n')
     scene = final_state(StepSizeError, media)
-    axes = scene.axes
-    hs = step_grid()
-    cases = [(blog_f, blog_df, 3.0), (np.sin, np.cos, 1.0)]
-    assert len(scene.parts) == 2
-    for part, (f, df, x0) in zip(scene.parts, cases, strict=True):
-        assert part["case"].x0 == x0
-        for method, series in part["series"].items():
-            expected = step_errors(f, df, x0, hs, method=method)
-            np.testing.assert_array_equal(series.errors, expected)
-            assert len(series.dots) == len(hs)
-            for dot, h, err in zip(series.dots, hs, expected, strict=True):
-                lx, ly = axes.p2c(dot.get_center())[:2]
-                assert lx == pytest.approx(math.log10(h), abs=1e-9)
-                if err == 0:
-                    assert ly == pytest.approx(axes.floor_y, abs=1e-9)  # the "exact (0)" row
-                else:
-                    assert ly == pytest.approx(math.log10(err), abs=1e-9)
+    panels = [scene._panel_definitions(), scene._panel_truncation(), scene._panel_rounding(),
+              scene._panel_model(), scene._panel_minimum(), scene._panel_special(),
+              scene._panel_complex(), scene._panel_richardson()]
+    for panel in panels:
+        assert panel.get_left()[0] >= scene.column_left - 1e-6
+        assert panel.get_right()[0] <= scene.column_right + 1e-6, panel
+        # above the table (which sits under the panels from the minimum on)
+        assert panel.get_bottom()[1] >= scene.table_title.get_top()[1] - 1e-6 or \
+            panel in panels[:4]
+        for m in panel.get_family():
+            if isinstance(m, manim.SingleStringMathTex):
+                assert m.font_size >= 20 / 0.7 - 1e-6
+    for row in scene.table[1:]:
+        assert row.get_right()[0] <= scene.column_right + 1e-6
+        assert row[1].get_right()[0] < row[2].get_left()[0]  # label clear of its digits
 
 
-def test_every_dot_is_shown_after_its_sweep(use_config, media):
-    use_config("")
-    scene = final_state(StepSizeError, media)
-    for series in scene.parts[1]["series"].values():
-        assert all(d.get_fill_opacity() == 1.0 for d in series.dots)
+def test_step_label_is_below_the_tick_row(final):
+
+    ticks = final.axes.x_numbers
+    assert final.x_label.get_top()[1] < ticks.get_bottom()[1]
 
 
-def test_optimal_steps_and_richardson_are_marked(use_config, media):
-    use_config("")
-    scene = final_state(StepSizeError, media)
-    for method in ("forward", "central"):
-        h, err = scene.markers[(1, method)]
-        assert h == optimal_step(method, 1.0)
-        assert err == abs(derivative(np.sin, 1.0, h=h, method=method) - math.cos(1.0))
-        ring = scene.axes.p2c(scene.optimal_rings[(1, method)].get_center())[:2]
-        assert ring[0] == pytest.approx(math.log10(h), abs=1e-6)
-        assert ring[1] == pytest.approx(math.log10(err), abs=1e-6)
-    h, err = scene.markers[(1, "richardson")]
-    assert correct_digits(err, math.cos(1.0)) >= 12
-    lx, ly = scene.axes.p2c(scene.richardson.get_center())[:2]
-    assert lx == pytest.approx(math.log10(h), abs=1e-6)
+def test_ratio_text_rounds_down_to_two_figures():
+    assert ratio_text(15.5) == "15"
+    assert ratio_text(512.4) == "510"
+    assert ratio_text(9.87) == "9.8"
+    with pytest.raises(ValueError, match="`ratio`"):
+        ratio_text(0.0)
 
 
 def test_correct_digits():
