@@ -28,7 +28,6 @@ shown).
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
@@ -669,7 +668,8 @@ class AimTheCannon(Lesson):
         whole = VGroup(self.table_title, lines)
         widest = max(m.get_right()[0] for m in [head_r, *meanings])
         if widest > RIGHT_X:  # a long meaning: the table shrinks to the frame, from its corner
-            whole.scale((RIGHT_X - left) / (widest - left), about_point=head_l.get_corner(UP + LEFT))
+            whole.scale((RIGHT_X - left) / (widest - left),
+                        about_point=head_l.get_corner(UP + LEFT))
 
     # --- the beats ---------------------------------------------------------------------------
     def show_field(self) -> None:

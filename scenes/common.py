@@ -159,6 +159,8 @@ def prepare_scene(scene: Any, language: str | None = None):
 #: such as ``1e-8``, or a unit such as ``m`` in ``750 m`` or ``m/s``); a coefficient's variable
 #: (``0.22x``) counts. English's "a", "A" and "I" are words.
 _VARIABLE = re.compile(r"(?<![A-Za-z_.'’/])([B-HJ-Zb-z])(?![A-Za-z0-9_'’/])")
+#: Added after an italic variable that a space follows (U+2006, a sixth of an em).
+ITALIC_CORRECTION = "\u2006"
 _EXPONENT = re.compile(r"[0-9][eE][-+]?[0-9]")
 _UNIT = re.compile(r"[0-9] $")
 
@@ -200,9 +202,23 @@ def text(
     it is in the maths beside it.
     """
     color = style.TEXT if color is None else color
-    slants = {f"[{a}:{b}]": ITALIC for a, b in variable_spans(s)}
-    if slants:
-        kwargs["t2s"] = {**slants, **kwargs.get("t2s", {})}
+    spans = variable_spans(s)
+    if "t2c" in kwargs and kwargs["t2c"] is None:
+        del kwargs["t2c"]
+    if spans and (kwargs.get("t2s") or kwargs.get("t2c")):  # the caller's indices: keep them
+        kwargs["t2s"] = {**{f"[{a}:{b}]": ITALIC for a, b in spans}, **(kwargs.get("t2s") or {})}
+    elif spans:
+        # an italic correction, as TeX makes one: the slanted letter leans into the space after
+        # it ("f is" would read "fis"), so a sixth of an em widens that gap
+        shown, slants, last = "", {}, 0
+        for a, b in spans:
+            shown += s[last:a]
+            slants[f"[{len(shown)}:{len(shown) + b - a}]"] = ITALIC
+            leans = s[b:b + 1].isspace()
+            shown += s[a:b] + (ITALIC_CORRECTION if leans else "")
+            last = b
+        s = shown + s[last:]
+        kwargs["t2s"] = slants
     return Text(s, font=style.FONT, font_size=size, color=color, weight=weight, **kwargs)
 
 
@@ -511,7 +527,7 @@ def _tick_decimals(step: float) -> int:
 
 
 #: Tick numbers from this size up get thousands separators (``250{,}000``) ...
-TICK_SEPARATOR_FROM = 1e5
+TICK_SEPARATOR_FROM = 1e3
 #: ... and from this size up, or below :data:`TICK_TINY_BELOW`, a power of ten (4 × 10⁷).
 TICK_POWER_FROM = 1e7
 TICK_TINY_BELOW = 1e-3
@@ -520,7 +536,7 @@ TICK_TINY_BELOW = 1e-3
 def tick_exponent(ticks: Sequence[float], step: float) -> int:
     r"""The power of ten written after every tick number of an axis, or 0 for plain numbers.
 
-    Plain numbers (``0.25``, ``12``, ``25000``, ``250{,}000``) while the largest tick lies in
+    Plain numbers (``0.25``, ``12``, ``25{,}000``, ``250{,}000``) while the largest tick lies in
     [:data:`TICK_TINY_BELOW`, :data:`TICK_POWER_FROM`); otherwise the power of the step, so that
     every number of the axis is a small integer times the same power (``20 \times 10^{9}``,
     ``40 \times 10^{9}``), easy to compare along the axis, as a plotting library's formatter
@@ -546,7 +562,7 @@ def tick_label(value: float, step: float, exponent: int = 0) -> str:
     ``0``; the minus sign is ``MathTex``'s.
 
     >>> tick_label(0.25, 0.05), tick_label(12, 2), tick_label(25000, 5000)
-    ('0.25', '12', '25000')
+    ('0.25', '12', '25{,}000')
     >>> tick_label(250000, 50000), tick_label(-1200000, 200000)
     ('250{,}000', '-1{,}200{,}000')
     >>> tick_label(1.4e8, 2e7, 7), tick_label(0, 2e7, 7), tick_label(1.2e-5, 2e-6, -6)
@@ -700,6 +716,16 @@ def slope_line_tex(slope: float, intercept: float) -> str:
     return rf"y = {m}\,x {sign} {b}"
 
 
+#: The smallest font size a LaTeX superscript may be drawn from: TeX sets it at 70 % of its
+#: formula, and nothing on screen is under 20 px at 720p (tests/scenes/test_legibility.py).
+SCRIPT_FLOOR = 29
+
+
+def _tick_size(label: str, size: float) -> float:
+    """A tick number's font size: ``size``, or larger if it carries a power of ten."""
+    return max(size, SCRIPT_FLOOR) if "^" in label else size
+
+
 def tick_labels(ticks: Sequence[float], step: float) -> list[str]:
     r"""LaTeX for every tick number of an axis: :func:`tick_label` with the axis'
     :func:`tick_exponent`.
@@ -799,14 +825,14 @@ class PlotAxes(Axes):
         x_strings = tick_labels(self.x_ticks, xs) if x_numbers else []
         self.x_numbers = VGroup(
             *(
-                MathTex(label, font_size=number_size, color=style.TEXT_DIM)
+                MathTex(label, font_size=_tick_size(label, number_size), color=style.TEXT_DIM)
                 .next_to(self.c2p(x, y0), DOWN, buff=0.16)
                 for x, label in zip(self.x_ticks, x_strings, strict=False)
             )
         )
         self.y_numbers = VGroup(
             *(
-                MathTex(label, font_size=number_size, color=style.TEXT_DIM)
+                MathTex(label, font_size=_tick_size(label, number_size), color=style.TEXT_DIM)
                 .next_to(self.c2p(x0, y), LEFT, buff=0.16)
                 for y, label in zip(self.y_ticks, tick_labels(self.y_ticks, ys), strict=True)
             )

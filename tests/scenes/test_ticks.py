@@ -51,7 +51,8 @@ def test_one_power_for_the_whole_axis():
     assert tick_labels([0, 5e7, 1e8, 1.5e8], 5e7) == [
         "0", r"5 \times 10^{7}", r"10 \times 10^{7}", r"15 \times 10^{7}"]
     assert tick_labels([0.0, 0.25, 0.5], 0.25) == ["0.00", "0.25", "0.50"]  # as before
-    assert tick_label(25000, 5000) == "25000"  # as before: no separator below 100,000
+    assert tick_label(25000, 5000) == "25{,}000"  # 3,707 m on screen: ticks read alike
+    assert tick_label(2000, 1000) == "2{,}000" and tick_label(500, 100) == "500"
     assert tick_label(300000, 100000) == "300{,}000"
 
 
