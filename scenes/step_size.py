@@ -784,6 +784,18 @@ class StepSizeError(Lesson):
         self.mark_poster()
 
     # ------------------------------------------------------------------ helpers of the beats
+    def _add_in_order(self, s: Series) -> None:
+        """Add a series' line and dots under every shown mobject that holds a series
+        :data:`DRAW_ORDER` puts above it (the complex step's wide band under central's dots,
+        and under the rings drawn on central), else on top."""
+        above = {o.line for o in self.series.values()
+                 if DRAW_ORDER.index(o.name) > DRAW_ORDER.index(s.name)}
+        for i, top in enumerate(self.mobjects):
+            if above & set(top.get_family()):
+                self.mobjects[i:i] = [s.line, s.dots]
+                return
+        self.add(s.line, s.dots)
+
     def _sweep(self, series: list[Series], run_time: float) -> None:
         """Draw the series point by point while a cursor moves h from 1 down to 1e-16."""
         axes = self.axes
@@ -795,7 +807,7 @@ class StepSizeError(Lesson):
         series = sorted(series, key=lambda s: DRAW_ORDER.index(s.name))
         logs = [np.log10(s.hs) for s in series]
         for s in series:
-            self.add(s.line, s.dots)
+            self._add_in_order(s)
         self.add(cursor)
 
         def update(group: VGroup, alpha: float) -> None:
@@ -818,6 +830,9 @@ class StepSizeError(Lesson):
 
         group = VGroup(cursor, *(VGroup(s.line, s.dots) for s in series))
         self.play(UpdateFromAlphaFunc(group, update), run_time=run_time, rate_func=linear)
+        self.remove(group)  # the animation added its group on top: restore the drawing order
+        for s in series:
+            self._add_in_order(s)
         self.play(FadeOut(cursor), run_time=style.SHORT * 0.5)
 
     def _terms(self, method: str) -> tuple[float, float]:
