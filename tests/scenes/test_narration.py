@@ -11,9 +11,9 @@ pytest.importorskip("manim")
 from scene_testing import play  # noqa: E402
 
 from scenes import SCENES  # noqa: E402
-from scenes.captions import LIMITS, width  # noqa: E402
+from scenes.captions import LIMITS, needed_seconds, width  # noqa: E402
 from scenes.publish import caption_cues  # noqa: E402
-from scenes.text import LANGUAGES, TEXT  # noqa: E402
+from scenes.text import LANGUAGES, TEXT, Catalogue  # noqa: E402
 
 
 @pytest.mark.parametrize("render_language", LANGUAGES)
@@ -105,8 +105,8 @@ def test_no_frozen_stretch_longer_than_4_s_unless_a_caption_is_being_read(
         getattr(importlib.import_module(entry.module), entry.cls), tmp_path, monkeypatch)
     reading = []  # (caption start, until when it is being read)
     for cue in scene.cues:
-        need = max(sum(LIMITS[lang].seconds(width("".join(p.lines), lang))
-                       for p in caption_cues({"cues": [cue]}, lang)) for lang in LANGUAGES)
+        need = max(needed_seconds(Catalogue(lang)(cue["key"], **cue["fields"]), lang)
+                   for lang in LANGUAGES)
         reading.append((cue["start"], cue["start"] + need))
     too_long = []
     for a, b in spans:
