@@ -19,6 +19,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from collections.abc import Sequence
@@ -211,6 +212,35 @@ def select(names: Sequence[str], command: str = "render") -> tuple[list[str], li
         else:
             raise ValueError(f"unknown scene or figure {name!r} (see ./render.sh --list)")
     return scenes, figures
+
+
+def out_problem(out: str) -> str | None:
+    """Why ``--out out`` cannot hold the outputs, or None when it can (it is a folder that can
+    be written, or one that can be created). Nothing is left behind: whether a folder can be
+    written is tried with an empty folder made in it and removed at once (``os.access`` says
+    yes to root even where nothing can be made, in /proc say)."""
+    try:
+        path = Path(out).resolve()
+    except (OSError, RuntimeError):  # RuntimeError up to Python 3.12
+        return f"--out {out} leads into a loop of symbolic links"
+    if path.is_dir():
+        where = path
+    elif path.exists() or path.is_symlink():
+        return f"--out {out} is {'a file, ' if path.is_file() else ''}not a folder"
+    else:
+        where = next(p for p in path.parents if p.exists() or p.is_symlink())
+        if not where.is_dir():
+            what = "a file, not a folder" if where.is_file() else "not a folder"
+            return f"--out {out} cannot be created: {where} is {what}"
+    try:
+        if not os.access(where, os.W_OK | os.X_OK):
+            raise PermissionError
+        os.rmdir(tempfile.mkdtemp(prefix=".bibun-check-", dir=where))
+    except OSError:
+        if where == path:
+            return f"--out {out} cannot be written"
+        return f"--out {out} cannot be created: {where} cannot be written"
+    return None
 
 
 def list_text() -> str:
@@ -564,6 +594,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         scenes, figures = select(args.names, args.command)
     except ValueError as exc:
         parser.error(str(exc))
+    if not args.list:  # a listing writes nothing
+        problem = out_problem(args.out)
+        if problem:  # one line, no usage: the command line is right, the folder is not
+            sys.stderr.write(f"{PROG}: error: {problem}\n")
+            return 2
     if args.check:
         return 0
     if args.list:

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from scenes import FIGURES, SCENES, Entry
-from scenes.cli import Job, build_parser, run_job, select
+from scenes.cli import Job, build_parser, main, run_job, select
 
 ROOT = Path(__file__).resolve().parent.parent
 #: The scene rendered for real: short, and it exercises LaTeX, Pango text and updaters.
@@ -78,6 +78,57 @@ def test_bad_config_is_named_and_touches_nothing(tmp_path):
     assert "Traceback" not in result.stderr
     assert old.read_bytes() == b"previous render"
     assert sorted(p.name for p in out.rglob("*")) == sorted(["videos", f"{SCENE}.mp4"])
+
+
+def _no_render(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Make a render that gets past the checks fail the test at once instead of running."""
+    def render(*_args, **_kwargs):
+        raise AssertionError("the run got past the checks and started a render")
+
+    monkeypatch.setattr("scenes.cli.run_job", render)
+
+
+def _out_cases(tmp_path: Path) -> list[tuple[str, str]]:
+    """Output folders that cannot be used (root can write none of them), with their error."""
+    afile = tmp_path / "a-file"
+    afile.write_text("not a folder", encoding="utf-8")
+    cases = [(str(afile), f"--out {afile} is a file, not a folder"),
+             (str(afile / "x"),
+              f"--out {afile / 'x'} cannot be created: {afile} is a file, not a folder"),
+             ("/dev/null", "--out /dev/null is not a folder")]
+    if Path("/proc/self").is_dir():
+        cases += [("/proc/bibun-out", "--out /proc/bibun-out cannot be created: /proc cannot be "
+                                      "written"),
+                  ("/proc", "--out /proc cannot be written")]
+    return cases
+
+
+def test_an_out_that_is_no_folder_stops_the_check_with_one_line(tmp_path):
+    cases = _out_cases(tmp_path)
+    before = sorted(tmp_path.rglob("*"))
+    for out, message in cases:
+        result = cli("--check", "--out", out, "curve", timeout=60)
+        assert result.returncode == 2, (out, result.stderr)
+        assert result.stderr.splitlines() == [f"render.sh: error: {message}"]
+    assert sorted(tmp_path.rglob("*")) == before  # nothing written
+    assert (tmp_path / "a-file").read_text(encoding="utf-8") == "not a folder"
+
+
+def test_an_out_that_is_no_folder_stops_the_real_run_before_any_render(
+        tmp_path, monkeypatch, capsys):
+    _no_render(monkeypatch)
+    cases = _out_cases(tmp_path)
+    before = sorted(tmp_path.rglob("*"))
+    for out, message in cases:
+        assert main(["--out", out, "-q", "l", "curve"]) == 2
+        assert capsys.readouterr().err == f"render.sh: error: {message}\n"
+    assert sorted(tmp_path.rglob("*")) == before
+
+
+def test_an_out_that_can_be_made_passes_the_check_and_is_not_made(tmp_path):
+    for out in (tmp_path / "new" / "out", tmp_path):
+        assert main(["--check", "--out", str(out), "curve"]) == 0
+    assert list(tmp_path.iterdir()) == []  # not created, and no trace of the write test
 
 
 def test_failed_render_keeps_the_previous_output(tmp_path):
