@@ -71,6 +71,9 @@ presenting bibun.html (open it in a browser):
 
 Outputs go to out/videos/<Scene>.<format> and out/figures/<name>.png; an output is replaced only
 once its new version is complete. Parameters come from bibun.toml (or --config FILE).
+An option that changes none of the outputs asked for is an error: --format and --captions are
+for the scenes' videos (site takes no --format, a still no --captions), --transparent for the
+figures; slides takes none of the three.
 """
 
 
@@ -212,6 +215,66 @@ def select(names: Sequence[str], command: str = "render") -> tuple[list[str], li
         else:
             raise ValueError(f"unknown scene or figure {name!r} (see ./render.sh --list)")
     return scenes, figures
+
+
+def given_options(parser: argparse.ArgumentParser, argv: Sequence[str] | None,
+                  args: argparse.Namespace) -> set[str]:
+    """The options (their ``dest``) written on the command line ``argv`` that :func:`parse`
+    turned into ``args``, whatever their value: ``--format mp4`` is given, a default is not."""
+    unset = object()
+    written = argparse.Namespace(**dict.fromkeys(vars(args), unset))
+    parser.parse_intermixed_args(argv, written)  # argparse fills in only what is not there
+    return {k for k, v in vars(written).items() if v is not unset and k != "names"}
+
+
+#: The options that only some outputs use: what each is for.
+_USED_BY = {
+    "format": "it is for the scenes' videos",
+    "captions": "it is for the scenes' videos",
+    "transparent": "it is for the figures",
+}
+#: Why ``slides`` takes none of them.
+_NOT_IN_SLIDES = {
+    "format": "its clips are always MP4",
+    "captions": "the narration is in each slide's notes",
+    "transparent": "a deck has no figures",
+}
+
+
+def _and(names: Sequence[str]) -> str:
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+
+
+def ignored_option(args: argparse.Namespace, given: set[str], scenes: Sequence[str],
+                   figures: Sequence[str]) -> str | None:
+    """Why an option in ``given`` would change nothing in this run, or None when each is used.
+
+    Every command takes -q, -j, ``--config``, ``--theme``, ``--out`` and ``--force``. Beyond
+    those, a render takes ``--format`` and ``--captions`` when it renders a scene (not
+    ``--captions`` with ``--format png``: a still has none) and ``--transparent`` when it renders
+    a figure; ``site`` likewise, but makes an MP4 and a WebM of each scene, so takes no
+    ``--format``; ``slides`` takes none of the three.
+    """
+    for dest, used_by in _USED_BY.items():
+        if dest not in given:
+            continue
+        option = f"--{dest}"
+        if args.command == "slides":
+            return f"slides does not take {option} ({_NOT_IN_SLIDES[dest]})"
+        if args.command == "site" and dest == "format":
+            return f"site does not take {option} (the page has an MP4 and a WebM of each scene)"
+        if dest == "captions" and scenes and args.format == "png":
+            return f"--format png does not take {option} (a still has no captions)"
+        if (figures if dest == "transparent" else scenes):
+            continue  # some output uses it
+        kind = "scene" if dest == "transparent" else "figure"
+        named = list(dict.fromkeys(args.names))
+        if "figures" in named:
+            return f"figures does not take {option} ({used_by})"
+        if len(named) == 1:
+            return f"{named[0]} is a {kind} and does not take {option} ({used_by})"
+        return f"{_and(named)} are {kind}s and do not take {option} ({used_by})"
+    return None
 
 
 def out_problem(out: str) -> str | None:
@@ -594,7 +657,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         scenes, figures = select(args.names, args.command)
     except ValueError as exc:
         parser.error(str(exc))
-    if not args.list:  # a listing writes nothing
+    if not args.list:  # a listing uses no other option and writes nothing
+        mistake = ignored_option(args, given_options(parser, argv, args), scenes, figures)
+        if mistake:
+            parser.error(mistake)
         problem = out_problem(args.out)
         if problem:  # one line, no usage: the command line is right, the folder is not
             sys.stderr.write(f"{PROG}: error: {problem}\n")

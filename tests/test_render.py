@@ -131,6 +131,57 @@ def test_an_out_that_can_be_made_passes_the_check_and_is_not_made(tmp_path):
     assert list(tmp_path.iterdir()) == []  # not created, and no trace of the write test
 
 
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["site", "--format", "gif"], "site does not take --format"),
+        (["site", "--format", "mp4"], "site does not take --format"),  # given is given
+        (["site", "curve", "--captions", "en"], "curve is a figure and does not take --captions"),
+        (["site", SCENE, "--transparent"], f"{SCENE} is a scene and does not take --transparent"),
+        (["slides", "--format", "gif"], "slides does not take --format"),
+        (["slides", "--captions", "all"], "slides does not take --captions"),
+        (["slides", SCENE, "--transparent"], "slides does not take --transparent"),
+        (["figures", "--format", "gif"], "figures does not take --format"),
+        (["curve", "--format=webm"], "curve is a figure and does not take --format"),
+        (["--captions", "ja", "curve", "tangents_3_6_9"],
+         "curve and tangents_3_6_9 are figures and do not take --captions"),
+        ([SCENE, "--transparent"], f"{SCENE} is a scene and does not take --transparent"),
+        (["--format", "png", "--captions", "all"], "--format png does not take --captions"),
+    ],
+)
+def test_an_option_the_command_does_not_use_is_an_error(
+        args, message, tmp_path, monkeypatch, capsys):
+    result = cli("--check", *args, timeout=60)  # as render.sh runs it, before any set-up
+    assert result.returncode == 2
+    first, *rest = result.stderr.splitlines()
+    assert first.startswith(f"render.sh: error: {message} (")
+    assert rest and rest[0].startswith("usage: render.sh")
+    _no_render(monkeypatch)  # and the real run stops as well
+    with pytest.raises(SystemExit) as stop:
+        main(["--out", str(tmp_path / "out"), *args])
+    assert stop.value.code == 2
+    assert message in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        [],
+        ["-q", "l", "--format", "gif", "TangentSweep"],
+        ["--format", "webm", "--transparent", "--captions", "all"],
+        ["figures", "--transparent", "--theme", "light", "-q", "m", "-j", "1", "--force"],
+        [SCENE, "curve", "--format", "png", "--transparent"],
+        ["--captions", "en", SCENE],
+        ["site", "-q", "l", "--theme", "light", "--captions", "en", "--transparent"],
+        ["site", SCENE, "curve", "--transparent", "--captions", "ja"],
+        ["slides", "-q", "l", SCENE, "--theme", "dark", "--force", "-j", "2"],
+        ["--list", "site", "--format", "gif"],  # a listing takes anything
+    ],
+)
+def test_the_options_each_command_uses_pass_the_check(args, tmp_path):
+    assert main(["--check", "--out", str(tmp_path / "out"), *args]) == 0
+
+
 def test_failed_render_keeps_the_previous_output(tmp_path):
     # A class manim cannot find: the render fails after the checks, as a crashing scene would.
     target = tmp_path / "videos" / "Broken.mp4"
