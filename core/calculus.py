@@ -8,9 +8,10 @@ measures how good each one is:
     forward, backward and central differences (default h = 1e-8, the post's step), the
     complex-step derivative (exact to rounding for analytic functions) and Richardson
     extrapolation of central differences (12 or more correct digits on smooth functions).
-``secant``, ``tangent``
+``secant``, ``tangent``, ``line_through``
     the lines of the post's figures, as a frozen, callable :class:`Line`, so that the post's
-    ``tangent(func, 3.0)(x)`` works as written.
+    ``tangent(func, 3.0)(x)`` works as written; ``line_through`` is the line through a point
+    with a given slope, the one way every line here is made.
 ``step_errors``, ``optimal_step``
     the error of an estimate against the exact derivative for a range of steps, and the step
     that balances truncation error against rounding error.
@@ -54,6 +55,7 @@ __all__ = [
     "derivative",
     "error_model",
     "is_differentiable",
+    "line_through",
     "model_step",
     "richardson_steps",
     "one_sided_slopes",
@@ -290,7 +292,49 @@ class Line:
 
 
 def _line(x0: float, y0: float, slope: float) -> Line:
+    # The one formula of a line through a point (unchecked: secant and tangent may carry nan).
     return Line(x0=x0, y0=y0, slope=slope, intercept=y0 - slope * x0)
+
+
+def line_through(x0: float, y0: float, slope: float) -> Line:
+    """The line through (x0, y0) with the given slope: y = y0 + slope·(x − x0).
+
+    Its intercept is computed as ``y0 - slope * x0``, the form of the post's
+    ``tangent(f, x)`` (``f(x) - d * x``); :func:`secant` and :func:`tangent` build their lines
+    the same way.
+
+    Parameters
+    ----------
+    x0, y0 : float
+        The point, finite real numbers.
+    slope : float
+        The slope, a finite real number.
+
+    Returns
+    -------
+    Line
+        With ``x0``, ``y0`` and ``slope`` as floats.
+
+    Raises
+    ------
+    ValueError
+        A number is not one finite real number (a bool, a string, an array, nan or inf),
+        naming it.
+
+    Examples
+    --------
+    >>> line = line_through(3.0, 0.48, 0.22)
+    >>> line.intercept == 0.48 - 0.22 * 3.0, line(3.0)
+    (True, 0.48)
+    >>> line_through(3.0, float("nan"), 0.22)
+    Traceback (most recent call last):
+    ...
+    ValueError: `y0` must be finite, got nan
+    """
+    x0 = float(_check_real("x0", x0, scalar=True))
+    y0 = float(_check_real("y0", y0, scalar=True))
+    slope = float(_check_real("slope", slope, scalar=True))
+    return _line(x0, y0, slope)
 
 
 def _scalar_value(f: Callable[[Any], Any], x: float) -> float:

@@ -686,12 +686,9 @@ def number_text(value: float, scale: float | None = None, digits: int = 6) -> st
 def slope_line(f: Callable[[Any], Any], x0: float) -> Any:
     """The tangent at x0 with the slope a scene states: :func:`core.calculus.stated_derivative`
     (exact to rounding), not the post's central difference."""
-    from core.calculus import Line as CoreLine
-    from core.calculus import stated_derivative
+    from core.calculus import line_through, stated_derivative
 
-    y0 = float(f(x0))
-    slope = float(stated_derivative(f, x0))
-    return CoreLine(x0=x0, y0=y0, slope=slope, intercept=y0 - slope * x0)
+    return line_through(x0, float(f(x0)), float(stated_derivative(f, x0)))
 
 
 def slope_line_tex(slope: float, intercept: float) -> str:

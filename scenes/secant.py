@@ -47,7 +47,13 @@ from manim import (
     smooth,
 )
 
-from core.calculus import derivative, one_sided_slopes, secant, stated_derivative
+from core.calculus import (
+    derivative,
+    line_through,
+    one_sided_slopes,
+    secant,
+    stated_derivative,
+)
 from core.expansion import secant_expansion
 from scenes import style
 from scenes.common import (
@@ -909,7 +915,7 @@ class SecantToTangent(Lesson):
         self._say(self.tr("secant.symmetric_average"))
         self.play(FadeIn(average, shift=0.1 * DOWN), run_time=0.8)
         # the chord moved onto P: on the tangent (a quadratic), or close to it
-        moved = line_on_axes(axes, _through(x0, self.y0, central), color=style.SECANT,
+        moved = line_on_axes(axes, line_through(x0, self.y0, central), color=style.SECANT,
                              stroke_width=style.STROKE_LINE)
         self.play(ReplacementTransform(chord_mob.copy(), moved), run_time=1.4)
         self.bring_to_front(self.p_dot, self.p_label)
@@ -1306,13 +1312,6 @@ def _identity_tex(c0: str, c1: str) -> str:
     if c0 in ("0", "-0"):
         return ("-" if c1.startswith("-") else "") + term
     return f"{c0} {'-' if c1.startswith('-') else '+'} {term}"
-
-
-def _through(x0: float, y0: float, slope: float):
-    """The line through (x0, y0) with ``slope`` (a :class:`core.calculus.Line`)."""
-    from core.calculus import Line as CoreLine
-
-    return CoreLine(x0=x0, y0=y0, slope=slope, intercept=y0 - slope * x0)
 
 
 _SUPERSCRIPT = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")

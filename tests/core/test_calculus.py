@@ -15,6 +15,7 @@ from core.calculus import (
     METHODS,
     Line,
     derivative,
+    line_through,
     optimal_step,
     secant,
     step_errors,
@@ -264,6 +265,36 @@ def test_secant_through_both_points_and_tends_to_the_tangent():
     errors = [abs(secant(blog_f, 3.0, h).slope - 0.22) for h in (1.0, 0.1, 0.01, 0.001)]
     assert all(b < a for a, b in zip(errors, errors[1:], strict=False))
     assert errors[-1] == pytest.approx(0.02 * 0.001, rel=1e-6)
+
+
+finite = st.floats(-1e12, 1e12, allow_nan=False, allow_infinity=False)
+
+
+@settings(max_examples=200, deadline=None)
+@given(x0=finite, y0=finite, slope=finite)
+def test_line_through_is_the_scenes_line_bit_for_bit(x0, y0, slope):
+    # The scenes built Line(x0, y0, slope, y0 - slope * x0) by hand, from floats and from
+    # numpy floats (the aiming steps); line_through must give exactly that line.
+    expected = Line(x0=x0, y0=y0, slope=slope, intercept=y0 - slope * x0)
+    assert line_through(x0, y0, slope) == expected
+    assert line_through(np.float64(x0), np.float64(y0), np.float64(slope)) == expected
+    line = line_through(np.float64(x0), y0, slope)
+    assert all(type(v) is float for v in dataclasses.astuple(line))
+
+
+def test_secant_and_tangent_are_lines_through_their_point():
+    for line in (secant(blog_f, 3.0, 0.5), tangent(blog_f, 6.0), tangent(np.sin, 1.0)):
+        assert line_through(line.x0, line.y0, line.slope) == line
+    line = line_through(3, 0, 2)  # integers are numbers too
+    assert line == Line(3.0, 0.0, 2.0, -6.0) and line(4.0) == 2.0
+
+
+@pytest.mark.parametrize("name", ["x0", "y0", "slope"])
+@pytest.mark.parametrize("bad", [math.nan, math.inf, True, "1", 1j, [1.0, 2.0], None])
+def test_line_through_rejects_what_is_not_one_finite_number(name, bad):
+    args = {"x0": 3.0, "y0": 0.48, "slope": 0.22, name: bad}
+    with pytest.raises(ValueError, match=f"`{name}`"):
+        line_through(**args)
 
 
 # --- validation -------------------------------------------------------------------------------
