@@ -16,4 +16,5 @@ symbolic    derivative_text: f' as a formula (the rules of differentiation on th
 ballistics  Launch, simulate: the cannonball under gravity and quadratic air drag
 aiming      aim: hitting a target by Newton's method or gradient descent on the miss
 config      load_config: bibun.toml, validated
+ticks       nice_step: the 1-2-2.5-5 step between the tick numbers of an axis
 """

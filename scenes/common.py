@@ -11,9 +11,10 @@ Main pieces
 :func:`text`, :func:`tex`
     Pango ``Text`` in the style font (Japanese and English alike), and ``MathTex`` in the style
     sizes with parts coloured by role.
-:func:`nice_step`, :func:`nice_range`, :class:`PlotAxes`, :func:`fitted_axes`
-    Axes whose ranges and ticks fit the data of any valid function on any interval (1-2-5 tick
-    steps, y range from sampled values with a margin), drawn like the post's matplotlib figures:
+:func:`nice_range`, :class:`PlotAxes`, :func:`fitted_axes`
+    Axes whose ranges and ticks fit the data of any valid function on any interval (1-2-2.5-5
+    tick steps from :func:`core.ticks.nice_step`, y range from sampled values with a margin),
+    drawn like the post's matplotlib figures:
     spines at the left and bottom, tick numbers outside the plot, a grid, and the y = 0 line when
     0 lies inside.
 :class:`GlyphNumber`, :class:`Readout`
@@ -57,6 +58,7 @@ from manim import (
     VMobject,
 )
 
+from core.ticks import nice_step
 from scenes import style
 
 __all__ = [
@@ -81,7 +83,6 @@ __all__ = [
     "number_tex",
     "number_text",
     "nice_range",
-    "nice_step",
     "prepare_scene",
     "put_line_on_axes",
     "signed",
@@ -462,22 +463,6 @@ def expression_to_tex(expression: str) -> str:
 # axes that fit the data
 
 
-def nice_step(span: float, max_ticks: int = 7) -> float:
-    """The smallest 1-2-5 step (times a power of ten) giving at most ``max_ticks`` intervals.
-
-    >>> nice_step(12), nice_step(6), nice_step(2.4), nice_step(4.08, 5)
-    (2.0, 1.0, 0.5, 1.0)
-    """
-    if not span > 0 or not math.isfinite(span):
-        raise ValueError(f"span: must be a finite positive number, got {span!r}")
-    raw = span / max_ticks
-    power = 10.0 ** math.floor(math.log10(raw))
-    for m in (1.0, 2.0, 2.5, 5.0, 10.0):
-        if m * power >= raw * (1 - 1e-9):
-            return float(m * power)
-    return float(10 * power)  # pragma: no cover
-
-
 def nice_range(
     lo: float, hi: float, *, max_ticks: int = 7, margin: float = 0.0, zero: float = 0.0
 ) -> tuple[float, float, float]:
@@ -511,7 +496,7 @@ def nice_range(
     pad_lo = 0.0 if lo == 0.0 else margin * span
     pad_hi = 0.0 if hi == 0.0 else margin * span
     lo, hi = lo - pad_lo, hi + pad_hi
-    step = nice_step(hi - lo, max_ticks)
+    step = nice_step(hi - lo, max_ticks=max_ticks)
     start = math.floor(lo / step + 1e-9) * step
     stop = math.ceil(hi / step - 1e-9) * step
     # avoid -0.0 and float fuzz in the printed ticks
