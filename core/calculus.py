@@ -18,6 +18,8 @@ measures how good each one is:
 ``error_model``, ``model_step``, ``richardson_steps``
     the model E(h) ≈ C·h^p + ε|f(x)|/h those errors follow, the step minimising it, and the
     steps Richardson extrapolation combines.
+``correct_digits``
+    how many digits of an estimate are right, from its error.
 
 Everything here is numpy only and works element-wise on arrays of any shape.
 
@@ -52,6 +54,7 @@ __all__ = [
     "Line",
     "OneSidedSlopes",
     "ORDERS",
+    "correct_digits",
     "derivative",
     "error_model",
     "is_differentiable",
@@ -639,6 +642,75 @@ def richardson_steps(x: float = 0.0, h: float | None = None) -> np.ndarray:
     h = _check_step(h)
     h0 = DEFAULT_STEPS["richardson"] * max(1.0, abs(x)) if h is None else h
     return h0 / _RICHARDSON_RATIO ** np.arange(_RICHARDSON_LEVELS)
+
+
+# ---------------------------------------------------------------------------------------------
+# how many digits of an estimate are right
+
+
+def _digits_iv(error: Any, exact: Any, most: Any) -> tuple[float, float, int]:
+    if isinstance(error, bool) or not isinstance(error, numbers.Real):
+        raise ValueError(f"`error` must be a real number, got {error!r}")
+    exact = float(_check_real("exact", exact, scalar=True))
+    if isinstance(most, bool) or not isinstance(most, numbers.Integral) or most < 1:
+        raise ValueError(f"`most` must be a positive integer; got {most!r}")
+    return abs(float(error)), exact, int(most)
+
+
+def correct_digits(error: float, exact: float, *, most: int = 16) -> int:
+    """How many digits of an estimate are right, from its error against the exact value.
+
+    Against an ``exact`` value other than 0: the correct significant digits,
+    floor(−log10(|error| / |exact|)), at most ``most``. Against 0, which has no significant
+    digits: the correct decimal places, floor(−log10 |error|), not capped (an estimate 1e-20 of
+    0 is right to 20 places). Never below 0. An error of 0 counts ``most``; an infinite or nan
+    error (an estimate that is not a number) counts 0.
+
+    Parameters
+    ----------
+    error : float
+        The estimate's error, estimate − exact (its sign is ignored).
+    exact : float
+        The exact value, a finite real number.
+    most : int, optional
+        The count for an exact estimate and the cap on significant digits, a positive integer.
+        16 by default: a float64 holds 15.95 decimal digits, and the nearest other float64 is
+        at least 1.1e-16 away relatively, so no inexact estimate counts more than 15.
+
+    Returns
+    -------
+    int
+
+    Raises
+    ------
+    ValueError
+        ``error`` is not a real number, ``exact`` not a finite real number or ``most`` not a
+        positive integer.
+
+    Examples
+    --------
+    >>> correct_digits(1.5e-9, 0.22), correct_digits(0.5, 0.22), correct_digits(0.0, 0.22)
+    (8, 0, 16)
+    >>> import numpy as np
+    >>> estimate = derivative(np.sin, 1.0)  # the post's h = 1e-8
+    >>> correct_digits(estimate - np.cos(1.0), np.cos(1.0))
+    8
+    >>> correct_digits(2.5e-12, 0.0), correct_digits(0.0, 0.0, most=15)  # decimal places
+    (11, 15)
+    """
+    error, exact, most = _digits_iv(error, exact, most)
+    if error == 0:
+        return most
+    if not math.isfinite(error):
+        return 0
+    if exact == 0:
+        return max(0, math.floor(-math.log10(error)))
+    ratio = error / abs(exact)
+    if ratio == 0:  # the relative error underflows: more digits than a float64 holds
+        return most
+    if not math.isfinite(ratio):
+        return 0
+    return max(0, min(most, math.floor(-math.log10(ratio))))
 
 
 # ---------------------------------------------------------------------------------------------
