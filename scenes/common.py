@@ -24,8 +24,9 @@ Main pieces
 :func:`clip_line`, :func:`line_on_axes`, :func:`put_line_on_axes`
     A straight line y = slope*x + intercept (e.g. a :class:`core.calculus.Line`) drawn on axes and
     clipped to the visible plot area.
-:func:`expression_to_tex`, :func:`line_equation_tex`, :func:`signed`
-    Formatting: the config's function text as LaTeX, ``y = 0.22x - 0.18`` with a proper minus.
+:func:`line_equation_tex`, :func:`signed`
+    Formatting: ``y = 0.22x - 0.18`` with a proper minus (the function text as LaTeX is
+    :func:`core.tex.expression_to_tex`).
 :func:`tick_labels`, :func:`tick_label`, :func:`tick_exponent`
     Tick numbers that read from 1e-6 to 1e9: plain, with thousands separators from 100,000, or
     a common power of ten (14 × 10⁷), never shrunk below ``style.SIZE_SMALL``.
@@ -33,7 +34,6 @@ Main pieces
 
 from __future__ import annotations
 
-import ast
 import math
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -71,7 +71,6 @@ __all__ = [
     "clip_line",
     "code_block",
     "code_font_size",
-    "expression_to_tex",
     "fitted_axes",
     "format_fixed",
     "format_sig",
@@ -360,103 +359,6 @@ def line_equation_tex(slope: float, intercept: float, *, decimals: int = 2) -> s
     if float(b) == 0:
         return f"y = {m}x"
     return f"y = {m}x {sign} {b}"
-
-
-# ---------------------------------------------------------------------------------------------
-# the function text as LaTeX (parsed with ast, never evaluated)
-
-_FUNCS = {
-    "sin": r"\sin",
-    "cos": r"\cos",
-    "tan": r"\tan",
-    "log": r"\ln",
-}
-_PREC = {ast.Add: 1, ast.Sub: 1, ast.Mult: 2, ast.Div: 2, ast.Pow: 4}
-
-
-def _num(value: float) -> str:
-    if float(value).is_integer() and abs(value) < 1e15:
-        digits = str(int(value))
-        zeros = len(digits) - len(digits.rstrip("0"))
-        if abs(value) >= 1e5 and zeros >= 4:  # 1000000000 -> 10^{9}, 2500000 -> 2.5 x 10^{6}
-            exponent = len(digits) - 1
-            mantissa = repr(float(value) / 10.0**exponent).removesuffix(".0")
-            power = f"10^{{{exponent}}}"
-            return power if mantissa == "1" else rf"{mantissa} \times {power}"
-        return digits
-    s = repr(float(value))
-    if "e" in s:
-        mantissa, exp = s.split("e")
-        return rf"{mantissa} \times 10^{{{int(exp)}}}"
-    return s
-
-
-def _tex(node: ast.AST) -> tuple[str, int]:
-    """LaTeX of an expression node and its precedence (5 = atom)."""
-    if isinstance(node, ast.Expression):
-        return _tex(node.body)
-    if isinstance(node, ast.Constant) and isinstance(node.value, int | float):
-        number = _num(node.value)
-        # 10^{9} or 2 \times 10^{6} is not an atom: (10^{9})^{x}, never 10^{9}^{x}
-        return number, (3 if "^" in number else 5)
-    if isinstance(node, ast.Name):
-        return {"pi": r"\pi", "e": "e"}.get(node.id, node.id), 5
-    if isinstance(node, ast.UnaryOp):
-        inner, p = _tex(node.operand)
-        if p < 3:
-            inner = rf"\left({inner}\right)"
-        return ("-" if isinstance(node.op, ast.USub) else "+") + inner, 3
-    if isinstance(node, ast.BinOp):
-        op = type(node.op)
-        p = _PREC[op]
-        left, lp = _tex(node.left)
-        right, rp = _tex(node.right)
-        if op is ast.Div:
-            return rf"\frac{{{left}}}{{{right}}}", 5
-        if op is ast.Pow:
-            if lp < 5 or isinstance(node.left, ast.Call):
-                left = rf"\left({left}\right)"
-            return f"{left}^{{{right}}}", 4
-        if lp < p:
-            left = rf"\left({left}\right)"
-        if rp < p or (op is ast.Sub and rp == p) or (op is ast.Add and right.startswith("-")):
-            right = rf"\left({right}\right)"
-        if op is ast.Add:
-            return f"{left} + {right}", 1
-        if op is ast.Sub:
-            return f"{left} - {right}", 1
-        # multiplication: juxtapose a number and what follows when unambiguous
-        starts_with_digit = right[:1].isdigit() or right.startswith(".")
-        return (f"{left}{right}" if not starts_with_digit else rf"{left} \cdot {right}"), 2
-    if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and len(node.args) == 1:
-        name = node.func.id
-        arg, _ = _tex(node.args[0])
-        if name == "sqrt":
-            return rf"\sqrt{{{arg}}}", 5
-        if name == "abs":
-            return rf"\left|{arg}\right|", 5
-        if name == "exp":
-            return f"e^{{{arg}}}", 4
-        if name in _FUNCS:
-            return rf"{_FUNCS[name]}\left({arg}\right)", 5
-    raise ValueError(f"expression: cannot typeset {ast.dump(node)[:60]}")
-
-
-def expression_to_tex(expression: str) -> str:
-    r"""LaTeX for a function text accepted by :func:`core.expression.parse_function`.
-
-    The text is parsed with :mod:`ast` (never evaluated).
-
-    >>> expression_to_tex("0.02*x**2 + 0.1*x")
-    '0.02x^{2} + 0.1x'
-    >>> expression_to_tex("1e9**x")
-    '\\left(10^{9}\\right)^{x}'
-    >>> expression_to_tex("1e9*x**2"), expression_to_tex("2500000*x + 25000")
-    ('10^{9}x^{2}', '2.5 \\times 10^{6}x + 25000')
-    >>> expression_to_tex("sin(x) + exp(-x/3)")
-    '\\sin\\left(x\\right) + e^{\\frac{-x}{3}}'
-    """
-    return _tex(ast.parse(expression.strip(), mode="eval"))[0]
 
 
 # ---------------------------------------------------------------------------------------------

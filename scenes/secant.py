@@ -56,6 +56,7 @@ from core.calculus import (
     stated_derivative,
 )
 from core.expansion import secant_expansion
+from core.tex import expression_to_tex
 from scenes import style
 from scenes.common import (
     GlyphNumber,
@@ -64,7 +65,6 @@ from scenes.common import (
     clip_line,
     code_block,
     code_font_size,
-    expression_to_tex,
     fitted_axes,
     format_fixed,
     format_sig,

@@ -55,8 +55,9 @@ from manim import (
 from core import calculus
 from core.calculus import correct_digits
 from core.functions import BLOG_EXPRESSION, blog_df
+from core.tex import expression_to_tex
 from scenes import style
-from scenes.common import expression_to_tex, prepare_scene, tex, text
+from scenes.common import prepare_scene, tex, text
 from scenes.lesson import Lesson
 from scenes.text import Catalogue
 
