@@ -8,15 +8,18 @@ measures how good each one is:
     forward, backward and central differences (default h = 1e-8, the post's step), the
     complex-step derivative (exact to rounding for analytic functions) and Richardson
     extrapolation of central differences (12 or more correct digits on smooth functions).
-``secant``, ``tangent``
+``secant``, ``tangent``, ``line_through``
     the lines of the post's figures, as a frozen, callable :class:`Line`, so that the post's
-    ``tangent(func, 3.0)(x)`` works as written.
+    ``tangent(func, 3.0)(x)`` works as written; ``line_through`` is the line through a point
+    with a given slope, the one way every line here is made.
 ``step_errors``, ``optimal_step``
     the error of an estimate against the exact derivative for a range of steps, and the step
     that balances truncation error against rounding error.
 ``error_model``, ``model_step``, ``richardson_steps``
     the model E(h) ≈ C·h^p + ε|f(x)|/h those errors follow, the step minimising it, and the
     steps Richardson extrapolation combines.
+``correct_digits``
+    how many digits of an estimate are right, from its error.
 
 Everything here is numpy only and works element-wise on arrays of any shape.
 
@@ -51,9 +54,11 @@ __all__ = [
     "Line",
     "OneSidedSlopes",
     "ORDERS",
+    "correct_digits",
     "derivative",
     "error_model",
     "is_differentiable",
+    "line_through",
     "model_step",
     "richardson_steps",
     "one_sided_slopes",
@@ -290,7 +295,49 @@ class Line:
 
 
 def _line(x0: float, y0: float, slope: float) -> Line:
+    # The one formula of a line through a point (unchecked: secant and tangent may carry nan).
     return Line(x0=x0, y0=y0, slope=slope, intercept=y0 - slope * x0)
+
+
+def line_through(x0: float, y0: float, slope: float) -> Line:
+    """The line through (x0, y0) with the given slope: y = y0 + slope·(x − x0).
+
+    Its intercept is computed as ``y0 - slope * x0``, the form of the post's
+    ``tangent(f, x)`` (``f(x) - d * x``); :func:`secant` and :func:`tangent` build their lines
+    the same way.
+
+    Parameters
+    ----------
+    x0, y0 : float
+        The point, finite real numbers.
+    slope : float
+        The slope, a finite real number.
+
+    Returns
+    -------
+    Line
+        With ``x0``, ``y0`` and ``slope`` as floats.
+
+    Raises
+    ------
+    ValueError
+        A number is not one finite real number (a bool, a string, an array, nan or inf),
+        naming it.
+
+    Examples
+    --------
+    >>> line = line_through(3.0, 0.48, 0.22)
+    >>> line.intercept == 0.48 - 0.22 * 3.0, line(3.0)
+    (True, 0.48)
+    >>> line_through(3.0, float("nan"), 0.22)
+    Traceback (most recent call last):
+    ...
+    ValueError: `y0` must be finite, got nan
+    """
+    x0 = float(_check_real("x0", x0, scalar=True))
+    y0 = float(_check_real("y0", y0, scalar=True))
+    slope = float(_check_real("slope", slope, scalar=True))
+    return _line(x0, y0, slope)
 
 
 def _scalar_value(f: Callable[[Any], Any], x: float) -> float:
@@ -595,6 +642,75 @@ def richardson_steps(x: float = 0.0, h: float | None = None) -> np.ndarray:
     h = _check_step(h)
     h0 = DEFAULT_STEPS["richardson"] * max(1.0, abs(x)) if h is None else h
     return h0 / _RICHARDSON_RATIO ** np.arange(_RICHARDSON_LEVELS)
+
+
+# ---------------------------------------------------------------------------------------------
+# how many digits of an estimate are right
+
+
+def _digits_iv(error: Any, exact: Any, most: Any) -> tuple[float, float, int]:
+    if isinstance(error, bool) or not isinstance(error, numbers.Real):
+        raise ValueError(f"`error` must be a real number, got {error!r}")
+    exact = float(_check_real("exact", exact, scalar=True))
+    if isinstance(most, bool) or not isinstance(most, numbers.Integral) or most < 1:
+        raise ValueError(f"`most` must be a positive integer; got {most!r}")
+    return abs(float(error)), exact, int(most)
+
+
+def correct_digits(error: float, exact: float, *, most: int = 16) -> int:
+    """How many digits of an estimate are right, from its error against the exact value.
+
+    Against an ``exact`` value other than 0: the correct significant digits,
+    floor(−log10(|error| / |exact|)), at most ``most``. Against 0, which has no significant
+    digits: the correct decimal places, floor(−log10 |error|), not capped (an estimate 1e-20 of
+    0 is right to 20 places). Never below 0. An error of 0 counts ``most``; an infinite or nan
+    error (an estimate that is not a number) counts 0.
+
+    Parameters
+    ----------
+    error : float
+        The estimate's error, estimate − exact (its sign is ignored).
+    exact : float
+        The exact value, a finite real number.
+    most : int, optional
+        The count for an exact estimate and the cap on significant digits, a positive integer.
+        16 by default: a float64 holds 15.95 decimal digits, and the nearest other float64 is
+        at least 1.1e-16 away relatively, so no inexact estimate counts more than 15.
+
+    Returns
+    -------
+    int
+
+    Raises
+    ------
+    ValueError
+        ``error`` is not a real number, ``exact`` not a finite real number or ``most`` not a
+        positive integer.
+
+    Examples
+    --------
+    >>> correct_digits(1.5e-9, 0.22), correct_digits(0.5, 0.22), correct_digits(0.0, 0.22)
+    (8, 0, 16)
+    >>> import numpy as np
+    >>> estimate = derivative(np.sin, 1.0)  # the post's h = 1e-8
+    >>> correct_digits(estimate - np.cos(1.0), np.cos(1.0))
+    8
+    >>> correct_digits(2.5e-12, 0.0), correct_digits(0.0, 0.0, most=15)  # decimal places
+    (11, 15)
+    """
+    error, exact, most = _digits_iv(error, exact, most)
+    if error == 0:
+        return most
+    if not math.isfinite(error):
+        return 0
+    if exact == 0:
+        return max(0, math.floor(-math.log10(error)))
+    ratio = error / abs(exact)
+    if ratio == 0:  # the relative error underflows: more digits than a float64 holds
+        return most
+    if not math.isfinite(ratio):
+        return 0
+    return max(0, min(most, math.floor(-math.log10(ratio))))
 
 
 # ---------------------------------------------------------------------------------------------

@@ -62,7 +62,7 @@ from manim import (
 
 from core.aiming import aim, landing_range
 from core.ballistics import simulate
-from core.calculus import Line as DataLine
+from core.calculus import line_through
 from scenes import style
 from scenes.common import (
     PlotAxes,
@@ -173,10 +173,6 @@ def _fade_to(mob: VMobject, opacity: float, *, stroke: bool = False) -> UpdateFr
             m.set_opacity(value)
 
     return UpdateFromAlphaFunc(mob, update)
-
-
-def _data_line(x0: float, y0: float, slope: float) -> DataLine:
-    return DataLine(x0=x0, y0=y0, slope=slope, intercept=y0 - slope * x0)
 
 
 def _thousands(axes: PlotAxes, which: str) -> None:
@@ -492,7 +488,7 @@ class AimTheCannon(Lesson):
             y, slope = step.landing, step.slope
         else:
             y, slope = step.loss, step.gradient
-        line = _data_line(step.angle_deg, y, slope)
+        line = line_through(step.angle_deg, y, slope)
         seg = Line(ORIGIN, RIGHT).set_stroke(style.VELOCITY, style.STROKE_LINE - 1)
         put_line_on_axes(seg, inset, line, center=step.angle_deg, length=2 * half_width)
         dot = Dot(inset.c2p(step.angle_deg, min(y, inset.y_box[1])),
@@ -506,7 +502,7 @@ class AimTheCannon(Lesson):
         inset = self.inset
         y0 = inset.y_box[0]
         if self.method == "newton":
-            line = _data_line(step.angle_deg, step.landing, step.slope)
+            line = line_through(step.angle_deg, step.landing, step.slope)
             predicted = step.angle_deg - step.miss / step.slope
             lo, hi = sorted((step.angle_deg, predicted))
             seg = Line(ORIGIN, RIGHT).set_stroke(style.VELOCITY, style.STROKE_THIN)

@@ -66,9 +66,10 @@ from manim import (
 
 from core.ballistics import Launch, Trajectory, simulate
 from core.config import CannonConfig
+from core.ticks import nice_step
 from scenes import style
 from scenes.captions import needed_seconds
-from scenes.common import PlotAxes, Readout, format_fixed, nice_step, prepare_scene, tex, text
+from scenes.common import PlotAxes, Readout, format_fixed, prepare_scene, tex, text
 from scenes.lesson import Lesson
 from scenes.text import LANGUAGES, Catalogue
 
@@ -107,18 +108,8 @@ _LABEL_SIZE = style.SIZE_BODY  # words on the plot
 
 def _nice_top(value: float, max_ticks: int) -> tuple[float, float]:
     """``(stop, step)``: the first nice tick at or above ``value``, ticks from 0."""
-    step = nice_step(value, max_ticks)
+    step = nice_step(value, max_ticks=max_ticks)
     return math.ceil(value / step - 1e-9) * step, step
-
-
-def _step_at_least(step: float, minimum: float) -> float:
-    """The smallest 1-2-2.5-5 step (times a power of ten) that is >= both arguments."""
-    target = max(step, minimum)
-    power = 10.0 ** math.floor(math.log10(target))
-    for m in (1.0, 2.0, 2.5, 5.0, 10.0):
-        if m * power >= target * (1 - 1e-9):
-            return m * power
-    return 10.0 * power  # pragma: no cover
 
 
 def flight_axes(
@@ -152,8 +143,9 @@ def flight_axes(
             stop += y_step
         x_gap = 0.16 * len(f"{x_stop:.0f}") + 0.4  # a tick number's width and some air
         if x_step * unit < x_gap or y_step * unit < 0.5:
-            x_step = _step_at_least(x_step, x_gap / unit)
-            y_step = _step_at_least(y_step, 0.5 / unit)
+            # the smallest nice steps at least that far apart (one interval of that length)
+            x_step = nice_step(max(x_step, x_gap / unit), max_ticks=1)
+            y_step = nice_step(max(y_step, 0.5 / unit), max_ticks=1)
             x_stop = math.ceil(x_max * 1.02 / x_step - 1e-9) * x_step
             y_stop = stop = math.ceil(y_max * 1.02 / y_step - 1e-9) * y_step
             unit = min(width / x_stop, height / stop)

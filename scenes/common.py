@@ -11,9 +11,10 @@ Main pieces
 :func:`text`, :func:`tex`
     Pango ``Text`` in the style font (Japanese and English alike), and ``MathTex`` in the style
     sizes with parts coloured by role.
-:func:`nice_step`, :func:`nice_range`, :class:`PlotAxes`, :func:`fitted_axes`
-    Axes whose ranges and ticks fit the data of any valid function on any interval (1-2-5 tick
-    steps, y range from sampled values with a margin), drawn like the post's matplotlib figures:
+:func:`nice_range`, :class:`PlotAxes`, :func:`fitted_axes`
+    Axes whose ranges and ticks fit the data of any valid function on any interval (1-2-2.5-5
+    tick steps from :func:`core.ticks.nice_step`, y range from sampled values with a margin),
+    drawn like the post's matplotlib figures:
     spines at the left and bottom, tick numbers outside the plot, a grid, and the y = 0 line when
     0 lies inside.
 :class:`GlyphNumber`, :class:`Readout`
@@ -23,8 +24,9 @@ Main pieces
 :func:`clip_line`, :func:`line_on_axes`, :func:`put_line_on_axes`
     A straight line y = slope*x + intercept (e.g. a :class:`core.calculus.Line`) drawn on axes and
     clipped to the visible plot area.
-:func:`expression_to_tex`, :func:`line_equation_tex`, :func:`signed`
-    Formatting: the config's function text as LaTeX, ``y = 0.22x - 0.18`` with a proper minus.
+:func:`line_equation_tex`, :func:`signed`
+    Formatting: ``y = 0.22x - 0.18`` with a proper minus (the function text as LaTeX is
+    :func:`core.tex.expression_to_tex`).
 :func:`tick_labels`, :func:`tick_label`, :func:`tick_exponent`
     Tick numbers that read from 1e-6 to 1e9: plain, with thousands separators from 100,000, or
     a common power of ten (14 × 10⁷), never shrunk below ``style.SIZE_SMALL``.
@@ -32,7 +34,6 @@ Main pieces
 
 from __future__ import annotations
 
-import ast
 import math
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -57,6 +58,7 @@ from manim import (
     VMobject,
 )
 
+from core.ticks import nice_step
 from scenes import style
 
 __all__ = [
@@ -69,7 +71,6 @@ __all__ = [
     "clip_line",
     "code_block",
     "code_font_size",
-    "expression_to_tex",
     "fitted_axes",
     "format_fixed",
     "format_sig",
@@ -81,7 +82,6 @@ __all__ = [
     "number_tex",
     "number_text",
     "nice_range",
-    "nice_step",
     "prepare_scene",
     "put_line_on_axes",
     "signed",
@@ -362,120 +362,7 @@ def line_equation_tex(slope: float, intercept: float, *, decimals: int = 2) -> s
 
 
 # ---------------------------------------------------------------------------------------------
-# the function text as LaTeX (parsed with ast, never evaluated)
-
-_FUNCS = {
-    "sin": r"\sin",
-    "cos": r"\cos",
-    "tan": r"\tan",
-    "log": r"\ln",
-}
-_PREC = {ast.Add: 1, ast.Sub: 1, ast.Mult: 2, ast.Div: 2, ast.Pow: 4}
-
-
-def _num(value: float) -> str:
-    if float(value).is_integer() and abs(value) < 1e15:
-        digits = str(int(value))
-        zeros = len(digits) - len(digits.rstrip("0"))
-        if abs(value) >= 1e5 and zeros >= 4:  # 1000000000 -> 10^{9}, 2500000 -> 2.5 x 10^{6}
-            exponent = len(digits) - 1
-            mantissa = repr(float(value) / 10.0**exponent).removesuffix(".0")
-            power = f"10^{{{exponent}}}"
-            return power if mantissa == "1" else rf"{mantissa} \times {power}"
-        return digits
-    s = repr(float(value))
-    if "e" in s:
-        mantissa, exp = s.split("e")
-        return rf"{mantissa} \times 10^{{{int(exp)}}}"
-    return s
-
-
-def _tex(node: ast.AST) -> tuple[str, int]:
-    """LaTeX of an expression node and its precedence (5 = atom)."""
-    if isinstance(node, ast.Expression):
-        return _tex(node.body)
-    if isinstance(node, ast.Constant) and isinstance(node.value, int | float):
-        number = _num(node.value)
-        # 10^{9} or 2 \times 10^{6} is not an atom: (10^{9})^{x}, never 10^{9}^{x}
-        return number, (3 if "^" in number else 5)
-    if isinstance(node, ast.Name):
-        return {"pi": r"\pi", "e": "e"}.get(node.id, node.id), 5
-    if isinstance(node, ast.UnaryOp):
-        inner, p = _tex(node.operand)
-        if p < 3:
-            inner = rf"\left({inner}\right)"
-        return ("-" if isinstance(node.op, ast.USub) else "+") + inner, 3
-    if isinstance(node, ast.BinOp):
-        op = type(node.op)
-        p = _PREC[op]
-        left, lp = _tex(node.left)
-        right, rp = _tex(node.right)
-        if op is ast.Div:
-            return rf"\frac{{{left}}}{{{right}}}", 5
-        if op is ast.Pow:
-            if lp < 5 or isinstance(node.left, ast.Call):
-                left = rf"\left({left}\right)"
-            return f"{left}^{{{right}}}", 4
-        if lp < p:
-            left = rf"\left({left}\right)"
-        if rp < p or (op is ast.Sub and rp == p) or (op is ast.Add and right.startswith("-")):
-            right = rf"\left({right}\right)"
-        if op is ast.Add:
-            return f"{left} + {right}", 1
-        if op is ast.Sub:
-            return f"{left} - {right}", 1
-        # multiplication: juxtapose a number and what follows when unambiguous
-        starts_with_digit = right[:1].isdigit() or right.startswith(".")
-        return (f"{left}{right}" if not starts_with_digit else rf"{left} \cdot {right}"), 2
-    if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and len(node.args) == 1:
-        name = node.func.id
-        arg, _ = _tex(node.args[0])
-        if name == "sqrt":
-            return rf"\sqrt{{{arg}}}", 5
-        if name == "abs":
-            return rf"\left|{arg}\right|", 5
-        if name == "exp":
-            return f"e^{{{arg}}}", 4
-        if name in _FUNCS:
-            return rf"{_FUNCS[name]}\left({arg}\right)", 5
-    raise ValueError(f"expression: cannot typeset {ast.dump(node)[:60]}")
-
-
-def expression_to_tex(expression: str) -> str:
-    r"""LaTeX for a function text accepted by :func:`core.expression.parse_function`.
-
-    The text is parsed with :mod:`ast` (never evaluated).
-
-    >>> expression_to_tex("0.02*x**2 + 0.1*x")
-    '0.02x^{2} + 0.1x'
-    >>> expression_to_tex("1e9**x")
-    '\\left(10^{9}\\right)^{x}'
-    >>> expression_to_tex("1e9*x**2"), expression_to_tex("2500000*x + 25000")
-    ('10^{9}x^{2}', '2.5 \\times 10^{6}x + 25000')
-    >>> expression_to_tex("sin(x) + exp(-x/3)")
-    '\\sin\\left(x\\right) + e^{\\frac{-x}{3}}'
-    """
-    return _tex(ast.parse(expression.strip(), mode="eval"))[0]
-
-
-# ---------------------------------------------------------------------------------------------
 # axes that fit the data
-
-
-def nice_step(span: float, max_ticks: int = 7) -> float:
-    """The smallest 1-2-5 step (times a power of ten) giving at most ``max_ticks`` intervals.
-
-    >>> nice_step(12), nice_step(6), nice_step(2.4), nice_step(4.08, 5)
-    (2.0, 1.0, 0.5, 1.0)
-    """
-    if not span > 0 or not math.isfinite(span):
-        raise ValueError(f"span: must be a finite positive number, got {span!r}")
-    raw = span / max_ticks
-    power = 10.0 ** math.floor(math.log10(raw))
-    for m in (1.0, 2.0, 2.5, 5.0, 10.0):
-        if m * power >= raw * (1 - 1e-9):
-            return float(m * power)
-    return float(10 * power)  # pragma: no cover
 
 
 def nice_range(
@@ -511,7 +398,7 @@ def nice_range(
     pad_lo = 0.0 if lo == 0.0 else margin * span
     pad_hi = 0.0 if hi == 0.0 else margin * span
     lo, hi = lo - pad_lo, hi + pad_hi
-    step = nice_step(hi - lo, max_ticks)
+    step = nice_step(hi - lo, max_ticks=max_ticks)
     start = math.floor(lo / step + 1e-9) * step
     stop = math.ceil(hi / step - 1e-9) * step
     # avoid -0.0 and float fuzz in the printed ticks
@@ -686,12 +573,9 @@ def number_text(value: float, scale: float | None = None, digits: int = 6) -> st
 def slope_line(f: Callable[[Any], Any], x0: float) -> Any:
     """The tangent at x0 with the slope a scene states: :func:`core.calculus.stated_derivative`
     (exact to rounding), not the post's central difference."""
-    from core.calculus import Line as CoreLine
-    from core.calculus import stated_derivative
+    from core.calculus import line_through, stated_derivative
 
-    y0 = float(f(x0))
-    slope = float(stated_derivative(f, x0))
-    return CoreLine(x0=x0, y0=y0, slope=slope, intercept=y0 - slope * x0)
+    return line_through(x0, float(f(x0)), float(stated_derivative(f, x0)))
 
 
 def slope_line_tex(slope: float, intercept: float) -> str:

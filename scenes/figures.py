@@ -20,9 +20,9 @@ import numpy as np
 from manim import DOWN, LEFT, RIGHT, UP, Dot, Line, Scene, VGroup
 
 from core.calculus import one_sided_slopes, stated_derivative, tangent
+from core.tex import expression_to_tex
 from scenes import style
 from scenes.common import (
-    expression_to_tex,
     fitted_axes,
     format_fixed,
     keep_in_frame,

@@ -47,8 +47,16 @@ from manim import (
     smooth,
 )
 
-from core.calculus import derivative, one_sided_slopes, secant, stated_derivative
+from core.calculus import (
+    correct_digits,
+    derivative,
+    line_through,
+    one_sided_slopes,
+    secant,
+    stated_derivative,
+)
 from core.expansion import secant_expansion
+from core.tex import expression_to_tex
 from scenes import style
 from scenes.common import (
     GlyphNumber,
@@ -57,7 +65,6 @@ from scenes.common import (
     clip_line,
     code_block,
     code_font_size,
-    expression_to_tex,
     fitted_axes,
     format_fixed,
     format_sig,
@@ -909,7 +916,7 @@ class SecantToTangent(Lesson):
         self._say(self.tr("secant.symmetric_average"))
         self.play(FadeIn(average, shift=0.1 * DOWN), run_time=0.8)
         # the chord moved onto P: on the tangent (a quadratic), or close to it
-        moved = line_on_axes(axes, _through(x0, self.y0, central), color=style.SECANT,
+        moved = line_on_axes(axes, line_through(x0, self.y0, central), color=style.SECANT,
                              stroke_width=style.STROKE_LINE)
         self.play(ReplacementTransform(chord_mob.copy(), moved), run_time=1.4)
         self.bring_to_front(self.p_dot, self.p_label)
@@ -1206,8 +1213,8 @@ class SecantToTangent(Lesson):
         printed = repr(value)
         self.printed_value = value
         if self.derivative_value is not None:  # how many of its digits are right
-            correct_part, digits, relative = _correct_digits(printed, value,
-                                                             self.derivative_value)
+            correct_part, digits, relative = _correct_part(printed, value,
+                                                           self.derivative_value)
         else:  # there is no f'(x0) to be right about
             correct_part, digits, relative = "", 0, False
         size = style.SIZE_CODE + 4
@@ -1223,28 +1230,28 @@ class SecantToTangent(Lesson):
         return code, output, (digits, relative)
 
 
-def _correct_digits(printed: str, value: float, reference: float) -> tuple[str, int, bool]:
+def _correct_part(printed: str, value: float, reference: float) -> tuple[str, int, bool]:
     """How much of ``printed`` (the repr of ``value``) is right, against ``reference``.
 
-    Returns ``(leading part to highlight, n, relative)``: with ``relative`` the first ``n``
-    significant digits are right (``-0.99999999`` of ``-0.9999999939`` for -1 counts 8: they
-    round to the reference); otherwise (a reference of 0) ``n`` decimal places are.
+    Returns ``(leading part to highlight, n, relative)``: n is
+    :func:`core.calculus.correct_digits` (15 for an exact value). With ``relative`` the first
+    ``n`` significant digits are right (``-0.99999999`` of ``-0.9999999939`` for -1 counts 8:
+    they round to the reference); otherwise (a reference of 0) ``n`` decimal places are.
 
-    >>> _correct_digits("0.22000000154953625", 0.22000000154953625, 0.22)
+    >>> _correct_part("0.22000000154953625", 0.22000000154953625, 0.22)
     ('0.22000000', 8, True)
-    >>> _correct_digits("-0.999999993922529", -0.999999993922529, -1.0)
+    >>> _correct_part("-0.999999993922529", -0.999999993922529, -1.0)
     ('-0.99999999', 8, True)
-    >>> _correct_digits("0.1", 0.1, 0.1)
+    >>> _correct_part("0.1", 0.1, 0.1)
     ('0.1', 15, True)
+    >>> _correct_part("1.5e-09", 1.5e-09, 0.0), _correct_part("0.0005", 0.0005, 0.0)
+    (('', 8, False), ('0.000', 3, False))
     """
-    error = abs(value - reference)
+    relative = reference != 0
+    n = correct_digits(value - reference, reference, most=15)
     if "e" in printed or "n" in printed:  # scientific notation, inf, nan: highlight nothing
-        relative = reference != 0
-        scale = abs(reference) if relative else 1.0
-        n = max(0, math.floor(-math.log10(error / scale))) if error > 0 else 15
         return "", n, relative
-    if reference != 0:
-        n = 15 if error == 0 else max(0, math.floor(-math.log10(error / abs(reference))))
+    if relative:
         # the first n significant digits of the printed number
         seen, cut = 0, len(printed)  # all of it, if it has fewer than n digits ("0.1")
         for i, c in enumerate(printed):
@@ -1254,7 +1261,6 @@ def _correct_digits(printed: str, value: float, reference: float) -> tuple[str, 
                 cut = i + 1
                 break
         return (printed[:cut] if n else ""), n, True
-    n = 15 if error == 0 else max(0, math.floor(-math.log10(error)))
     point = printed.find(".")
     cut = min(len(printed), point + 1 + n) if point >= 0 else 0
     return (printed[:cut] if n else ""), n, False
@@ -1306,13 +1312,6 @@ def _identity_tex(c0: str, c1: str) -> str:
     if c0 in ("0", "-0"):
         return ("-" if c1.startswith("-") else "") + term
     return f"{c0} {'-' if c1.startswith('-') else '+'} {term}"
-
-
-def _through(x0: float, y0: float, slope: float):
-    """The line through (x0, y0) with ``slope`` (a :class:`core.calculus.Line`)."""
-    from core.calculus import Line as CoreLine
-
-    return CoreLine(x0=x0, y0=y0, slope=slope, intercept=y0 - slope * x0)
 
 
 _SUPERSCRIPT = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")

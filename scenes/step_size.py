@@ -53,9 +53,11 @@ from manim import (
 )
 
 from core import calculus
+from core.calculus import correct_digits
 from core.functions import BLOG_EXPRESSION, blog_df
+from core.tex import expression_to_tex
 from scenes import style
-from scenes.common import expression_to_tex, prepare_scene, tex, text
+from scenes.common import prepare_scene, tex, text
 from scenes.lesson import Lesson
 from scenes.text import Catalogue
 
@@ -64,7 +66,6 @@ __all__ = [
     "Series",
     "LogLogAxes",
     "step_grid",
-    "correct_digits",
     "ratio_text",
     "series_steps",
 ]
@@ -120,17 +121,17 @@ def series_steps(method: str, x0: float) -> np.ndarray:
     return np.array(sorted(set(hs.tolist()), reverse=True))
 
 
-def correct_digits(error: float, exact: float) -> int:
-    """Correct significant digits of an estimate with ``error`` of a value ``exact``: the floor of
-    -log10(|error / exact|), capped at 16 (float64); an exact result counts 16."""
-    if error == 0 or exact == 0:
-        return 16
-    return int(max(0, min(16, math.floor(-math.log10(abs(error / exact))))))
+def _digits(error: float, exact: float) -> int:
+    """The correct digits of a row or a tag: :func:`core.calculus.correct_digits` (capped at 16,
+    16 for an exact result). Against an exact f'(x0) of 0 (a configured f at a stationary point)
+    core counts decimal places; the table has always shown 16 there, and still does."""
+    return 16 if exact == 0 else correct_digits(error, exact)
 
 
 def ratio_text(ratio: float) -> str:
     """A ratio to two significant figures, rounded down so that "≈" never claims more than was
-    computed (as :func:`correct_digits` floors): 15.5 -> "15", 512.4 -> "510", 9.87 -> "9.8"."""
+    computed (as :func:`core.calculus.correct_digits` floors): 15.5 -> "15", 512.4 -> "510",
+    9.87 -> "9.8"."""
     if not math.isfinite(ratio) or ratio <= 0:
         raise ValueError(f"`ratio` must be finite and positive, got {ratio!r}")
     unit = 10.0 ** (math.floor(math.log10(ratio)) - 1)
@@ -155,14 +156,12 @@ def _same_expression(a: str, b: str) -> bool:
 
 
 def _exact_derivative(expression: str, f: Callable[[Any], Any], x0: float) -> float:
-    """f'(x0) as exactly as float64 allows: the closed form for the post's function, else the
-    complex-step derivative (exact to rounding for analytic f), else Richardson."""
+    """The f'(x0) the errors are measured against: the closed form for the post's function
+    (:func:`core.functions.blog_df`: 0.22 at x = 3, where the complex step rounds to
+    0.22000000000000003), else :func:`core.calculus.stated_derivative` (exact to rounding)."""
     if _same_expression(expression, BLOG_EXPRESSION):
         return float(blog_df(x0))
-    try:
-        return float(calculus.derivative(f, x0, method="complex"))
-    except ValueError:
-        return float(calculus.derivative(f, x0, method="richardson"))
+    return float(calculus.stated_derivative(f, x0))
 
 
 def _no_truncation(case: Case) -> bool:
@@ -650,7 +649,7 @@ class StepSizeError(Lesson):
                 self._icon(method, ring=True),
                 self._row_label(method, r"h^* = \sqrt{\varepsilon}" if method == "forward"
                                 else r"h^* = \sqrt[3]{\varepsilon}"),
-                correct_digits(self.markers[(method, "best")][1], self.sine.exact))))
+                _digits(self.markers[(method, "best")][1], self.sine.exact))))
         self.play(
             *(FadeIn(self.rings[(m, "best")], scale=1.5) for m in ("forward", "central")),
             FadeIn(self.table_title), *(FadeIn(r) for r in rows), run_time=1.0,
@@ -676,8 +675,8 @@ class StepSizeError(Lesson):
         ring = self._ring("central", "post", POST_H, color=style.TEXT, diamond=True)
         err_post = self.markers[("central", "post")][1]
         err_best = self.markers[("central", "best")][1]
-        n_post = correct_digits(err_post, self.sine.exact)
-        n_best = correct_digits(err_best, self.sine.exact)
+        n_post = _digits(err_post, self.sine.exact)
+        n_best = _digits(err_best, self.sine.exact)
         row = self._place_row(self._row(self._icon("post"),
                                         self._row_label("central", _power_tex(POST_H)), n_post))
         self._say("step.post_digits", post=_power_text(POST_H), n=n_post, best=n_best,
@@ -705,8 +704,8 @@ class StepSizeError(Lesson):
         special = self.series["special"]
         self._sweep([special], self.short_sweep_time)
         largest = float(special.hs[0])
-        n_big = correct_digits(float(special.errors[0]), self.special.exact)
-        n_post = correct_digits(self.special.error_at(POST_H, "central"), self.special.exact)
+        n_big = _digits(float(special.errors[0]), self.special.exact)
+        n_post = _digits(self.special.error_at(POST_H, "central"), self.special.exact)
         marks = VGroup(self._ring("special", "post", POST_H, color=style.TEXT, diamond=True))
         tags = VGroup(self._digits_tag(self.rings[("special", "post")], n_post, RIGHT + UP))
         if exact_case:  # the largest step is the best only without truncation error
@@ -745,7 +744,7 @@ class StepSizeError(Lesson):
         row = self._place_row(self._row(
             self._icon("complex"),
             self._row_label("complex", _power_tex(h)),
-            correct_digits(err, case.exact)))
+            _digits(err, case.exact)))
         self.play(Create(self.machine), FadeIn(self.machine_tag), FadeIn(row), run_time=1.0)
 
     def show_richardson(self) -> None:
@@ -757,7 +756,7 @@ class StepSizeError(Lesson):
         star = Star(n=5, outer_radius=0.17, color=method_color("richardson"), fill_opacity=1,
                     stroke_width=0).move_to(self.axes.point(h0, err))
         self.rings[("richardson", "first")] = self.richardson = star
-        n = correct_digits(err, case.exact)
+        n = _digits(err, case.exact)
         row = self._place_row(self._row(self._icon("richardson"),
                                         self._row_label("richardson", None), n))
         self._say("step.richardson_note", self._panel_richardson(), n=n)

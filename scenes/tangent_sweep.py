@@ -60,12 +60,12 @@ from manim import (
 
 from core.calculus import stated_derivative
 from core.symbolic import derivative_text, polynomial, polynomial_text
+from core.tex import expression_to_tex
 from scenes import style
 from scenes.captions import needed_seconds
 from scenes.common import (
     NumberFormat,
     Readout,
-    expression_to_tex,
     fitted_axes,
     format_fixed,
     line_on_axes,

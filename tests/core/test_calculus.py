@@ -14,7 +14,9 @@ from core.calculus import (
     DEFAULT_STEPS,
     METHODS,
     Line,
+    correct_digits,
     derivative,
+    line_through,
     optimal_step,
     secant,
     step_errors,
@@ -264,6 +266,119 @@ def test_secant_through_both_points_and_tends_to_the_tangent():
     errors = [abs(secant(blog_f, 3.0, h).slope - 0.22) for h in (1.0, 0.1, 0.01, 0.001)]
     assert all(b < a for a, b in zip(errors, errors[1:], strict=False))
     assert errors[-1] == pytest.approx(0.02 * 0.001, rel=1e-6)
+
+
+finite = st.floats(-1e12, 1e12, allow_nan=False, allow_infinity=False)
+
+
+@settings(max_examples=200, deadline=None)
+@given(x0=finite, y0=finite, slope=finite)
+def test_line_through_is_the_scenes_line_bit_for_bit(x0, y0, slope):
+    # The scenes built Line(x0, y0, slope, y0 - slope * x0) by hand, from floats and from
+    # numpy floats (the aiming steps); line_through must give exactly that line.
+    expected = Line(x0=x0, y0=y0, slope=slope, intercept=y0 - slope * x0)
+    assert line_through(x0, y0, slope) == expected
+    assert line_through(np.float64(x0), np.float64(y0), np.float64(slope)) == expected
+    line = line_through(np.float64(x0), y0, slope)
+    assert all(type(v) is float for v in dataclasses.astuple(line))
+
+
+def test_secant_and_tangent_are_lines_through_their_point():
+    for line in (secant(blog_f, 3.0, 0.5), tangent(blog_f, 6.0), tangent(np.sin, 1.0)):
+        assert line_through(line.x0, line.y0, line.slope) == line
+    line = line_through(3, 0, 2)  # integers are numbers too
+    assert line == Line(3.0, 0.0, 2.0, -6.0) and line(4.0) == 2.0
+
+
+@pytest.mark.parametrize("name", ["x0", "y0", "slope"])
+@pytest.mark.parametrize("bad", [math.nan, math.inf, True, "1", 1j, [1.0, 2.0], None])
+def test_line_through_rejects_what_is_not_one_finite_number(name, bad):
+    args = {"x0": 3.0, "y0": 0.48, "slope": 0.22, name: bad}
+    with pytest.raises(ValueError, match=f"`{name}`"):
+        line_through(**args)
+
+
+# --- correct digits ---------------------------------------------------------------------------
+
+
+def step_size_correct_digits(error, exact):
+    """scenes.step_size.correct_digits before it moved here, as it was written."""
+    if error == 0 or exact == 0:
+        return 16
+    return int(max(0, min(16, math.floor(-math.log10(abs(error / exact))))))
+
+
+def secant_correct_digits(value, reference):
+    """The count of scenes.secant._correct_digits before it used correct_digits (finite values)."""
+    error = abs(value - reference)
+    if reference != 0:
+        return 15 if error == 0 else max(0, math.floor(-math.log10(error / abs(reference))))
+    return 15 if error == 0 else max(0, math.floor(-math.log10(error)))
+
+
+nonzero = st.floats(-1e200, 1e200, allow_nan=False).filter(lambda v: abs(v) > 1e-200)
+
+
+@settings(max_examples=300, deadline=None)
+@given(exact=nonzero, relative=st.floats(0, 10.0), sign=st.sampled_from([1.0, -1.0]))
+def test_correct_digits_is_the_step_size_count_bit_for_bit(exact, relative, sign):
+    error = sign * relative * abs(exact)
+    assert correct_digits(error, exact) == step_size_correct_digits(error, exact)
+
+
+@settings(max_examples=300, deadline=None)
+@given(reference=st.one_of(nonzero, st.just(0.0)), ulps=st.integers(-2**40, 2**40),
+       scale=st.sampled_from([1.0, 1e-3, 1e3]))
+def test_correct_digits_at_most_15_is_the_secant_count_bit_for_bit(reference, ulps, scale):
+    # the post's printed value: the reference, some ulps (or a tiny absolute amount) off
+    value = reference + ulps * (np.spacing(reference) if reference else 1e-30) * scale
+    got = correct_digits(value - reference, reference, most=15)
+    assert got == secant_correct_digits(value, reference)
+
+
+def test_correct_digits_of_estimates_of_cos_1():
+    cos1 = math.cos(1.0)
+    assert correct_digits(abs(derivative(np.sin, 1.0) - cos1), cos1) == 8
+    assert correct_digits(derivative(np.sin, 1.0, method="complex") - cos1, cos1) >= 15
+    assert correct_digits(0.0, cos1) == 16 and correct_digits(0.0, cos1, most=15) == 15
+    assert correct_digits(0.5, 0.22) == 0 and correct_digits(1.5e-9, 0.22) == 8
+
+
+def test_correct_digits_of_zero_are_decimal_places():
+    assert correct_digits(1e-16, 0.0) == 16  # not capped: 1e-16 is right to 16 places
+    assert correct_digits(2.5e-12, 0.0) == 11 and correct_digits(0.3, 0.0) == 0
+    assert correct_digits(0.0, 0.0) == 16 and correct_digits(0.0, 0.0, most=15) == 15
+
+
+def test_correct_digits_of_what_is_not_a_number_is_zero():
+    assert correct_digits(math.inf, 1.0) == 0 and correct_digits(math.nan, 1.0) == 0
+    assert correct_digits(-math.inf, 0.0) == 0
+    assert correct_digits(1e308, 1e-300) == 0  # the relative error overflows
+    assert correct_digits(1e-300, 1e300) == 16  # ... or underflows
+    assert correct_digits(1e-300, 1e300, most=15) == 15
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "match"),
+    [
+        ({"error": "1e-9"}, "`error` must be a real number"),
+        ({"error": True}, "`error` must be a real number"),
+        ({"error": 1j}, "`error` must be a real number"),
+        ({"error": [1e-9]}, "`error` must be a real number"),
+        ({"exact": math.nan}, "`exact` must be finite"),
+        ({"exact": math.inf}, "`exact` must be finite"),
+        ({"exact": "0.22"}, "`exact` must be a real number"),
+        ({"exact": [0.22, 0.34]}, "`exact` must be a single number"),
+        ({"most": 0}, "`most` must be a positive integer"),
+        ({"most": 15.0}, "`most` must be a positive integer"),
+        ({"most": True}, "`most` must be a positive integer"),
+    ],
+)
+def test_correct_digits_validation(kwargs, match):
+    args = {"error": 1e-9, "exact": 0.22, **kwargs}
+    most = args.pop("most", 16)
+    with pytest.raises(ValueError, match=match):
+        correct_digits(args["error"], args["exact"], most=most)
 
 
 # --- validation -------------------------------------------------------------------------------
