@@ -1024,7 +1024,7 @@ class GlyphNumber(VMobject):
             if ch not in self._glyphs:
                 raise ValueError(f"GlyphNumber: cannot draw {ch!r} in {s!r} (only {_GLYPHS!r})")
         origin = self._origin.get_center()
-        scale = float(np.linalg.norm(self._unit.get_center() - origin)) / 0.1
+        scale = self.scale_factor
         parts = []
         cursor = 0.0
         for ch in s:
@@ -1041,6 +1041,21 @@ class GlyphNumber(VMobject):
 
     def get_value(self) -> float:
         return self.value
+
+    @property
+    def anchor(self) -> np.ndarray:
+        """Where the number stands: the left end of its baseline."""
+        return self._origin.get_center()
+
+    @property
+    def scale_factor(self) -> float:
+        """How much the number has been scaled since it was made (1: not at all)."""
+        return float(np.linalg.norm(self._unit.get_center() - self._origin.get_center())) / 0.1
+
+    @property
+    def font_size(self) -> float:
+        """The ``font_size`` it is drawn at now: ``size`` times :attr:`scale_factor`."""
+        return self.size * self.scale_factor
 
 
 class ScaledNumber(GlyphNumber):
