@@ -444,7 +444,7 @@ class SecantToTangent(Lesson):
             if overflow > 0:  # ... then the number (its font is larger)
                 room = style.SIZE_SMALL / (style.SIZE_READOUT * factor)
                 number.scale(max(1 - overflow / (number.width + 1e-9), room),
-                             about_point=number._origin.get_center())
+                             about_point=number.anchor)
         self.h_readout.track(h)
         self.slope_readout.track(lambda: secant(f, x0, h()).slope)
 
@@ -461,7 +461,7 @@ class SecantToTangent(Lesson):
                 number = self.derivative_readout.number
                 smallest = style.SIZE_SMALL / style.SIZE_READOUT
                 number.scale(max(1 - overflow / number.width, smallest),
-                             about_point=number._origin.get_center())
+                             about_point=number.anchor)
             lowest = self.derivative_readout
         else:
             # a row per side, filled in when Q has come from it: "from the right -> 1.00"
@@ -749,6 +749,7 @@ class SecantToTangent(Lesson):
             if i == 0 and open_magnifier:
                 self.wait(0.4)
                 if announce:  # the tangent, named, in a beat of its own
+                    self.end_narration()  # the last one read out before the beat ends
                     self.end_beat()
                     self._announce_tangent()
                     self.end_beat()
