@@ -125,15 +125,17 @@ setup() {
 run_tests() {
   setup "${TEST_APT_PACKAGES[@]}"
   make_venv "$CORE_VENV" test
-  echo "==> the whole suite (core, scenes, render tests)"
-  "$VENV/bin/python" -m pytest "$@"
+  # both cores (pytest-xdist); the tests that read one scene's recorded run stay on one worker
+  # (tests/conftest.py), so each scene is played once for them
+  echo "==> the whole suite (core, scenes, render tests), on every core"
+  "$VENV/bin/python" -m pytest -n auto --dist loadgroup "$@"
   echo "==> the numeric core again, in $CORE_VENV where manim is not installed"
   "$CORE_VENV/bin/python" -c 'import importlib.util, sys; sys.exit(
     importlib.util.find_spec("manim") is not None)' || {
     err "$CORE_VENV has manim installed; it must not"
     exit 1
   }
-  "$CORE_VENV/bin/python" -m pytest -q -p no:cacheprovider tests/core core
+  "$CORE_VENV/bin/python" -m pytest -q -p no:cacheprovider -n auto tests/core core
 }
 
 main() {

@@ -1,12 +1,20 @@
-"""Shared pytest set-up: manim's frame-comparison flags and a fixture for bibun.toml variants."""
+"""Shared pytest set-up: the post's parameters for every test, manim's frame-comparison flags, a
+fixture for bibun.toml variants, the recorded run of every lesson, and a LaTeX/Pango cache that
+two pytest-xdist workers share."""
 
 from __future__ import annotations
 
+import fcntl
+import sys
+from contextlib import contextmanager
+from functools import wraps
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+#: Held while a worker writes to the shared LaTeX and Pango caches (tests/scenes/scene_testing.py).
+CACHE_LOCK = ROOT / "media" / ".cache.lock"
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -23,6 +31,100 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         default=False,
         help="show the difference when a frame comparison fails",
     )
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """A test that reads a scene's recorded run joins the xdist group named for the scene's
+    module (``scenes.aim``: both aiming scenes), as the scene's own test module does
+    (``pytestmark``). A run is made once per worker that needs it, so the tests of one module's
+    scenes go to one worker; with ``--dist loadgroup``, as ``./render.sh test`` runs, the groups
+    and the other tests share out the cores."""
+    from scenes import SCENES
+
+    for item in items:
+        if "recorded" not in getattr(item, "fixturenames", ()):
+            continue
+        if item.get_closest_marker("xdist_group") is not None:
+            continue
+        name = getattr(item, "callspec", None) and item.callspec.params.get("name")
+        if name in SCENES:
+            item.add_marker(pytest.mark.xdist_group(SCENES[name].module))
+
+
+@pytest.fixture(autouse=True)
+def _post_parameters(monkeypatch: pytest.MonkeyPatch, tmp_path_factory) -> None:
+    """Every test starts from the built-in parameters (the post's values, which the shipped
+    bibun.toml repeats: tests/core/test_config.py), not from whatever ./bibun.toml a user has
+    edited, and without a theme or record file from the environment."""
+    from core.config import ENV_VAR
+
+    empty = tmp_path_factory.getbasetemp() / "post.toml"
+    if not empty.exists():
+        empty.write_text("", encoding="utf-8")
+    monkeypatch.setenv(ENV_VAR, str(empty))
+    monkeypatch.delenv("BIBUN_THEME", raising=False)
+    monkeypatch.delenv("BIBUN_RECORD", raising=False)
+
+
+@contextmanager
+def _one_writer():
+    """Hold the shared cache's lock: manim writes a formula's .tex, .dvi and .svg under names
+    made from its hash and deletes every other .dvi it finds, and reads an .svg through a
+    temporary copy beside it, so two workers at once would read each other's half-written
+    files or delete them."""
+    CACHE_LOCK.parent.mkdir(parents=True, exist_ok=True)
+    with CACHE_LOCK.open("a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _locked(function):
+    @wraps(function)
+    def call(*args, **kwargs):
+        with _one_writer():
+            return function(*args, **kwargs)
+
+    return call
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _cache_safe_for_two_workers():
+    """Serialise manim's LaTeX and Pango writes (when the session uses manim at all)."""
+    if "manim" not in sys.modules:  # the core-only venv, or a run of tests/core
+        yield
+        return
+    from manim.mobject.svg.svg_mobject import SVGMobject
+    from manim.mobject.text import tex_mobject, text_mobject
+
+    with pytest.MonkeyPatch.context() as mp:
+        # typesetting writes the cached .svg; reading one writes "<hash>_.svg" beside it (the
+        # parsed tree, written out again, read and deleted: manim 0.22's SVGMobject)
+        mp.setattr(tex_mobject, "tex_to_svg_file", _locked(tex_mobject.tex_to_svg_file))
+        for cls in (text_mobject.Text, text_mobject.MarkupText):
+            mp.setattr(cls, "_text2svg", _locked(cls._text2svg))
+        mp.setattr(SVGMobject, "generate_mobject", _locked(SVGMobject.generate_mobject))
+        yield
+
+
+@pytest.fixture(scope="session")
+def recorded(tmp_path_factory):
+    """``recorded(name, language="en")``: the :class:`scene_testing.Recording` of the registered
+    scene ``name`` in ``language`` with the post's parameters, played once per session (per
+    xdist worker: tests that use it are grouped by scene, see ``pytest_collection_modifyitems``)."""
+    from scene_testing import record  # needs manim
+
+    made = {}
+
+    def get(name: str, language: str = "en"):
+        if (name, language) not in made:
+            folder = tmp_path_factory.mktemp(f"recorded-{name}-{language}")
+            made[name, language] = record(name, language, folder)
+        return made[name, language]
+
+    return get
 
 
 @pytest.fixture

@@ -1,4 +1,4 @@
-"""Set-up shared by the scene tests."""
+"""Set-up shared by the scene tests: frame comparisons on this cairo, a media folder per module."""
 
 from __future__ import annotations
 
@@ -21,5 +21,5 @@ def _compare_frames_on_this_cairo(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.fixture(scope="module")
 def media(tmp_path_factory):
-    """One media folder per test module, so LaTeX is compiled once, not once per test."""
+    """One media folder per test module."""
     return tmp_path_factory.mktemp("media")

@@ -1,14 +1,39 @@
-"""Helpers shared by the scene tests: a tiny dry-run play, a frame check, a second function."""
+"""Helpers shared by the scene tests: the one manim settings builder, a tiny dry-run play, the
+recorded run of every lesson, frame checks and a second function.
+
+Every scene test configures manim through :func:`settings` (a quiet dry run at 320x180 into the
+test's media folder, LaTeX and Pango outputs from the shared cache :data:`CACHE`); frame
+comparisons keep manim's own resolution but pass :data:`CACHE` too.
+
+The cross-cutting tests (narration, pacing, legibility, lecture) do not play the scenes
+themselves: they read the :class:`Recording` of each (scene, language), made once per test
+session (per pytest-xdist worker at most) by :func:`record`, through the session fixture
+``recorded`` of ``tests/scenes/conftest.py``.
+"""
 
 from __future__ import annotations
 
+import importlib
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import numpy as np
-from manim import Mobject, Scene, tempconfig
+import pytest
+from manim import (
+    Code,
+    Mobject,
+    Paragraph,
+    Scene,
+    SingleStringMathTex,
+    Text,
+    Wait,
+    tempconfig,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
-#: LaTeX and Pango outputs are cached here between runs (media/ is git-ignored).
+#: LaTeX and Pango outputs are cached here between runs (media/ is git-ignored). Two pytest-xdist
+#: workers share it safely: tests/conftest.py serialises the writes (see ``_one_writer``).
 CACHE = {"tex_dir": str(ROOT / "media" / "Tex"), "text_dir": str(ROOT / "media" / "texts")}
 
 #: A non-default function for the calculus scenes: sin on [0, 6].
@@ -27,9 +52,15 @@ FRAME_HALF_WIDTH = 7.1
 FRAME_HALF_HEIGHT = 4.0
 
 
-def play(scene_cls: type[Scene], media_dir: Path, frame_rate: float = 2) -> Scene:
-    """Play a scene in dry-run mode, tiny and at a low frame rate (updaters run every frame)."""
-    settings = {
+def settings(media_dir: Path, *, frame_rate: float = 2, **extra: Any) -> dict[str, Any]:
+    """manim settings for a test: a quiet dry run, 320x180 at ``frame_rate`` fps, into
+    ``media_dir``, with the shared LaTeX and Pango caches; ``extra`` overrides any of them.
+
+    A dry run draws no file but still rasterises every frame (manim 0.22), so the picture is
+    tiny and the frame rate low: updaters run once a frame, and the scene's timing (waits
+    rounded to whole frames) is what the tests read.
+    """
+    return {
         "quality": "low_quality",
         "dry_run": True,
         "pixel_width": 320,
@@ -37,12 +68,53 @@ def play(scene_cls: type[Scene], media_dir: Path, frame_rate: float = 2) -> Scen
         "frame_rate": frame_rate,
         "disable_caching": True,
         "media_dir": str(media_dir),
+        "verbosity": "WARNING",
+        "progress_bar": "none",
         **CACHE,
+        **extra,
     }
-    with tempconfig(settings):
+
+
+def play(scene_cls: type[Scene], media_dir: Path, frame_rate: float = 2) -> Scene:
+    """Play a scene in dry-run mode, tiny and at a low frame rate (updaters run every frame)."""
+    with tempconfig(settings(media_dir, frame_rate=frame_rate)):
         scene = scene_cls()
         scene.render()
     return scene
+
+
+def final_state(scene_cls: type[Scene], media_dir: Path) -> Scene:
+    """Build a scene with animations skipped: the state its last frame shows."""
+    with tempconfig(settings(media_dir)):
+        scene = scene_cls(skip_animations=True)
+        scene.render()
+    return scene
+
+
+def slides_of(scene_cls: type[Scene], media_dir: Path) -> Scene:
+    """Play a lecture scene as a dry run and return it with manim-slides' slide list complete
+    (``Slide.render`` would then concatenate clips, which a dry run does not write)."""
+    with tempconfig(settings(media_dir)):
+        scene = scene_cls()
+        Scene.render(scene)  # manim's own render: setup, construct, tear_down
+    scene._add_last_slide()  # what Slide.render does before it writes <Scene>.json
+    return scene
+
+
+def assert_recorded_run_is_the_video(run: Scene, video: Scene) -> None:
+    """The recorded run (the lecture variant, :func:`record`) narrates and pauses as the plain
+    video ``video`` does: the same narrations with the same fields, as many beats, and at the
+    same times where both played at one frame rate (a wait is rounded to whole frames)."""
+    assert [(c["key"], c["fields"]) for c in run.cues] == [
+        (c["key"], c["fields"]) for c in video.cues]
+    assert len(run.beat_times) == len(video.beat_times)
+    if run.camera.frame_rate == video.camera.frame_rate:
+        assert (run.cues, run.beat_times, run.time) == (video.cues, video.beat_times, video.time)
+
+
+def scene_class(entry) -> type[Scene]:
+    """The class behind a registry entry (:data:`scenes.SCENES` or :data:`scenes.FIGURES`)."""
+    return getattr(importlib.import_module(entry.module), entry.cls)
 
 
 def inside_frame(mob: Mobject, margin: float = 0.2) -> bool:
@@ -60,26 +132,6 @@ def inside_frame(mob: Mobject, margin: float = 0.2) -> bool:
 POINTS_HALF_WIDTH = 7.12
 
 
-def dry_run_settings(media_dir: Path, **extra) -> dict:
-    """manim settings for a quiet low-quality run into ``media_dir`` (full 854x480, 15 fps)."""
-    return {
-        "quality": "low_quality",
-        "media_dir": str(media_dir),
-        "disable_caching": True,
-        "verbosity": "WARNING",
-        "progress_bar": "none",
-        **extra,
-    }
-
-
-def final_state(scene_cls: type[Scene], media_dir: Path) -> Scene:
-    """Build a scene with animations skipped: the state its last frame shows."""
-    with tempconfig(dry_run_settings(media_dir, dry_run=True)):
-        scene = scene_cls(skip_animations=True)
-        scene.render()
-    return scene
-
-
 def assert_points_inside_frame(scene: Scene) -> None:
     """Every point of every drawn part of ``scene`` lies within the frame."""
     for mob in scene.mobjects:
@@ -89,7 +141,7 @@ def assert_points_inside_frame(scene: Scene) -> None:
             assert np.all(np.abs(pts[:, 1]) <= FRAME_HALF_HEIGHT), type(part).__name__
 
 
-#: The beats every scene must have at least (issue 9), by what a lecturer stops at.
+#: The beats every scene must have at least, by what a lecturer stops at.
 MIN_BEATS = {
     "SecantToTangent": 5 + 3,  # P and Q; triangle; 4 decades of h (4 -> 1e-3); tangent; code
     "CannonballTrajectory": 5,
@@ -104,14 +156,108 @@ MIN_BEATS = {
 }
 
 
-def slides_of(scene_cls: type[Scene], media_dir):
-    """Play a lecture scene as a dry run and return it with manim-slides' slide list complete
-    (``Slide.render`` would then concatenate clips, which a dry run does not write)."""
-    settings = {"quality": "low_quality", "dry_run": True, "pixel_width": 320,
-                "pixel_height": 180, "frame_rate": 2, "disable_caching": True,
-                "media_dir": str(media_dir), **CACHE}
-    with tempconfig(settings):
-        scene = scene_cls()
-        Scene.render(scene)  # manim's own render: setup, construct, tear_down
-    scene._add_last_slide()  # what Slide.render does before it writes <Scene>.json
-    return scene
+# --- legibility: the size of every text on screen ---------------------------------------------
+
+SMALLEST = 20.0  # px at 720p
+SCRIPT = 0.7  # TeX's \scriptstyle, relative to its formula
+
+
+def _visible(mob: Mobject) -> bool:
+    family = mob.family_members_with_points()
+    return any(m.get_fill_opacity() > 0.05 or m.get_stroke_opacity() > 0.05 for m in family)
+
+
+def too_small(mobjects) -> list[tuple[str, float]]:
+    """Every visible text among ``mobjects`` (and their families) below :data:`SMALLEST` px at
+    720p, as (what it says, its effective size); see ``test_legibility.py`` for the rule."""
+    from scenes.common import GlyphNumber, code_font_size
+
+    found: dict[str, float] = {}
+    for top in mobjects:
+        for m in top.get_family():
+            if isinstance(m, Code):
+                size, what = code_font_size(m), "code"
+            elif isinstance(m, Paragraph):
+                continue  # inside a Code, measured there
+            elif isinstance(m, Text):
+                size, what = m.font_size, m.text
+            elif isinstance(m, SingleStringMathTex):
+                # a degree sign is a superscript circle, not something to read
+                bare = m.tex_string.replace("^{\\circ}", "").replace("^\\circ", "")
+                has_script = any(c in bare for c in "^_")
+                size = m.font_size * (SCRIPT if has_script else 1.0)
+                what = m.tex_string
+            elif isinstance(m, GlyphNumber):
+                size, what = m.font_size, m.string
+            else:
+                continue
+            if size < SMALLEST - 1e-6 and _visible(m):
+                found[what] = min(size, found.get(what, size))
+    return sorted(found.items(), key=lambda kv: kv[1])
+
+
+# --- the recorded run ---------------------------------------------------------------------------
+
+
+@dataclass
+class Recording:
+    """One play of a lesson's lecture variant (which is the plain scene plus slide breaks), with
+    what the cross-cutting tests read from it.
+
+    Attributes
+    ----------
+    scene : Lesson
+        The played scene: ``cues``, ``beat_times``, ``time``, ``tr``, ``_slides`` (manim-slides'
+        record of the slides, what it writes to ``<Scene>.json``) and the scene's own attributes.
+    language : str
+        The language it was rendered in.
+    stills : list of (float, float)
+        The stretches (start, end) in which the picture stood still: waits, back to back, while
+        no mobject had a time-based updater.
+    small_text : list of (float, list)
+        At the end of each beat with text below the floor: (time, :func:`too_small`).
+    """
+
+    scene: Any
+    language: str
+    stills: list[tuple[float, float]] = field(default_factory=list)
+    small_text: list[tuple[float, list[tuple[str, float]]]] = field(default_factory=list)
+
+
+def record(name: str, language: str, folder: Path) -> Recording:
+    """Play the lecture variant of the registered scene ``name`` once, in ``language`` with the
+    post's parameters (every other key at its default), and record it."""
+    from core.config import ENV_VAR
+    from scenes import lecture
+    from scenes.lesson import Lesson
+
+    config = folder / "bibun.toml"
+    config.write_text(f'language = "{language}"\n', encoding="utf-8")
+    rec = Recording(scene=None, language=language)
+    scene_play, end_beat = Scene.play, Lesson.end_beat
+
+    def play_and_note(self, *animations, **kwargs):
+        start = float(self.renderer.time)
+        waiting = all(isinstance(a, Wait) for a in animations) and not any(
+            m.has_time_based_updater() for m in self.get_mobject_family_members())
+        scene_play(self, *animations, **kwargs)
+        if waiting:
+            end = float(self.renderer.time)
+            if rec.stills and abs(rec.stills[-1][1] - start) < 1e-6:
+                rec.stills[-1] = (rec.stills[-1][0], end)
+            else:
+                rec.stills.append((start, end))
+
+    def measure_and_end_beat(self, **kwargs):
+        small = too_small(self.mobjects)
+        if small:
+            rec.small_text.append((round(float(self.renderer.time), 1), small))
+        return end_beat(self, **kwargs)
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv(ENV_VAR, str(config))
+        mp.chdir(folder)  # manim-slides keeps its folder relative to the current one
+        mp.setattr(Scene, "play", play_and_note)
+        mp.setattr(Lesson, "end_beat", measure_and_end_beat)
+        rec.scene = slides_of(getattr(lecture, name), folder)
+    return rec

@@ -17,8 +17,9 @@ manim = pytest.importorskip("manim")
 
 from manim.utils.testing.frames_comparison import frames_comparison  # noqa: E402
 from scene_testing import (  # noqa: E402
+    CACHE,
     assert_points_inside_frame,
-    dry_run_settings,
+    assert_recorded_run_is_the_video,
     final_state,
     inside_frame,
     play,
@@ -30,6 +31,7 @@ from core.calculus import derivative  # noqa: E402
 from scenes.aim import AimTheCannon, AimTheCannonGradient, format_eta  # noqa: E402
 from scenes.text import TEXT  # noqa: E402
 
+pytestmark = pytest.mark.xdist_group("scenes.aim")  # one worker reads the recorded runs
 __module_test__ = "aim"
 
 #: The issue's other launch, with a target within its reach (90 % of the longest shot) that the
@@ -44,11 +46,12 @@ SCENES = {"newton": AimTheCannon, "gradient": AimTheCannonGradient}
 
 @pytest.mark.parametrize("method", list(SCENES))
 @pytest.mark.parametrize(("language", "config"), [("en", "default"), ("ja", "300_at_60")])
-def test_plays_in_dry_run(use_config, media, method, language, config):
+def test_plays_in_dry_run(use_config, media, method, language, config, recorded):
     use_config(f'language = "{language}"\n' + CONFIGS[config])
-    with manim.tempconfig(dry_run_settings(media, dry_run=True)):
-        scene = SCENES[method]()
-        scene.render()
+    scene = play(SCENES[method], media, frame_rate=15)  # the duration at a video's rate
+    if config == "default":
+        # the recorded run that the cross-cutting tests read is this video's
+        assert_recorded_run_is_the_video(recorded(SCENES[method].__name__, language).scene, scene)
     assert scene.result.method == method
     assert scene.result.converged, "the scene must end on a hit"
     # about a minute and a half: captions stay up until they can be read in both languages
@@ -151,11 +154,10 @@ def test_newton_says_each_bisection_as_it_happens(use_config, media):
 
 
 @pytest.mark.parametrize("method", list(SCENES))
-def test_both_videos_close_on_the_map_to_learning(use_config, media, method):
+def test_both_videos_close_on_the_map_to_learning(method, recorded):
     """A beat per line: angle = weight, miss² = loss, dL/dθ = backpropagation, θ − η·dL/dθ =
     SGD/Adam, Newton = the second-order cousin; nothing says Adam divides by the slope."""
-    use_config("")
-    scene = play(SCENES[method], media)
+    scene = recorded(SCENES[method].__name__, "en").scene
     keys = [c["key"] for c in scene.cues]
     order = ["aim.map.weight", "aim.map.loss", "aim.map.backprop", "aim.map.step",
              "aim.map.newton"]
@@ -194,12 +196,12 @@ def _defaults(monkeypatch, tmp_path):
 
 
 @pytest.mark.usefixtures("_defaults")
-@frames_comparison(base_scene=AimTheCannon)
+@frames_comparison(base_scene=AimTheCannon, **CACHE)
 def test_last_frame(scene):
     AimTheCannon.construct(scene)
 
 
 @pytest.mark.usefixtures("_defaults")
-@frames_comparison(base_scene=AimTheCannonGradient)
+@frames_comparison(base_scene=AimTheCannonGradient, **CACHE)
 def test_last_frame_gradient(scene):
     AimTheCannonGradient.construct(scene)

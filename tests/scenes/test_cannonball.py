@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import math
 import re
-import tempfile
 from pathlib import Path
 
 import numpy as np
@@ -18,12 +17,15 @@ import pytest
 
 manim = pytest.importorskip("manim")
 
+import scene_testing  # noqa: E402
 from manim.utils.testing.frames_comparison import frames_comparison  # noqa: E402
+from scene_testing import CACHE, assert_recorded_run_is_the_video, play  # noqa: E402
 
 from scenes import style  # noqa: E402
 from scenes.cannonball import CannonballFigure, CannonballTrajectory  # noqa: E402
 from scenes.common import PlotAxes  # noqa: E402
 
+pytestmark = pytest.mark.xdist_group("scenes.cannonball")  # one worker reads its recorded run
 __module_test__ = "cannonball"
 
 #: The issue's other launch (the aiming target must then be within its reach).
@@ -36,29 +38,9 @@ HALF_WIDTH = 7.11 - 0.3
 HALF_HEIGHT = 4.0 - 0.3
 
 
-#: LaTeX and Pango caches shared by every test run (typesetting dominates a cold run).
-CACHE = Path(tempfile.gettempdir()) / "bibun-test-cache"
-
-
-def _settings(tmp_path, **extra):
-    return {
-        "quality": "low_quality",
-        "media_dir": str(tmp_path / "media"),
-        "tex_dir": str(CACHE / "Tex"),
-        "text_dir": str(CACHE / "texts"),
-        "disable_caching": True,
-        "verbosity": "WARNING",
-        "progress_bar": "none",
-        **extra,
-    }
-
-
 def _final_state(scene_cls, tmp_path):
     """Build ``scene_cls`` with its animations skipped: the objects in their final state."""
-    with manim.tempconfig(_settings(tmp_path, dry_run=True)):
-        scene = scene_cls(skip_animations=True)
-        scene.render()
-    return scene
+    return scene_testing.final_state(scene_cls, tmp_path)
 
 
 def _angle(vector) -> float:
@@ -77,11 +59,12 @@ def _data_vector(axes, start, end) -> np.ndarray:
     ("language", "config"),
     [("en", "default"), ("ja", "300_at_60"), ("ja", "no_drag")],
 )
-def test_trajectory_plays_in_dry_run(use_config, tmp_path, language, config):
+def test_trajectory_plays_in_dry_run(use_config, tmp_path, language, config, recorded):
     use_config(f'language = "{language}"\n' + CONFIGS[config])
-    with manim.tempconfig(_settings(tmp_path, dry_run=True)):
-        scene = CannonballTrajectory()
-        scene.render()
+    scene = play(CannonballTrajectory, tmp_path, frame_rate=15)  # the duration at a video's rate
+    if config == "default":
+        # the recorded run that the cross-cutting tests read is this video's
+        assert_recorded_run_is_the_video(recorded("CannonballTrajectory", language).scene, scene)
     # about a minute and a half: captions stay up until they can be read in both languages
     assert 20.0 <= scene.renderer.time <= 90.0, "the scene must run 20-90 s"
 
@@ -113,9 +96,7 @@ class _CaptionWatch(CannonballTrajectory):
 def test_captions_never_overlap(use_config, tmp_path):
     # the old caption fades out before the new one fades in: never two lines on top of each other
     use_config('language = "ja"')
-    with manim.tempconfig(_settings(tmp_path, dry_run=True, frame_rate=10)):
-        scene = _CaptionWatch()
-        scene.render()
+    scene = play(_CaptionWatch, tmp_path, frame_rate=10)
     assert len(scene.made) >= 10
     assert scene.most_at_once == 1
 
@@ -124,9 +105,7 @@ def test_captions_never_overlap(use_config, tmp_path):
 @pytest.mark.parametrize("config", list(CONFIGS))
 def test_figure_plays_in_dry_run(use_config, tmp_path, language, config):
     use_config(f'language = "{language}"\n' + CONFIGS[config])
-    with manim.tempconfig(_settings(tmp_path, dry_run=True)):
-        scene = CannonballFigure()
-        scene.render()
+    scene = play(CannonballFigure, tmp_path)
     assert _outside(scene) == []
 
 
@@ -427,9 +406,6 @@ def test_figure_arrows_follow_core(use_config, tmp_path):
 # reference frames (the post's defaults, each language)
 
 
-_CACHED = {"tex_dir": str(CACHE / "Tex"), "text_dir": str(CACHE / "texts")}
-
-
 @pytest.fixture
 def _en(use_config):
     use_config('language = "en"')
@@ -440,25 +416,25 @@ def _ja(use_config):
     use_config('language = "ja"')
 
 
-@frames_comparison(base_scene=CannonballFigure, **_CACHED)
+@frames_comparison(base_scene=CannonballFigure, **CACHE)
 @pytest.mark.usefixtures("_en")
 def test_figure_en(scene):
     CannonballFigure.construct(scene)
 
 
-@frames_comparison(base_scene=CannonballFigure, **_CACHED)
+@frames_comparison(base_scene=CannonballFigure, **CACHE)
 @pytest.mark.usefixtures("_ja")
 def test_figure_ja(scene):
     CannonballFigure.construct(scene)
 
 
-@frames_comparison(base_scene=CannonballTrajectory, **_CACHED)
+@frames_comparison(base_scene=CannonballTrajectory, **CACHE)
 @pytest.mark.usefixtures("_en")
 def test_trajectory_last_frame_en(scene):
     CannonballTrajectory.construct(scene)
 
 
-@frames_comparison(base_scene=CannonballTrajectory, **_CACHED)
+@frames_comparison(base_scene=CannonballTrajectory, **CACHE)
 @pytest.mark.usefixtures("_ja")
 def test_trajectory_last_frame_ja(scene):
     CannonballTrajectory.construct(scene)

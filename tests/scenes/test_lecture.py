@@ -1,7 +1,8 @@
 """Lecture mode: each scene's lecture variant stops at each of its beats, and only there.
 
 The counts come from manim-slides' own record of the slides (``Slide._slides``, what it writes
-to ``<Scene>.json``), taken from a dry run: no video is rendered.
+to ``<Scene>.json``), taken from each scene's recorded run (a dry run of the lecture variant): no
+video is rendered.
 """
 
 from __future__ import annotations
@@ -9,23 +10,19 @@ from __future__ import annotations
 import pytest
 
 pytest.importorskip("manim_slides")
-from scene_testing import MIN_BEATS, slides_of  # noqa: E402
+from scene_testing import MIN_BEATS  # noqa: E402
 
 from scenes import SCENES, lecture  # noqa: E402
+from scenes.text import LANGUAGES  # noqa: E402
 
 #: Scenes with a beat per shot of ``scene.result.steps``.
 SHOT_SCENES = {"AimTheCannon", "AimTheCannonGradient"}
 
 
-@pytest.fixture(autouse=True)
-def _post_defaults(use_config):
-    use_config("")
-
-
+@pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize("name", list(SCENES))
-def test_slides_are_the_beats(name, tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)  # manim-slides keeps its folder relative to the current one
-    scene = slides_of(getattr(lecture, name), tmp_path)
+def test_slides_are_the_beats(name, language, recorded):
+    scene = recorded(name, language).scene
     slides = scene._slides
     # one slide per beat: each end_beat closed one, the last beat ends the scene
     assert len(slides) == len(scene.beat_times), (len(slides), scene.beat_times)
@@ -52,10 +49,10 @@ def test_plain_scene_is_not_a_slide(name):
     assert issubclass(getattr(lecture, name), plain)
 
 
+@pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize("name", list(SCENES))
-def test_each_slide_carries_its_narration_as_presenter_notes(name, tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    scene = slides_of(getattr(lecture, name), tmp_path)
+def test_each_slide_carries_its_narration_as_presenter_notes(name, language, recorded):
+    scene = recorded(name, language).scene
     starts = [0.0, *scene.beat_times[:-1]]
     for i, (slide, start, end) in enumerate(
             zip(scene._slides, starts, scene.beat_times, strict=True)):

@@ -1,14 +1,15 @@
 """Every scene narrates in captions that keep the subtitle limits in both languages, whichever
-language the video is rendered in (the other language's captions share its timing)."""
+language the video is rendered in (the other language's captions share its timing); each caption
+stays up long enough to read; the picture never stands still for long with nothing to read.
+
+Each (scene, language) is read from its recorded run (``recorded``, tests/scenes/conftest.py).
+"""
 
 from __future__ import annotations
-
-import importlib
 
 import pytest
 
 pytest.importorskip("manim")
-from scene_testing import play  # noqa: E402
 
 from scenes import SCENES  # noqa: E402
 from scenes.captions import LIMITS, needed_seconds, width  # noqa: E402
@@ -18,11 +19,8 @@ from scenes.text import LANGUAGES, TEXT, Catalogue  # noqa: E402
 
 @pytest.mark.parametrize("render_language", LANGUAGES)
 @pytest.mark.parametrize("name", list(SCENES))
-def test_captions_keep_the_limits_in_every_language(name, render_language, use_config,
-                                                    tmp_path):
-    use_config(f'language = "{render_language}"')
-    entry = SCENES[name]
-    scene = play(getattr(importlib.import_module(entry.module), entry.cls), tmp_path)
+def test_captions_keep_the_limits_in_every_language(name, render_language, recorded):
+    scene = recorded(name, render_language).scene
     assert len(scene.cues) >= 4, "the scene hardly narrates"
     record = {"cues": scene.cues}
     for language in LANGUAGES:
@@ -46,13 +44,13 @@ def test_captions_keep_the_limits_in_every_language(name, render_language, use_c
 READING = {"en": 15.0, "ja": 6.0}
 
 
+@pytest.mark.parametrize("render_language", LANGUAGES)
 @pytest.mark.parametrize("name", list(SCENES))
-def test_every_caption_stays_up_long_enough_to_read(name, tmp_path):
+def test_every_caption_stays_up_long_enough_to_read(name, render_language, recorded):
     """Each narration's time on screen, from the scene's own timings, against its text in the
     catalogue, in both languages: at least its characters at the reading speed plus 1 s for
     each cue it is split into."""
-    entry = SCENES[name]
-    scene = play(getattr(importlib.import_module(entry.module), entry.cls), tmp_path)
+    scene = recorded(name, render_language).scene
     for cue in scene.cues:
         shown = cue["end"] - cue["start"]
         for language in LANGUAGES:
@@ -70,39 +68,14 @@ def test_every_caption_stays_up_long_enough_to_read(name, tmp_path):
 STILL = 4.0
 
 
-def frozen_stretches(scene_cls, tmp_path, monkeypatch) -> tuple[list[tuple[float, float]], object]:
-    """Play ``scene_cls`` and return the stretches (start, end) in which the picture stood
-    still: waits, back to back, while no mobject had a time-based updater."""
-    from manim import Scene, Wait
-
-    spans: list[tuple[float, float]] = []
-    play_ = Scene.play
-
-    def play_and_note(self, *animations, **kwargs):
-        start = float(self.renderer.time)
-        waiting = all(isinstance(a, Wait) for a in animations) and not any(
-            m.has_time_based_updater() for m in self.get_mobject_family_members())
-        play_(self, *animations, **kwargs)
-        if waiting:
-            end = float(self.renderer.time)
-            if spans and abs(spans[-1][1] - start) < 1e-6:
-                spans[-1] = (spans[-1][0], end)
-            else:
-                spans.append((start, end))
-
-    monkeypatch.setattr(Scene, "play", play_and_note)
-    scene = play(scene_cls, tmp_path)
-    return spans, scene
-
-
+@pytest.mark.parametrize("render_language", LANGUAGES)
 @pytest.mark.parametrize("name", list(SCENES))
 def test_no_frozen_stretch_longer_than_4_s_unless_a_caption_is_being_read(
-        name, tmp_path, monkeypatch):
+        name, render_language, recorded):
     """A still picture is fine while the caption that just appeared is read (its reading time in
     the slower language); beyond that, and in any case beyond 4 s, something must move."""
-    entry = SCENES[name]
-    spans, scene = frozen_stretches(
-        getattr(importlib.import_module(entry.module), entry.cls), tmp_path, monkeypatch)
+    run = recorded(name, render_language)
+    spans, scene = run.stills, run.scene
     reading = []  # (caption start, until when it is being read)
     for cue in scene.cues:
         need = max(needed_seconds(Catalogue(lang)(cue["key"], **cue["fields"]), lang)

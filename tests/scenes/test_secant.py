@@ -11,12 +11,13 @@ import pytest
 manim = pytest.importorskip("manim")
 from manim import ValueTracker  # noqa: E402
 from manim.utils.testing.frames_comparison import frames_comparison  # noqa: E402
-from scene_testing import CACHE, SIN, inside_frame, play  # noqa: E402
+from scene_testing import CACHE, SIN, assert_recorded_run_is_the_video, inside_frame, play  # noqa: E402
 
 from core.calculus import derivative, secant, stated_derivative  # noqa: E402
 from core.functions import blog_f  # noqa: E402
 from scenes.secant import SecantToTangent, SecantToTangentJa, decade_stops  # noqa: E402
 
+pytestmark = pytest.mark.xdist_group("scenes.secant")  # one worker reads its recorded run
 __module_test__ = "secant"
 
 LONG = """
@@ -49,9 +50,13 @@ def _post_defaults(use_config):
     ],
     ids=["en", "ja_variant", "sin_ja", "seven_decades"],
 )
-def test_plays_in_both_languages_and_for_sin(scene_cls, name, use_config, tmp_path):
+def test_plays_in_both_languages_and_for_sin(scene_cls, name, use_config, tmp_path,
+                                             recorded):
     cfg = use_config(CONFIGS[name])
     scene = play(scene_cls, tmp_path)
+    if name == "en" and scene_cls is SecantToTangent:
+        # the recorded run that the cross-cutting tests read is this video's
+        assert_recorded_run_is_the_video(recorded("SecantToTangent", "en").scene, scene)
     assert scene.tr.language == (scene_cls.language or cfg.language)
     # a minute or so: the captions must stay up long enough to read in both languages
     assert 20 <= scene.time <= 90, f"duration {scene.time:.1f} s"
@@ -62,14 +67,10 @@ def test_plays_in_both_languages_and_for_sin(scene_cls, name, use_config, tmp_pa
     assert float(scene.printed) == derivative(cfg.function.f, cfg.secant.x0, h=1e-8)
 
 
-@pytest.fixture(scope="module")
-def post_scene(tmp_path_factory):
-    """SecantToTangent with the post's values, played once for the geometry checks."""
-    path = tmp_path_factory.mktemp("cfg") / "bibun.toml"
-    path.write_text("", encoding="utf-8")
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("BIBUN_CONFIG", str(path))
-        return play(SecantToTangent, tmp_path_factory.mktemp("media"), frame_rate=1)
+@pytest.fixture
+def post_scene(recorded):
+    """SecantToTangent with the post's values, from its recorded run (played once per session)."""
+    return recorded("SecantToTangent", "en").scene
 
 
 def test_readouts_and_secant_are_cores_at_sampled_h(post_scene):

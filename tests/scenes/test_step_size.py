@@ -17,7 +17,13 @@ manim = pytest.importorskip("manim")
 
 from manim import FadeIn, FadeOut  # noqa: E402
 from manim.utils.testing.frames_comparison import frames_comparison  # noqa: E402
-from scene_testing import assert_points_inside_frame, dry_run_settings, final_state  # noqa: E402
+from scene_testing import (  # noqa: E402
+    CACHE,
+    assert_points_inside_frame,
+    assert_recorded_run_is_the_video,
+    final_state,
+    settings,
+)
 
 from core.calculus import (  # noqa: E402
     DEFAULT_STEPS,
@@ -36,6 +42,7 @@ from scenes.step_size import (  # noqa: E402
     step_grid,
 )
 
+pytestmark = pytest.mark.xdist_group("scenes.step_size")  # one worker reads its recorded run
 __module_test__ = "step_size"
 
 EPS = float(np.finfo(float).eps)
@@ -58,7 +65,7 @@ def final(use_config, media):
 
 
 @pytest.mark.parametrize(("language", "config"), [("en", "default"), ("ja", "sine")])
-def test_plays_in_dry_run_within_90_s(use_config, media, language, config):
+def test_plays_in_dry_run_within_90_s(use_config, media, language, config, recorded):
     use_config(f'language = "{language}"\n' + CONFIGS[config])
     captions, crossfades = [], []
     original_caption, original_play = StepSizeError._caption, StepSizeError.play
@@ -74,10 +81,13 @@ def test_plays_in_dry_run_within_90_s(use_config, media, language, config):
             crossfades.append(float(self.renderer.time))
         return original_play(self, *animations, **kwargs)
 
-    with manim.tempconfig(dry_run_settings(media, dry_run=True)):
+    with manim.tempconfig(settings(media, frame_rate=15)):  # the duration at a video's rate
         scene = StepSizeError()
         scene.__class__ = type("Spy", (StepSizeError,), {"_caption": caption, "play": play})
         scene.render()
+    if config == "default":
+        # the recorded run that the cross-cutting tests read is this video's
+        assert_recorded_run_is_the_video(recorded("StepSizeError", language).scene, scene)
     assert 45.0 <= scene.renderer.time <= 90.0, "the scene must run 45-90 s"
     assert not crossfades, f"a caption fades in while another fades out at {crossfades}"
     keys = [c["key"] for c in scene.cues]
@@ -228,6 +238,6 @@ def _defaults(monkeypatch, tmp_path):
 
 
 @pytest.mark.usefixtures("_defaults")
-@frames_comparison(base_scene=StepSizeError)
+@frames_comparison(base_scene=StepSizeError, **CACHE)
 def test_last_frame(scene):
     StepSizeError.construct(scene)

@@ -12,12 +12,13 @@ import pytest
 manim = pytest.importorskip("manim")
 from manim import ValueTracker  # noqa: E402
 from manim.utils.testing.frames_comparison import frames_comparison  # noqa: E402
-from scene_testing import CACHE, SIN, inside_frame, play  # noqa: E402
+from scene_testing import CACHE, SIN, assert_recorded_run_is_the_video, inside_frame, play  # noqa: E402
 
 from core.calculus import stated_derivative, tangent  # noqa: E402
 from core.functions import blog_df, blog_f  # noqa: E402
 from scenes.tangent_sweep import TangentSweep, TangentSweepJa  # noqa: E402
 
+pytestmark = pytest.mark.xdist_group("scenes.tangent_sweep")  # one worker reads its recorded run
 __module_test__ = "tangent_sweep"
 
 CONFIGS = {"en": 'language = "en"', "sin_ja": 'language = "ja"\n' + SIN}
@@ -34,9 +35,13 @@ def _post_defaults(use_config):
     [(TangentSweep, "en"), (TangentSweepJa, "en"), (TangentSweep, "sin_ja")],
     ids=["en", "ja_variant", "sin_ja"],
 )
-def test_plays_in_both_languages_and_for_sin(scene_cls, name, use_config, tmp_path):
+def test_plays_in_both_languages_and_for_sin(scene_cls, name, use_config, tmp_path,
+                                             recorded):
     cfg = use_config(CONFIGS[name])
     scene = play(scene_cls, tmp_path)
+    if name == "en" and scene_cls is TangentSweep:
+        # the recorded run that the cross-cutting tests read is this video's
+        assert_recorded_run_is_the_video(recorded("TangentSweep", "en").scene, scene)
     assert scene.tr.language == (scene_cls.language or cfg.language)
     assert 20 <= scene.time <= 90, f"duration {scene.time:.1f} s"  # captions need reading time
     for mob in scene.mobjects:
@@ -54,14 +59,10 @@ def test_plays_in_both_languages_and_for_sin(scene_cls, name, use_config, tmp_pa
     assert scene.x_tracker.get_value() == pytest.approx(cfg.function.x_max)
 
 
-@pytest.fixture(scope="module")
-def post_scene(tmp_path_factory):
-    """TangentSweep with the post's values, played once for the geometry checks."""
-    path = tmp_path_factory.mktemp("cfg") / "bibun.toml"
-    path.write_text("", encoding="utf-8")
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("BIBUN_CONFIG", str(path))
-        return play(TangentSweep, tmp_path_factory.mktemp("media"), frame_rate=1)
+@pytest.fixture
+def post_scene(recorded):
+    """TangentSweep with the post's values, from its recorded run (played once per session)."""
+    return recorded("TangentSweep", "en").scene
 
 
 def test_tangents_left_at_3_6_9(post_scene):
