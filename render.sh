@@ -92,7 +92,7 @@ make_venv() {
   echo "$want" >"$stamp"
 }
 
-# reveal.js, unpacked into .venv/reveal.js (see scenes/deck.py), unless already there.
+# reveal.js, unpacked into .venv/reveal.js (see publish/deck.py), unless already there.
 install_revealjs() {
   local dest="$VENV/reveal.js" tmp
   [[ -f "$dest/.version" && "$(cat "$dest/.version")" == "$REVEAL_VERSION" ]] && return 0
@@ -146,21 +146,21 @@ main() {
       return
       ;;
     -h | --help)
-      if command -v python3 >/dev/null; then PYTHONPATH=. python3 -m scenes.cli --help; else usage; fi
+      if command -v python3 >/dev/null; then PYTHONPATH=. python3 -m publish.cli --help; else usage; fi
       return
       ;;
   esac
   # Reject a mistyped option or name before any set-up (the check needs only the stdlib), and
   # answer --list without one.
   if command -v python3 >/dev/null; then
-    PYTHONPATH=. python3 -m scenes.cli --check "$@" || exit $?
+    PYTHONPATH=. python3 -m publish.cli --check "$@" || exit $?
     if [[ " $* " == *" --list "* ]]; then
-      PYTHONPATH=. python3 -m scenes.cli "$@"
+      PYTHONPATH=. python3 -m publish.cli "$@"
       return
     fi
   fi
   setup
-  exec "$VENV/bin/python" -m scenes.cli "$@"
+  exec "$VENV/bin/python" -m publish.cli "$@"
 }
 
 main "$@"

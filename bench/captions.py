@@ -8,7 +8,7 @@ Plays each scene as a dry run (no frames drawn), turns its narration into cues i
 Japanese (the same timings serve both) and prints, per scene and language: the number of cues,
 the longest line (characters, full-width for Japanese), the most lines in a cue, the fastest
 reading speed (characters per second), the shortest cue (s) and the scene's length. The limits
-are in scenes/captions.py: 42 / 16 characters a line, 2 lines, 15 / 6 characters a second plus
+are in scenes/kit/captions.py: 42 / 16 characters a line, 2 lines, 15 / 6 characters a second plus
 1 s to look up, 1 s at least.
 """
 
@@ -24,10 +24,10 @@ sys.path.insert(0, str(ROOT))
 
 from manim import tempconfig  # noqa: E402
 
+from publish.companions import caption_cues  # noqa: E402
 from scenes import SCENES  # noqa: E402
-from scenes.captions import LIMITS, width  # noqa: E402
-from scenes.publish import caption_cues  # noqa: E402
-from scenes.text import LANGUAGES  # noqa: E402
+from scenes.kit.captions import LIMITS, width  # noqa: E402
+from scenes.kit.text import LANGUAGES  # noqa: E402
 
 
 def main() -> None:

@@ -64,7 +64,7 @@ def fingerprint(name: str, language: str, size: tuple[int, int], fps: float,
 
 def main() -> int:
     from scenes import SCENES
-    from scenes.text import LANGUAGES
+    from scenes.kit.text import LANGUAGES
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     group = parser.add_mutually_exclusive_group()

@@ -25,7 +25,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from scenes.captions import LIMITS, width  # noqa: E402
+from scenes.kit.captions import LIMITS, width  # noqa: E402
 
 
 def still_stretches(path: Path, threshold: int = 8) -> tuple[list[tuple[float, float]], float]:

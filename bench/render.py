@@ -39,8 +39,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from publish.cli import QUALITIES, Job, _manim_command, build_parser, run_job  # noqa: E402
 from scenes import SCENES  # noqa: E402
-from scenes.cli import QUALITIES, Job, _manim_command, build_parser, run_job  # noqa: E402
 
 
 def frames_and_seconds(path: Path) -> tuple[int, float]:
@@ -141,7 +141,7 @@ def bench_scene(name: str, args, env, tmp: Path, with_psnr: bool) -> str:
 def bench_set(quality: str, env: dict[str, str], tmp: Path) -> list[str]:
     """The full default set through the driver: into an empty folder, then again."""
     out = tmp / "set"
-    cmd = [sys.executable, "-m", "scenes.cli", "-q", quality, "--out", str(out)]
+    cmd = [sys.executable, "-m", "publish.cli", "-q", quality, "--out", str(out)]
     rows = []
     for what in ("cold", "no change"):
         before = load()

@@ -1,9 +1,10 @@
 """bibun's Manim scenes and figures.
 
 This module is the registry ``render.sh`` reads; it does not import manim, so listing scenes and
-validating parameters stay fast. Each scene lives in its own module below; shared drawing helpers
-are in :mod:`scenes.common`, colours and sizes in :mod:`scenes.style`, every on-screen word in
-:mod:`scenes.text`.
+validating parameters stay fast. Each lesson lives in its own module below (the figures in
+:mod:`scenes.figures`, the lecture variants in :mod:`scenes.lecture`); what they are built from is
+the kit, :mod:`scenes.kit` (the lesson, drawing pieces, style, text catalogue, captions). The
+pipeline that renders and publishes them is :mod:`publish`.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ class Entry:
 
     ``reads`` names the sections of the parameter file (:class:`core.config.Config`) that it
     draws from; ``render.sh`` re-renders it when one of them, a top-level parameter (language,
-    theme) or its source changes (:mod:`scenes.manifest`; tests/test_manifest.py checks the
+    theme) or its source changes (:mod:`publish.manifest`; tests/test_manifest.py checks the
     list against the source).
     """
 

@@ -63,8 +63,8 @@ from manim import (
 from core.aiming import aim, landing_range
 from core.ballistics import simulate
 from core.calculus import line_through
-from scenes import style
-from scenes.common import (
+from scenes.kit import style
+from scenes.kit.common import (
     PlotAxes,
     nice_range,
     prepare_scene,
@@ -72,8 +72,8 @@ from scenes.common import (
     tex,
     text,
 )
-from scenes.lesson import Lesson
-from scenes.text import Catalogue
+from scenes.kit.lesson import Lesson
+from scenes.kit.text import Catalogue
 
 __all__ = ["AimTheCannon", "AimTheCannonGradient", "format_eta", "format_number"]
 
@@ -135,7 +135,7 @@ def _slants(s: str) -> dict[str, str]:
 
 
 def words(s: str, size: float, color: str | None = None) -> Text:
-    """:func:`scenes.common.text` with θ, η and the numerators of dR/dθ, dL/dθ in italic."""
+    """:func:`scenes.kit.common.text` with θ, η and the numerators of dR/dθ, dL/dθ in italic."""
     return text(s, size=size, color=color, t2s=_slants(s))
 
 

@@ -67,11 +67,11 @@ from manim import (
 from core.ballistics import Launch, Trajectory, simulate
 from core.config import CannonConfig
 from core.ticks import nice_step
-from scenes import style
-from scenes.captions import needed_seconds
-from scenes.common import PlotAxes, Readout, format_fixed, prepare_scene, tex, text
-from scenes.lesson import Lesson
-from scenes.text import LANGUAGES, Catalogue
+from scenes.kit import style
+from scenes.kit.captions import needed_seconds
+from scenes.kit.common import PlotAxes, Readout, format_fixed, prepare_scene, tex, text
+from scenes.kit.lesson import Lesson
+from scenes.kit.text import LANGUAGES, Catalogue
 
 __all__ = ["CannonballFigure", "CannonballTrajectory", "fit_caption", "flight_axes"]
 

@@ -21,8 +21,8 @@ from manim import DOWN, LEFT, RIGHT, UP, Dot, Line, Scene, VGroup
 
 from core.calculus import one_sided_slopes, stated_derivative, tangent
 from core.tex import expression_to_tex
-from scenes import style
-from scenes.common import (
+from scenes.kit import style
+from scenes.kit.common import (
     fitted_axes,
     format_fixed,
     keep_in_frame,

@@ -57,8 +57,8 @@ from core.calculus import (
 )
 from core.expansion import secant_expansion
 from core.tex import expression_to_tex
-from scenes import style
-from scenes.common import (
+from scenes.kit import style
+from scenes.kit.common import (
     GlyphNumber,
     NumberFormat,
     Readout,
@@ -80,7 +80,7 @@ from scenes.common import (
     tex,
     text,
 )
-from scenes.lesson import Lesson
+from scenes.kit.lesson import Lesson
 
 __all__ = ["SecantToTangent", "SecantToTangentJa", "decade_stops"]
 

@@ -56,10 +56,10 @@ from core import calculus
 from core.calculus import correct_digits
 from core.functions import BLOG_EXPRESSION, blog_df
 from core.tex import expression_to_tex
-from scenes import style
-from scenes.common import prepare_scene, tex, text
-from scenes.lesson import Lesson
-from scenes.text import Catalogue
+from scenes.kit import style
+from scenes.kit.common import prepare_scene, tex, text
+from scenes.kit.lesson import Lesson
+from scenes.kit.text import Catalogue
 
 __all__ = [
     "StepSizeError",

@@ -61,9 +61,9 @@ from manim import (
 from core.calculus import stated_derivative
 from core.symbolic import derivative_text, polynomial, polynomial_text
 from core.tex import expression_to_tex
-from scenes import style
-from scenes.captions import needed_seconds
-from scenes.common import (
+from scenes.kit import style
+from scenes.kit.captions import needed_seconds
+from scenes.kit.common import (
     NumberFormat,
     Readout,
     fitted_axes,
@@ -75,8 +75,8 @@ from scenes.common import (
     tex,
     text,
 )
-from scenes.lesson import Lesson
-from scenes.text import LANGUAGES, Catalogue
+from scenes.kit.lesson import Lesson
+from scenes.kit.text import LANGUAGES, Catalogue
 
 __all__ = ["TangentSweep", "TangentSweepJa"]
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 import srt
 
-from scenes.captions import LIMITS, Cue, cues_for, needed_seconds, to_srt, to_vtt, width, wrap
-from scenes.text import LANGUAGES, TEXT
+from scenes.kit.captions import LIMITS, Cue, cues_for, needed_seconds, to_srt, to_vtt, width, wrap
+from scenes.kit.text import LANGUAGES, TEXT
 
 SMALL_KANA = "ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ"
 CLOSING = "、。）」』】：！？ー"

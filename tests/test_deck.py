@@ -17,8 +17,8 @@ import pytest
 pytest.importorskip("manim_slides")
 from browser import chromium, console_errors  # noqa: E402
 
+from publish.deck import build_deck, reveal_dir  # noqa: E402
 from scenes import SCENES  # noqa: E402
-from scenes.deck import build_deck, reveal_dir  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 pytestmark = pytest.mark.render
@@ -31,7 +31,7 @@ def deck(tmp_path_factory):
         pytest.skip("reveal.js is not installed (./render.sh installs it)")
     out = tmp_path_factory.mktemp("slides") / "out"
     result = subprocess.run(
-        [sys.executable, "-m", "scenes.cli", "slides", "-q", "l", "--out", str(out)],
+        [sys.executable, "-m", "publish.cli", "slides", "-q", "l", "--out", str(out)],
         cwd=ROOT, capture_output=True, text=True, timeout=1200,
         env={**os.environ, "PYTHONPATH": str(ROOT), "BIBUN_CONFIG": str(ROOT / "bibun.toml")},
     )

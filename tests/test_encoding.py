@@ -1,4 +1,4 @@
-"""scenes.encoding: a plain video is one stream with the very frames manim's own writer makes; a
+"""scenes.kit.encoding: a plain video is one stream with the very frames manim's own writer makes; a
 lecture keeps one partial movie file per animation for manim-slides."""
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ TINY = '''
 from manim import RIGHT, Create, Square
 from manim.renderer.cairo_renderer import CairoRenderer
 
-from scenes.lesson import Lesson
+from scenes.kit.lesson import Lesson
 
 
 class Tiny(Lesson):
@@ -44,7 +44,7 @@ class TinyDefault(Tiny):
 '''
 
 TINY_LECTURE = '''
-from scenes.lesson import lecture_class
+from scenes.kit.lesson import lecture_class
 from tiny import Tiny
 
 Tiny = lecture_class(Tiny)
@@ -109,8 +109,8 @@ def test_renderer_for_leaves_lectures_sections_and_caching_to_manim():
     from manim import tempconfig
     from manim.scene.scene_file_writer import SceneFileWriter
 
-    from scenes.encoding import OneStreamFileWriter, renderer_for
-    from scenes.lesson import Lesson
+    from scenes.kit.encoding import OneStreamFileWriter, renderer_for
+    from scenes.kit.lesson import Lesson
 
     class Plain(Lesson):
         pass
@@ -134,7 +134,7 @@ def test_a_repeated_frame_is_converted_once_and_encodes_the_same(tmp_path):
     from manim._config.video_encoder import VideoEncoderSpec
     from manim.scene.video_segment_encoder import VideoSegmentEncoder
 
-    from scenes.encoding import OneStreamSegmentEncoder
+    from scenes.kit.encoding import OneStreamSegmentEncoder
 
     spec = VideoEncoderSpec("mp4", "libx264", "yuv420p", 64, 48, Fraction(15),
                             (("crf", "23"), ("threads", "1")))

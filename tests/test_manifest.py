@@ -12,9 +12,8 @@ from pathlib import Path
 import pytest
 
 from core.config import load_config
-from scenes import FIGURES, SCENES
-from scenes.cli import _key, _plan, build_parser, parse
-from scenes.manifest import (
+from publish.cli import _key, _plan, build_parser, parse
+from publish.manifest import (
     Manifest,
     config_sections,
     key_for,
@@ -22,6 +21,7 @@ from scenes.manifest import (
     sections_read,
     sources,
 )
+from scenes import FIGURES, SCENES
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -122,7 +122,7 @@ def test_shared_scene_modules_read_no_parameter_section():
     shared = {p for e in [*SCENES.values(), *FIGURES.values()] for p in sources(e.module)}
     own = {ROOT / (e.module.replace(".", "/") + ".py") for e in [*SCENES.values(),
                                                                 *FIGURES.values()]}
-    scenes_shared = [p for p in shared - own if p.parent.name == "scenes"]
+    scenes_shared = [p for p in shared - own if p.parent.name in ("scenes", "kit")]
     assert scenes_shared, "no shared scene module found"
     sections = ["function", "secant", "cannon", "aim"]
     assert sections_read(scenes_shared, sections) == []
@@ -206,7 +206,7 @@ def test_manifest_notices_a_file_changed_or_deleted_by_hand(tmp_path):
 
 def _cli(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "scenes.cli", *args], cwd=ROOT, capture_output=True, text=True,
+        [sys.executable, "-m", "publish.cli", *args], cwd=ROOT, capture_output=True, text=True,
         timeout=600, env={**os.environ, "PYTHONPATH": str(ROOT),
                           "BIBUN_CONFIG": str(ROOT / "bibun.toml")})
 

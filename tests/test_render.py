@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from publish.cli import Job, build_parser, main, run_job, select
 from scenes import FIGURES, SCENES, Entry
-from scenes.cli import Job, build_parser, main, run_job, select
 
 ROOT = Path(__file__).resolve().parent.parent
 #: The scene rendered for real: short, and it exercises LaTeX, Pango text and updaters.
@@ -22,7 +22,7 @@ SCENE = "SecantToTangent"
 
 def cli(*args: str, timeout: float = 600) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "scenes.cli", *args],
+        [sys.executable, "-m", "publish.cli", *args],
         cwd=ROOT, capture_output=True, text=True, timeout=timeout,
         env={**os.environ, "PYTHONPATH": str(ROOT)},
     )
@@ -85,7 +85,7 @@ def _no_render(monkeypatch: pytest.MonkeyPatch) -> None:
     def render(*_args, **_kwargs):
         raise AssertionError("the run got past the checks and started a render")
 
-    monkeypatch.setattr("scenes.cli.run_job", render)
+    monkeypatch.setattr("publish.cli.run_job", render)
 
 
 def _out_cases(tmp_path: Path) -> list[tuple[str, str]]:
@@ -202,7 +202,7 @@ def test_interrupt_keeps_the_previous_output(tmp_path):
     old.parent.mkdir(parents=True)
     old.write_bytes(b"previous render")
     proc = subprocess.Popen(
-        [sys.executable, "-m", "scenes.cli", "--out", str(out), "-q", "l", "-j", "2", SCENE],
+        [sys.executable, "-m", "publish.cli", "--out", str(out), "-q", "l", "-j", "2", SCENE],
         cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
         env={**os.environ, "PYTHONPATH": str(ROOT)},
     )
@@ -240,7 +240,7 @@ def test_real_render_480p15_is_complete_and_reproducible(tmp_path):
     outs = [tmp_path / "a", tmp_path / "b"]
     procs = [
         subprocess.Popen(
-            [sys.executable, "-m", "scenes.cli", "--out", str(o), "-q", "l", "-j", "1", SCENE],
+            [sys.executable, "-m", "publish.cli", "--out", str(o), "-q", "l", "-j", "1", SCENE],
             cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
             env={**os.environ, "PYTHONPATH": str(ROOT)},
         )
@@ -279,7 +279,7 @@ def test_videos_are_ready_for_the_web(tmp_path):
     import srt
     from PIL import Image
 
-    from scenes.publish import atoms
+    from publish.companions import atoms
 
     out = tmp_path / "out"
     result = cli("--out", str(out), "-q", "l", "--captions", "all", SCENE)

@@ -22,7 +22,7 @@ FIGURES = ["curve", "tangents_3_6_9"]
 
 def _site(out: Path, *extra: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "scenes.cli", "site", "-q", "l", "--out", str(out), *extra,
+        [sys.executable, "-m", "publish.cli", "site", "-q", "l", "--out", str(out), *extra,
          *SCENES, *FIGURES],
         cwd=ROOT, capture_output=True, text=True, timeout=1200,
         env={**os.environ, "PYTHONPATH": str(ROOT), "BIBUN_CONFIG": str(ROOT / "bibun.toml")},

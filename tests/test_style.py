@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from scenes import style
+from scenes.kit import style
 
 ROOT = Path(__file__).resolve().parent.parent
 #: Okabe & Ito (2008): the hues both themes keep.

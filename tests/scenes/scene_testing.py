@@ -170,7 +170,7 @@ def _visible(mob: Mobject) -> bool:
 def too_small(mobjects) -> list[tuple[str, float]]:
     """Every visible text among ``mobjects`` (and their families) below :data:`SMALLEST` px at
     720p, as (what it says, its effective size); see ``test_legibility.py`` for the rule."""
-    from scenes.common import GlyphNumber, code_font_size
+    from scenes.kit.common import GlyphNumber, code_font_size
 
     found: dict[str, float] = {}
     for top in mobjects:
@@ -229,7 +229,7 @@ def record(name: str, language: str, folder: Path) -> Recording:
     post's parameters (every other key at its default), and record it."""
     from core.config import ENV_VAR
     from scenes import lecture
-    from scenes.lesson import Lesson
+    from scenes.kit.lesson import Lesson
 
     config = folder / "bibun.toml"
     config.write_text(f'language = "{language}"\n', encoding="utf-8")

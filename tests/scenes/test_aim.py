@@ -29,7 +29,7 @@ from core.aiming import landing_range, max_range, safe_learning_rate  # noqa: E4
 from core.ballistics import Launch, simulate  # noqa: E402
 from core.calculus import derivative  # noqa: E402
 from scenes.aim import AimTheCannon, AimTheCannonGradient, format_eta  # noqa: E402
-from scenes.text import TEXT  # noqa: E402
+from scenes.kit.text import TEXT  # noqa: E402
 
 pytestmark = pytest.mark.xdist_group("scenes.aim")  # one worker reads the recorded runs
 __module_test__ = "aim"

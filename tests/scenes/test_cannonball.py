@@ -21,9 +21,9 @@ import scene_testing  # noqa: E402
 from manim.utils.testing.frames_comparison import frames_comparison  # noqa: E402
 from scene_testing import CACHE, assert_recorded_run_is_the_video, play  # noqa: E402
 
-from scenes import style  # noqa: E402
 from scenes.cannonball import CannonballFigure, CannonballTrajectory  # noqa: E402
-from scenes.common import PlotAxes  # noqa: E402
+from scenes.kit import style  # noqa: E402
+from scenes.kit.common import PlotAxes  # noqa: E402
 
 pytestmark = pytest.mark.xdist_group("scenes.cannonball")  # one worker reads its recorded run
 __module_test__ = "cannonball"
@@ -382,7 +382,7 @@ def test_speedup_label_states_the_factor(final_state):
 
 
 def test_japanese_cannon_text_uses_full_width_colons_and_displacement():
-    from scenes.text import TEXT
+    from scenes.kit.text import TEXT
 
     for key, value in TEXT.items():
         if key.startswith("cannon."):

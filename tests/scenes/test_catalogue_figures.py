@@ -14,8 +14,8 @@ from manim import MathTex  # noqa: E402
 from scene_testing import inside_frame, play  # noqa: E402
 
 from core.calculus import one_sided_slopes  # noqa: E402
-from scenes import style  # noqa: E402
 from scenes.figures import CurveFigure, TangentAt3Figure, TangentsFigure  # noqa: E402
+from scenes.kit import style  # noqa: E402
 from tests.function_catalogue import CATALOGUE  # noqa: E402
 
 RENDERS = [c for c in CATALOGUE if c.renders]

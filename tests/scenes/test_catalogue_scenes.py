@@ -19,12 +19,12 @@ manim = pytest.importorskip("manim")
 from manim import Code, MathTex, Mobject, SingleStringMathTex, Text  # noqa: E402
 from scene_testing import FRAME_HALF_HEIGHT, FRAME_HALF_WIDTH, play  # noqa: E402
 
-from scenes.captions import LIMITS, width  # noqa: E402
-from scenes.common import GlyphNumber  # noqa: E402
-from scenes.publish import caption_cues  # noqa: E402
+from publish.companions import caption_cues  # noqa: E402
+from scenes.kit.captions import LIMITS, width  # noqa: E402
+from scenes.kit.common import GlyphNumber  # noqa: E402
+from scenes.kit.text import LANGUAGES  # noqa: E402
 from scenes.secant import SecantToTangent  # noqa: E402
 from scenes.tangent_sweep import TangentSweep  # noqa: E402
-from scenes.text import LANGUAGES  # noqa: E402
 from tests.function_catalogue import CATALOGUE  # noqa: E402
 
 RENDERS = [c for c in CATALOGUE if c.renders]

@@ -115,22 +115,22 @@ def test_frame_derivative_definition(scene):
 
 
 def test_shared_modules_doctests():
-    """The examples in scenes.common, scenes.text and scenes.secant run (pytest's testpaths do
-    not include scenes/)."""
+    """The examples in scenes.kit.common, scenes.kit.text and scenes.secant run (pytest's
+    testpaths do not include scenes/)."""
     import doctest
 
-    import scenes.common
+    import scenes.kit.common
+    import scenes.kit.text
     import scenes.secant
-    import scenes.text
 
-    for module in (scenes.common, scenes.text, scenes.secant):
+    for module in (scenes.kit.common, scenes.kit.text, scenes.secant):
         result = doctest.testmod(module)
         assert result.failed == 0, f"{module.__name__}: {result}"
         assert result.attempted > 0
 
 
 def test_missing_text_fails_loudly():
-    from scenes.text import TEXT, Catalogue, t
+    from scenes.kit.text import TEXT, Catalogue, t
 
     with pytest.raises(KeyError, match="no.such.key"):
         t("no.such.key", "en")
@@ -146,7 +146,7 @@ def test_missing_text_fails_loudly():
     ids=["post", "sin", "exp", "constant"],
 )
 def test_fitted_axes_cover_the_data_with_nice_ticks(f, lo, hi):
-    from scenes.common import fitted_axes
+    from scenes.kit.common import fitted_axes
 
     axes = fitted_axes(f, lo, hi, x_length=8, y_length=4)
     ys = f(np.linspace(lo, hi, 401))
@@ -162,7 +162,7 @@ def test_fitted_axes_cover_the_data_with_nice_ticks(f, lo, hi):
 
 
 def test_glyph_number_matches_its_text_and_keeps_its_place():
-    from scenes.common import GlyphNumber
+    from scenes.kit.common import GlyphNumber
 
     number = GlyphNumber(0.3, fmt="{:.5f}").shift(2 * RIGHT + UP)
     left = number.get_left()[0]

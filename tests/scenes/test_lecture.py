@@ -13,7 +13,7 @@ pytest.importorskip("manim_slides")
 from scene_testing import MIN_BEATS  # noqa: E402
 
 from scenes import SCENES, lecture  # noqa: E402
-from scenes.text import LANGUAGES  # noqa: E402
+from scenes.kit.text import LANGUAGES  # noqa: E402
 
 #: Scenes with a beat per shot of ``scene.result.steps``.
 SHOT_SCENES = {"AimTheCannon", "AimTheCannonGradient"}

@@ -20,7 +20,7 @@ pytest.importorskip("manim")
 from scene_testing import SMALLEST, play, scene_class, too_small  # noqa: E402
 
 from scenes import FIGURES, SCENES  # noqa: E402
-from scenes.text import LANGUAGES  # noqa: E402
+from scenes.kit.text import LANGUAGES  # noqa: E402
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

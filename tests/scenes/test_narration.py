@@ -11,10 +11,10 @@ import pytest
 
 pytest.importorskip("manim")
 
+from publish.companions import caption_cues  # noqa: E402
 from scenes import SCENES  # noqa: E402
-from scenes.captions import LIMITS, needed_seconds, width  # noqa: E402
-from scenes.publish import caption_cues  # noqa: E402
-from scenes.text import LANGUAGES, TEXT, Catalogue  # noqa: E402
+from scenes.kit.captions import LIMITS, needed_seconds, width  # noqa: E402
+from scenes.kit.text import LANGUAGES, TEXT, Catalogue  # noqa: E402
 
 
 @pytest.mark.parametrize("render_language", LANGUAGES)

@@ -9,8 +9,8 @@ import numpy as np
 import pytest
 
 pytest.importorskip("manim")
-from scenes import style  # noqa: E402
-from scenes.common import (  # noqa: E402
+from scenes.kit import style  # noqa: E402
+from scenes.kit.common import (  # noqa: E402
     PlotAxes,
     nice_range,
     number_tex,

@@ -1,13 +1,13 @@
 """The render driver behind ``./render.sh``: check, render in parallel, replace outputs atomically.
 
-``render.sh`` sets up the machine, then runs ``python -m scenes.cli [options] [NAME ...]``. This
+``render.sh`` sets up the machine, then runs ``python -m publish.cli [options] [NAME ...]``. This
 module checks every argument and the whole parameter file before anything renders, runs one manim
 process per scene or figure (each in its own media folder, since LaTeX temp files collide), shows
 progress, moves each finished file over the old one only once it is complete, and closes with a
 table of what it wrote.
 
 The argument parsing uses only the standard library and the registry in :mod:`scenes`, so
-``python3 -m scenes.cli --check ARGS`` can reject a typo before any set-up has run.
+``python3 -m publish.cli --check ARGS`` can reject a typo before any set-up has run.
 """
 
 from __future__ import annotations
@@ -26,8 +26,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from publish.manifest import Manifest, key_for, output_options, sources
 from scenes import FIGURES, SCENES, Entry
-from scenes.manifest import Manifest, key_for, output_options, sources
 
 __all__ = ["main"]
 
@@ -45,7 +45,7 @@ QUALITIES = {
 }
 FORMATS = ("mp4", "gif", "webm", "png")
 #: x264 settings of a plain MP4 (manim's crf 23 stays). SecantToTangent at 1080p60, one stream
-#: (scenes/encoding.py): 25% less CPU than manim's defaults, PSNR 0.3 dB lower, file 40% smaller
+#: (scenes/kit/encoding.py): 25% less CPU than manim's defaults, PSNR 0.3 dB lower, file 40% smaller
 #: (measured with bench/render.py's PSNR; the numbers are in the commit that set this).
 MP4_ENCODER = {
     "mp4": ["--encoder-option", "preset=veryfast", "--encoder-option", "tune=animation"],
@@ -87,7 +87,7 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _caption_languages(text: str) -> list[str]:
-    from scenes.text import LANGUAGES  # (stdlib only: text.py imports nothing heavy)
+    from scenes.kit.text import LANGUAGES  # (stdlib only: text.py imports nothing heavy)
 
     if text == "all":
         return list(LANGUAGES)
@@ -349,7 +349,7 @@ def _manim_command(job: Job, args: argparse.Namespace) -> list[str]:
     elif job.kind == "lecture":
         cmd += ["--format", "mp4"]  # manim-slides cuts the slides from the mp4 clips
     elif job.ext == "gif":
-        # a lossless RGB render, from which scenes.publish.to_gif makes a small palette GIF
+        # a lossless RGB render, from which publish.companions.to_gif makes a small palette GIF
         cmd += ["--format", "mp4", "--video-codec", "libx264rgb", "--pixel-format", "rgb24",
                 "--encoder-option", "crf=0", "--encoder-option", "preset=ultrafast"]
     else:
@@ -450,7 +450,7 @@ def _for_the_web(
     """Make a rendered video web-ready in ``<media_dir>/publish``: an MP4 with its index first,
     or the GIF of the lossless render; and beside it the captions and the poster. Returns the
     video and its companions, all complete, ready to be moved into place."""
-    from scenes.publish import companions, faststart, to_gif
+    from publish.companions import companions, faststart, to_gif
 
     if job.ext == "png":  # a still of the last frame: nothing to caption
         return produced, []
@@ -628,7 +628,7 @@ def _manim_flags(job: Job, args: argparse.Namespace) -> list[str]:
 
 
 def _key(job: Job, args: argparse.Namespace, config) -> str:
-    """What ``job``'s output is made from (see :mod:`scenes.manifest`)."""
+    """What ``job``'s output is made from (see :mod:`publish.manifest`)."""
     from importlib.metadata import version
 
     module = "scenes.lecture" if job.kind == "lecture" else job.entry.module
@@ -638,7 +638,7 @@ def _key(job: Job, args: argparse.Namespace, config) -> str:
     extra = [ROOT / "scenes" / "manim.cfg"]
     versions = {"manim": version("manim"), "bibun": version("bibun")}
     if job.kind == "video":  # the web conversion, captions and poster are part of the output
-        extra += sources("scenes.publish")
+        extra += sources("publish.companions")
     if job.kind == "lecture":
         versions["manim-slides"] = version("manim-slides")
     return key_for(module, config, options, extra=extra, versions=versions,
@@ -686,7 +686,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         config = replace(config, theme=args.theme)
     args.language = config.language
     if args.command == "site" and not args.captions:
-        from scenes.text import LANGUAGES
+        from scenes.kit.text import LANGUAGES
 
         args.captions = list(LANGUAGES)  # the page offers every language's captions
     jobs = _plan(args, scenes, figures)
@@ -788,7 +788,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _write_site(args: argparse.Namespace, config, scenes: list[str], figures: list[str]) -> int:
     """Write out/site/ from what out/ now holds, and say where it is."""
-    from scenes.site import write_site
+    from publish.site import write_site
 
     page = write_site(Path(args.out).resolve(), scenes, figures, language=config.language,
                       theme=config.theme, caption_languages=args.captions)
@@ -801,8 +801,8 @@ def _write_site(args: argparse.Namespace, config, scenes: list[str], figures: li
 def _write_deck(args: argparse.Namespace, config, jobs: Sequence[Job], started: float) -> int:
     """Convert the lecture renders into out/slides/ (HTML, PowerPoint, PDF) and report it."""
     os.environ.setdefault("TQDM_DISABLE", "1")  # manim-slides' per-slide bars; read at import
-    from scenes.deck import build_deck, reveal_dir
-    from scenes.text import Catalogue
+    from publish.deck import build_deck, reveal_dir
+    from scenes.kit.text import Catalogue
 
     _say("writing the deck (HTML, PowerPoint, PDF)")
     try:

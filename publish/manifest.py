@@ -3,12 +3,12 @@
 For every output, ``out/.manifest.json`` records a key and the files written:
 
 - the key hashes everything the output depends on: the source of the scene's module and of every
-  module of ``scenes/`` and ``core/`` it imports (found statically, :func:`sources`), the
-  parameter sections the scene reads (declared in the registry, ``Entry.reads``, and checked
+  module of ``scenes/``, ``core/`` and ``publish/`` it imports (found statically, :func:`sources`),
+  the parameter sections the scene reads (declared in the registry, ``Entry.reads``, and checked
   against the source by :func:`sections_in_class`) with their values, every top-level parameter
-  (language, theme...), the command-line options that change the file (every parsed option but
-  those that only pick outputs or steer the run, :func:`output_options`), and the versions of
-  manim and bibun;
+  (language, theme...), the command-line options that change the file (every parsed option but those
+  that only pick outputs or steer the run, :func:`output_options`), and the versions of manim and
+  bibun;
 - the files are the output and its companions (captions, poster), each with its size and
   modification time, so that a file changed or deleted by hand is noticed.
 
@@ -41,7 +41,7 @@ __all__ = [
 ]
 
 ROOT = Path(__file__).resolve().parent.parent
-PACKAGES = ("scenes", "core")
+PACKAGES = ("scenes", "core", "publish")
 
 
 def _module_file(name: str, root: Path) -> Path | None:
@@ -56,7 +56,8 @@ def _module_file(name: str, root: Path) -> Path | None:
 
 
 def _imports(path: Path, root: Path) -> tuple[Path, ...]:
-    """The project modules ``path`` imports (``import core.x``, ``from scenes import style``)."""
+    """The project modules ``path`` imports (``import core.x``, ``from scenes.kit import
+    style``)."""
     st = path.stat()  # a file edited since (same process: tests, a long-lived caller) is re-read
     return _imports_cached(path, root, st.st_mtime_ns, st.st_size)
 
@@ -72,7 +73,7 @@ def _imports_cached(path: Path, root: Path, mtime_ns: int, size: int) -> tuple[P
         elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
             names = [node.module] + [f"{node.module}.{a.name}" for a in node.names]
         for name in names:
-            # a package's own __init__ runs too: scenes.common imports scenes/__init__.py
+            # a package's own __init__ runs too: scenes.kit.common imports scenes/__init__.py
             for i in range(1, len(name.split(".")) + 1):
                 f = _module_file(".".join(name.split(".")[:i]), root)
                 if f is not None:

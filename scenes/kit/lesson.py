@@ -19,13 +19,13 @@ decade of h) the scene marks a pause:
 :mod:`scenes.lecture` builds the lecture classes (``manim render scenes/lecture.py
 SecantToTangent``); nothing here imports manim-slides, so a plain render does not need it.
 
-A lesson also narrates: :meth:`Lesson.narrate` starts a caption (a key of :mod:`scenes.text`)
+A lesson also narrates: :meth:`Lesson.narrate` starts a caption (a key of :mod:`scenes.kit.text`)
 that lasts until the next one. Each narration stays up long enough to be read in *every*
 language of the catalogue (the scene waits if it must), so the captions of the other language
 fit the same video. The cues go to manim's subcaptions (an ``.srt`` beside manim's own movie)
 and, when ``$BIBUN_RECORD`` names a file, to that JSON record of the scene (narrations, beats and
 the poster's time), from which ``render.sh`` writes the ``.srt`` and ``.vtt`` of every language
-asked for (:mod:`scenes.captions`) and the poster.
+asked for (:mod:`scenes.kit.captions`) and the poster.
 """
 
 from __future__ import annotations
@@ -39,8 +39,8 @@ from typing import Any
 
 from manim import Scene, config
 
-from scenes.captions import cues_for, needed_seconds
-from scenes.text import LANGUAGES, Catalogue
+from scenes.kit.captions import cues_for, needed_seconds
+from scenes.kit.text import LANGUAGES, Catalogue
 
 __all__ = ["RECORD_ENV_VAR", "Lesson", "lecture_class"]
 
@@ -67,10 +67,10 @@ class Lesson(Scene):
     poster_time: float | None = None
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
-        # a plain video is encoded as one stream (scenes/encoding.py); a lecture keeps manim's
+        # a plain video is encoded as one stream (scenes/kit/encoding.py); a lecture keeps manim's
         # one file per animation, which manim-slides cuts its slides from
         if not args and kwargs.get("renderer") is None:
-            from scenes.encoding import renderer_for
+            from scenes.kit.encoding import renderer_for
 
             kwargs["renderer"] = renderer_for(type(self), kwargs.get("camera_class"),
                                               kwargs.get("skip_animations", False))

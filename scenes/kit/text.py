@@ -6,14 +6,14 @@ is imported. Entries may hold ``str.format`` fields (``"{n}"``) filled in by the
 
 A scene picks its language once, from ``config.language``::
 
-    from scenes.text import Catalogue
+    from scenes.kit.text import Catalogue
     tr = Catalogue(cfg.language)
     tr("secant.title")            # -> "From secant to tangent" or "割線から接線へ"
     tr("secant.zoom", n=100)      # str.format fields
 
 A missing key raises ``KeyError`` naming the key: a scene never shows a placeholder. Mathematics is
 language-independent and lives in :data:`MATH` (LaTeX for ``MathTex``); words go through Pango
-``Text`` in :data:`scenes.style.FONT` (see :func:`scenes.common.text`).
+``Text`` in :data:`scenes.kit.style.FONT` (see :func:`scenes.kit.common.text`).
 """
 
 from __future__ import annotations
@@ -623,7 +623,7 @@ TEXT: dict[str, dict[str, str]] = {
 }
 
 #: LaTeX shared by several scenes (language-independent). Colour parts with
-#: ``MathTex(..., substrings_to_isolate=...)`` using the roles in :mod:`scenes.style`.
+#: ``MathTex(..., substrings_to_isolate=...)`` using the roles in :mod:`scenes.kit.style`.
 MATH: dict[str, str] = {
     "x": r"x",
     "f": r"f(x)",
@@ -642,7 +642,7 @@ def _check(table: Mapping[str, Mapping[str, str]]) -> None:
         extra = [lang for lang in entry if lang not in LANGUAGES]
         if missing or extra:
             raise ValueError(
-                f"scenes.text.TEXT[{key!r}]: needs non-empty entries for {LANGUAGES}; "
+                f"scenes.kit.text.TEXT[{key!r}]: needs non-empty entries for {LANGUAGES}; "
                 f"missing {missing}, unknown {extra}"
             )
 
@@ -669,7 +669,7 @@ def t(key: str, lang: str, /, **fields: object) -> str:
     >>> t("no.such.key", "en")
     Traceback (most recent call last):
     ...
-    KeyError: "no text 'no.such.key' in scenes.text.TEXT (add it with 'en' and 'ja' entries)"
+    KeyError: "no text 'no.such.key' in scenes.kit.text.TEXT (add it with 'en' and 'ja' entries)"
     """
     if lang not in LANGUAGES:
         raise ValueError(f"lang: must be one of {', '.join(LANGUAGES)}, got {lang!r}")
@@ -677,7 +677,7 @@ def t(key: str, lang: str, /, **fields: object) -> str:
         entry = TEXT[key]
     except KeyError:
         raise KeyError(
-            f"no text {key!r} in scenes.text.TEXT (add it with 'en' and 'ja' entries)"
+            f"no text {key!r} in scenes.kit.text.TEXT (add it with 'en' and 'ja' entries)"
         ) from None
     text = entry[lang]
     return text.format(**fields) if fields else text
@@ -688,7 +688,7 @@ def math(key: str) -> str:
     try:
         return MATH[key]
     except KeyError:
-        raise KeyError(f"no LaTeX {key!r} in scenes.text.MATH") from None
+        raise KeyError(f"no LaTeX {key!r} in scenes.kit.text.MATH") from None
 
 
 class Catalogue:

@@ -1,7 +1,7 @@
 """What a video needs beside it on a web page: captions in each language, and a poster.
 
 ``render.sh`` renders a scene with ``$BIBUN_RECORD`` set; the scene (a
-:class:`scenes.lesson.Lesson`) writes there its narrations, beats and poster time. From that
+:class:`scenes.kit.lesson.Lesson`) writes there its narrations, beats and poster time. From that
 record and the rendered video, :func:`companions` writes into the job's working folder:
 
 - ``<Scene>.srt`` and ``<Scene>.vtt`` in the render's language, and ``<Scene>.<lang>.srt`` /
@@ -19,8 +19,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from scenes.captions import cues_for, to_srt, to_vtt
-from scenes.text import Catalogue
+from scenes.kit.captions import cues_for, to_srt, to_vtt
+from scenes.kit.text import Catalogue
 
 __all__ = ["atoms", "caption_cues", "companions", "faststart", "poster_frame", "to_gif"]
 

@@ -1,7 +1,7 @@
 """Drawing helpers shared by bibun's scenes: config, text, axes that fit the data, live readouts.
 
 Nothing here computes calculus: slopes, tangents and trajectories come from :mod:`core`; this
-module only puts them on screen, in the look of :mod:`scenes.style`.
+module only puts them on screen, in the look of :mod:`scenes.kit.style`.
 
 Main pieces
 -----------
@@ -59,7 +59,7 @@ from manim import (
 )
 
 from core.ticks import nice_step
-from scenes import style
+from scenes.kit import style
 
 __all__ = [
     "GlyphNumber",
@@ -109,8 +109,8 @@ def load_scene_config(language: str | None = None):
 
     Reads ``$BIBUN_CONFIG``, else ``./bibun.toml``, else the post's defaults (see
     :func:`core.config.load_config`); never cached, so tests may switch files between scenes.
-    ``$BIBUN_THEME``, when set, overrides the file's ``theme``; :func:`scenes.style.use_theme`
-    then makes every colour of :mod:`scenes.style` the theme's.
+    ``$BIBUN_THEME``, when set, overrides the file's ``theme``; :func:`scenes.kit.style.use_theme`
+    then makes every colour of :mod:`scenes.kit.style` the theme's.
 
     Parameters
     ----------
@@ -144,7 +144,7 @@ def prepare_scene(scene: Any, language: str | None = None):
     """
     from manim import ManimColor
 
-    from scenes.text import Catalogue
+    from scenes.kit.text import Catalogue
 
     cfg = load_scene_config(language)
     scene.camera.background_color = ManimColor(style.BACKGROUND)
@@ -193,11 +193,11 @@ def text(
     weight: str = "NORMAL",
     **kwargs: Any,
 ) -> Text:
-    """Pango ``Text`` in :data:`scenes.style.FONT` (Noto Sans CJK JP), for English and Japanese.
+    """Pango ``Text`` in :data:`scenes.kit.style.FONT` (Noto Sans CJK JP), for English and Japanese.
 
-    ``size`` is Manim's ``font_size``; keep it at or above :data:`scenes.style.SIZE_SMALL`.
+    ``size`` is Manim's ``font_size``; keep it at or above :data:`scenes.kit.style.SIZE_SMALL`.
     ``color`` defaults to the theme's ``TEXT`` (colour defaults are read when called, never
-    bound at import, so that they follow :func:`scenes.style.use_theme`). A variable standing
+    bound at import, so that they follow :func:`scenes.kit.style.use_theme`). A variable standing
     alone in the words (``h``, ``x``, ``f(x)``; see :func:`variable_spans`) is set in italic, as
     it is in the maths beside it.
     """
@@ -246,7 +246,7 @@ def code_block(source: str, *, size: float = style.SIZE_CODE) -> VMobject:
     """A Python listing in the mono font, highlighted with the style's code colours, on a panel.
 
     Built with manim's ``Code`` (Pygments) and a Pygments style made from
-    :mod:`scenes.style`; no line numbers.
+    :mod:`scenes.kit.style`; no line numbers.
     """
     from manim import Code
 
@@ -302,8 +302,8 @@ def _pygments_style(theme: str) -> type:
 
 def limit_formula(*, size: float = style.SIZE_MATH, prefix: bool = True) -> MathTex:
     r"""The definition :math:`f'(x) = \lim_{h\to0} \frac{f(x+h) - f(x)}{h}`, with ``h`` in
-    :data:`~scenes.style.H_LEG` and the rise in :data:`~scenes.style.DF_LEG` (the colours of the
-    legs in ``SecantToTangent``). ``prefix=False`` gives only the difference quotient."""
+    :data:`~scenes.kit.style.H_LEG` and the rise in :data:`~scenes.kit.style.DF_LEG` (the colours
+    of the legs in ``SecantToTangent``). ``prefix=False`` gives only the difference quotient."""
     body = r"\frac{f(x+h) - f(x)}{h}"
     string = r"f'(x) = \lim_{h \to 0} " + body if prefix else body
     return tex(string, size=size, colors={"f(x+h) - f(x)": style.DF_LEG, "h": style.H_LEG})

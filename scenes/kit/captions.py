@@ -1,7 +1,7 @@
 """Captions: the scenes' narration as subtitle cues, in English and Japanese, for .srt and .vtt.
 
-A scene narrates through :meth:`scenes.lesson.Lesson.narrate`: each narration is a key of
-:mod:`scenes.text` shown from one moment of the scene to the next. This module turns one
+A scene narrates through :meth:`scenes.kit.lesson.Lesson.narrate`: each narration is a key of
+:mod:`scenes.kit.text` shown from one moment of the scene to the next. This module turns one
 narration into subtitle cues that follow the limits of broadcast and streaming style guides:
 
 ========================  =======  ==================

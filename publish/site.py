@@ -18,8 +18,8 @@ import shutil
 from collections.abc import Sequence
 from pathlib import Path
 
-from scenes.deck import swap_in
-from scenes.text import Catalogue
+from publish.deck import swap_in
+from scenes.kit.text import Catalogue
 
 __all__ = ["LANGUAGE_NAMES", "write_site"]
 
@@ -104,7 +104,7 @@ def write_site(
     caption_languages: Sequence[str],
 ) -> Path:
     """Write ``out/site/`` from the videos and figures in ``out``; returns the page's path."""
-    from scenes import style
+    from scenes.kit import style
 
     tr = Catalogue(language)
     colours = style.THEMES[theme]
