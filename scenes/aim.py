@@ -67,7 +67,6 @@ from scenes.kit import style
 from scenes.kit.common import (
     PlotAxes,
     nice_range,
-    prepare_scene,
     put_line_on_axes,
     tex,
     text,
@@ -263,8 +262,6 @@ class AimTheCannon(Lesson):
 
     #: ``"newton"`` or ``"gradient"``: how :func:`core.aiming.aim` turns slopes into angles.
     method = "newton"
-    #: Overrides ``config.language`` when set.
-    language: str | None = None
     #: A hit is a landing within this many metres of the target.
     tol = 1.0
     max_iter = 60
@@ -555,8 +552,7 @@ class AimTheCannon(Lesson):
 
     def lay_out(self) -> None:
         """Run the aim and build the field, the plots and the readouts; nothing is played yet."""
-        cfg, self.tr = prepare_scene(self, self.language)
-        tr = self.tr
+        cfg, tr = self.cfg, self.tr
         self.caption = None
         self.target = target = float(cfg.aim.target)
         self.launch = launch = cfg.cannon.launch.with_angle(cfg.aim.first_angle_deg)

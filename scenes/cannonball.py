@@ -68,10 +68,8 @@ from core.ballistics import Launch, Trajectory, simulate
 from core.config import CannonConfig
 from core.ticks import nice_step
 from scenes.kit import style
-from scenes.kit.captions import needed_seconds
-from scenes.kit.common import PlotAxes, Readout, format_fixed, prepare_scene, tex, text
+from scenes.kit.common import PlotAxes, Readout, format_fixed, tex, text
 from scenes.kit.lesson import Lesson
-from scenes.kit.text import LANGUAGES, Catalogue
 
 __all__ = ["CannonballFigure", "CannonballTrajectory", "fit_caption", "flight_axes"]
 
@@ -409,12 +407,6 @@ def _column_text(s: str, *, size: float, color: str) -> Mobject:
     return mob
 
 
-def _reading_time(key: str, **fields: object) -> float:
-    """How long narration ``key`` stays up (:meth:`Lesson.end_narration`): its reading time in
-    the slower language."""
-    return max(needed_seconds(Catalogue(lang)(key, **fields), lang) for lang in LANGUAGES)
-
-
 def _fmt_factor(x: float) -> str:
     """A speed-up factor: whole from 3 (6), else one decimal (2.5)."""
     return f"{x:.{0 if x >= 3 else 1}f}"
@@ -437,14 +429,11 @@ class _CannonballBase(Lesson):
 
     #: The instant whose instantaneous velocity the chords converge to, as a fraction of the flight.
     instant_fraction = 0.25
-    #: Language override for variants (None: ``bibun.toml``'s ``language``).
-    language: str | None = None
     #: Screen length of the velocity arrow at the chosen instant.
     arrow_length = 1.7
 
     def load(self, box: _Box = _PLOT_BOX) -> None:
-        cfg, self.tr = prepare_scene(self, self.language)
-        self.cfg = cfg
+        cfg = self.cfg
         self.launch: Launch = cfg.cannon.launch
         self.trajectory = simulate(self.launch)
         self.has_drag = self.launch.drag > 0
@@ -668,7 +657,7 @@ class CannonballTrajectory(_CannonballBase):
         # the post's number is the default launch's (bibun.toml's defaults are the post's values)
         post = CannonConfig.speed
         fields = {"post": f"{post:.0f}", "speed": f"{speed:.0f}", "avg": format_fixed(avg, 1)}
-        need = _reading_time("cannon.post_average", **fields)
+        need = self.reading_time("cannon.post_average", **fields)
         # in the caption's order: the idea of an average, the launch speed, this flight's average
         self.play(self.set_caption("cannon.post_average", **fields), Create(boxes[0]), run_time=1.2)
         self.wait(max(style.BEAT, 0.3 * need - 1.2))

@@ -73,7 +73,6 @@ from scenes.kit.common import (
     line_on_axes,
     number_tex,
     number_text,
-    prepare_scene,
     put_line_on_axes,
     slope_line,
     slope_line_tex,
@@ -270,7 +269,6 @@ class SecantToTangent(Lesson):
     scene states as f'), ``magnifier``.
     """
 
-    language: str | None = None
     seconds_per_decade = 2.6
     pause = 1.2
     axes_size = (6.9, 5.2)
@@ -305,8 +303,7 @@ class SecantToTangent(Lesson):
     # -----------------------------------------------------------------------------------------
     def lay_out(self) -> None:
         """Build every mobject and updater; nothing is played yet."""
-        cfg, tr = prepare_scene(self, self.language)
-        self.cfg, self.tr = cfg, tr
+        cfg, tr = self.cfg, self.tr
         fn = cfg.function
         self.f = f = fn.f
         self.x0 = x0 = cfg.secant.x0

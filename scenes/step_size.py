@@ -57,7 +57,7 @@ from core.calculus import correct_digits
 from core.functions import BLOG_EXPRESSION, blog_df
 from core.tex import expression_to_tex
 from scenes.kit import style
-from scenes.kit.common import prepare_scene, tex, text
+from scenes.kit.common import tex, text
 from scenes.kit.lesson import Lesson
 from scenes.kit.text import Catalogue
 
@@ -340,8 +340,6 @@ class StepSizeError(Lesson):
         The same keys -> the ring (or star) drawn there.
     """
 
-    #: Overrides ``config.language`` when set (a variant's class attribute).
-    language: str | None = None
     sweep_time = 4.5
     short_sweep_time = 2.5
 
@@ -414,8 +412,7 @@ class StepSizeError(Lesson):
 
     def lay_out(self) -> None:
         """Build every mobject (axes, headers, panels, series); nothing is played."""
-        cfg, self.tr = prepare_scene(self, self.language)
-        tr = self.tr
+        cfg, tr = self.cfg, self.tr
         self.caption = None
         self.panel = None
         self.markers: dict[tuple[str, str], tuple[float, float]] = {}

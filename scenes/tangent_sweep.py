@@ -62,21 +62,18 @@ from core.calculus import stated_derivative
 from core.symbolic import derivative_text, polynomial, polynomial_text
 from core.tex import expression_to_tex
 from scenes.kit import style
-from scenes.kit.captions import needed_seconds
 from scenes.kit.common import (
     NumberFormat,
     Readout,
     fitted_axes,
     format_fixed,
     line_on_axes,
-    prepare_scene,
     put_line_on_axes,
     slope_line,
     tex,
     text,
 )
 from scenes.kit.lesson import Lesson
-from scenes.kit.text import LANGUAGES, Catalogue
 
 __all__ = ["TangentSweep", "TangentSweepJa"]
 
@@ -112,7 +109,6 @@ class TangentSweep(Lesson):
     ``log`` (``(time, event, what)``: departures, arrivals and captions, in scene time).
     """
 
-    language: str | None = None
     speed = 1.05
     pause = 2.6
     x_length = 8.6
@@ -133,8 +129,7 @@ class TangentSweep(Lesson):
     # -----------------------------------------------------------------------------------------
     def lay_out(self) -> None:
         """Build every mobject and updater; nothing is played yet."""
-        cfg, tr = prepare_scene(self, self.language)
-        self.cfg, self.tr = cfg, tr
+        cfg, tr = self.cfg, self.tr
         fn = cfg.function
         self.f = f = fn.f
         x_min, x_max = fn.x_min, fn.x_max
@@ -640,12 +635,11 @@ class TangentSweep(Lesson):
     def _hold_for_reading(self, run_time: float) -> None:
         """Wait until the narration on screen will have been read (in every language) by the
         end of a move of ``run_time`` seconds starting now."""
-        if self._narration is None:
+        read_by = self.narration_read_by()
+        if read_by is None:
             return
-        key, fields, start = self._narration
-        need = max(needed_seconds(Catalogue(lang)(key, **fields), lang) for lang in LANGUAGES)
         fps = float(config.frame_rate)
-        short = start + need - (float(self.renderer.time) + run_time) + 1.0 / fps
+        short = read_by - (float(self.renderer.time) + run_time) + 1.0 / fps
         if short > 0:
             self.wait(max(1.0, math.ceil(short * fps)) / fps)
 

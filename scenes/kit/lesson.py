@@ -40,6 +40,7 @@ from typing import Any
 from manim import Scene, config
 
 from scenes.kit.captions import cues_for, needed_seconds
+from scenes.kit.common import prepare_scene
 from scenes.kit.text import LANGUAGES, Catalogue
 
 __all__ = ["RECORD_ENV_VAR", "Lesson", "lecture_class"]
@@ -60,9 +61,16 @@ class Lesson(Scene):
         Set while the scene plays: the scene time (s) at the end of each beat.
     cues : list of dict
         Set while the scene plays: each narration's ``key``, ``fields``, ``start``, ``end`` (s).
+    cfg : core.config.Config
+        The validated parameters (``$BIBUN_CONFIG`` or ``./bibun.toml``, :attr:`language`
+        overriding the language), loaded by :meth:`setup` with the theme's background.
+    tr : scenes.kit.text.Catalogue
+        The text catalogue in the render's language.
     """
 
     lecture: bool = False
+    #: Language override for variants (None: ``bibun.toml``'s ``language``).
+    language: str | None = None
     #: The scene time of the poster frame (None: the last frame); see :meth:`mark_poster`.
     poster_time: float | None = None
 
@@ -78,6 +86,7 @@ class Lesson(Scene):
 
     def setup(self) -> None:
         super().setup()
+        self.cfg, self.tr = prepare_scene(self, self.language)
         self.beat_times: list[float] = []
         self.cues: list[dict[str, Any]] = []
         self._narration: tuple[str, dict[str, Any], float] | None = None
@@ -98,13 +107,27 @@ class Lesson(Scene):
         Catalogue("en")(key, **fields)  # a missing key or field fails now, not at the end
         self._narration = (key, fields, float(self.renderer.time))
 
+    @staticmethod
+    def reading_time(key: str, **fields: Any) -> float:
+        """How long narration ``key`` (its fields filled in) stays up at least: its reading time
+        (:func:`scenes.kit.captions.needed_seconds`) in the slowest language of the catalogue."""
+        return max(needed_seconds(Catalogue(lang)(key, **fields), lang) for lang in LANGUAGES)
+
+    def narration_read_by(self) -> float | None:
+        """The scene time by which the current narration will have been read in every language
+        (None when nothing is being narrated): a beat that moves on sooner waits until then."""
+        if self._narration is None:
+            return None
+        key, fields, start = self._narration
+        return start + self.reading_time(key, **fields)
+
     def end_narration(self) -> None:
         """End the current narration, first waiting until it can be read in every language."""
         if self._narration is None:
             return
         key, fields, start = self._narration
         self._narration = None
-        need = max(needed_seconds(Catalogue(lang)(key, **fields), lang) for lang in LANGUAGES)
+        need = self.reading_time(key, **fields)
         fps = float(config.frame_rate)
         for _ in range(3):  # manim rounds a wait to whole frames: top up until it is enough
             short = need - (float(self.renderer.time) - start)
@@ -112,8 +135,7 @@ class Lesson(Scene):
                 break
             self.wait(max(1.0, math.ceil(short * fps - 1e-9)) / fps)
         end = float(self.renderer.time)
-        language = self.tr.language  # every lesson keeps its catalogue as self.tr
-        for cue in cues_for(self.tr(key, **fields), start, end, language):
+        for cue in cues_for(self.tr(key, **fields), start, end, self.tr.language):
             self.add_subcaption(cue.text, duration=cue.end - cue.start, offset=cue.start - end)
         self.cues.append({"key": key, "fields": fields, "start": start, "end": end})
 
