@@ -1,20 +1,13 @@
 """Shared pytest set-up: the post's parameters for every test, manim's frame-comparison flags, a
-fixture for bibun.toml variants, the recorded run of every lesson, and a LaTeX/Pango cache that
-two pytest-xdist workers share."""
+fixture for bibun.toml variants, and the recorded run of every lesson."""
 
 from __future__ import annotations
 
-import fcntl
-import sys
-from contextlib import contextmanager
-from functools import wraps
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-#: Held while a worker writes to the shared LaTeX and Pango caches (tests/scenes/scene_testing.py).
-CACHE_LOCK = ROOT / "media" / ".cache.lock"
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -64,49 +57,6 @@ def _post_parameters(monkeypatch: pytest.MonkeyPatch, tmp_path_factory) -> None:
     monkeypatch.setenv(ENV_VAR, str(empty))
     monkeypatch.delenv("BIBUN_THEME", raising=False)
     monkeypatch.delenv("BIBUN_RECORD", raising=False)
-
-
-@contextmanager
-def _one_writer():
-    """Hold the shared cache's lock: manim writes a formula's .tex, .dvi and .svg under names
-    made from its hash and deletes every other .dvi it finds, and reads an .svg through a
-    temporary copy beside it, so two workers at once would read each other's half-written
-    files or delete them."""
-    CACHE_LOCK.parent.mkdir(parents=True, exist_ok=True)
-    with CACHE_LOCK.open("a") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
-
-
-def _locked(function):
-    @wraps(function)
-    def call(*args, **kwargs):
-        with _one_writer():
-            return function(*args, **kwargs)
-
-    return call
-
-
-@pytest.fixture(scope="session", autouse=True)
-def _cache_safe_for_two_workers():
-    """Serialise manim's LaTeX and Pango writes (when the session uses manim at all)."""
-    if "manim" not in sys.modules:  # the core-only venv, or a run of tests/core
-        yield
-        return
-    from manim.mobject.svg.svg_mobject import SVGMobject
-    from manim.mobject.text import tex_mobject, text_mobject
-
-    with pytest.MonkeyPatch.context() as mp:
-        # typesetting writes the cached .svg; reading one writes "<hash>_.svg" beside it (the
-        # parsed tree, written out again, read and deleted: manim 0.22's SVGMobject)
-        mp.setattr(tex_mobject, "tex_to_svg_file", _locked(tex_mobject.tex_to_svg_file))
-        for cls in (text_mobject.Text, text_mobject.MarkupText):
-            mp.setattr(cls, "_text2svg", _locked(cls._text2svg))
-        mp.setattr(SVGMobject, "generate_mobject", _locked(SVGMobject.generate_mobject))
-        yield
 
 
 @pytest.fixture(scope="session")

@@ -14,6 +14,7 @@ session (per pytest-xdist worker at most) by :func:`record`, through the session
 from __future__ import annotations
 
 import importlib
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -32,9 +33,12 @@ from manim import (
 )
 
 ROOT = Path(__file__).resolve().parents[2]
-#: LaTeX and Pango outputs are cached here between runs (media/ is git-ignored). Two pytest-xdist
-#: workers share it safely: tests/conftest.py serialises the writes (see ``_one_writer``).
-CACHE = {"tex_dir": str(ROOT / "media" / "Tex"), "text_dir": str(ROOT / "media" / "texts")}
+#: LaTeX and Pango outputs are cached here between runs (media/ is git-ignored), one folder per
+#: pytest-xdist worker: manim writes and re-reads these files under names made from their hash,
+#: so two processes sharing one folder read each other's half-written SVGs.
+_WORKER = os.environ.get("PYTEST_XDIST_WORKER", "main")
+CACHE = {"tex_dir": str(ROOT / "media" / f"Tex-{_WORKER}"),
+         "text_dir": str(ROOT / "media" / f"texts-{_WORKER}")}
 
 #: A non-default function for the calculus scenes: sin on [0, 6].
 SIN = """
