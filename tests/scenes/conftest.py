@@ -19,6 +19,18 @@ def _compare_frames_on_this_cairo(monkeypatch: pytest.MonkeyPatch) -> None:
     )
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _this_workers_cache() -> None:
+    """Mobjects built outside :func:`scene_testing.settings` (an axes test, a doctest) typeset
+    into manim's default ``media/Tex`` under the current folder, which every xdist worker
+    shares: point manim's own settings at this worker's cache folders as well."""
+    manim = pytest.importorskip("manim")
+    from scene_testing import CACHE
+
+    for key, folder in CACHE.items():
+        manim.config[key] = folder
+
+
 @pytest.fixture(scope="module")
 def media(tmp_path_factory):
     """One media folder per test module."""
