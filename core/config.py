@@ -47,6 +47,7 @@ __all__ = [
     "Config",
     "ConfigError",
     "FunctionConfig",
+    "NetworkConfig",
     "SecantConfig",
     "ENV_VAR",
     "H_START_FRACTION",
@@ -142,6 +143,31 @@ class AimConfig:
 
 
 @dataclass(frozen=True)
+class NetworkConfig:
+    """The backpropagation lesson's neuron z = w·x + b, a = σ(z), L = (a − t)²: the input ``x``,
+    the target ``t``, the first weight ``w`` and bias ``b``, and the ``learning_rate`` η of its
+    step w ← w − η·∂L/∂w, b ← b − η·∂L/∂b.
+
+    The defaults put z at 0, where σ = 1/2 and σ' = 1/4, so that every number of the forward
+    and backward pass is a short decimal (L = 0.09, ∂L/∂w = −0.3, ∂L/∂b = −0.15), and one step
+    roughly halves the loss (0.090 to 0.043) without overshooting (see :mod:`core.backprop`).
+    """
+
+    x: float = 2.0
+    t: float = 0.8
+    w: float = 0.5
+    b: float = -1.0
+    learning_rate: float = 0.5
+
+    @property
+    def neuron(self) -> Any:
+        """The :class:`core.backprop.NeuronPass` at these values (forward and backward)."""
+        from core.backprop import one_neuron
+
+        return one_neuron(x=self.x, t=self.t, w=self.w, b=self.b)
+
+
+@dataclass(frozen=True)
 class Config:
     """All of bibun's parameters, validated."""
 
@@ -151,6 +177,7 @@ class Config:
     secant: SecantConfig = SecantConfig()
     cannon: CannonConfig = CannonConfig()
     aim: AimConfig = AimConfig()
+    network: NetworkConfig = NetworkConfig()
 
 
 # ---------------------------------------------------------------------------------------------
@@ -382,6 +409,56 @@ def _aim(raw: Mapping[str, Any]) -> AimConfig:
     return AimConfig(target, first)
 
 
+def _network(raw: Mapping[str, Any]) -> NetworkConfig:
+    default = NetworkConfig()
+    network = NetworkConfig(
+        x=_number("network.x", raw.get("x", default.x)),
+        t=_number("network.t", raw.get("t", default.t)),
+        w=_number("network.w", raw.get("w", default.w)),
+        b=_number("network.b", raw.get("b", default.b)),
+        learning_rate=_positive(
+            "network.learning_rate", raw.get("learning_rate", default.learning_rate)
+        ),
+    )
+    if network.x == 0:
+        raise ConfigError("network.x: must not be 0 (dz/dw = x, so w would never learn)")
+    if not 0 <= network.t <= 1:
+        raise ConfigError(
+            f"network.t: must be between 0 and 1 (the neuron's output sigmoid(z) lies between "
+            f"them), got {network.t:g}"
+        )
+    _check_learning(network)
+    return network
+
+
+def _check_learning(network: NetworkConfig) -> None:
+    from core.backprop import learning_step
+
+    try:
+        step = learning_step(network.neuron, learning_rate=network.learning_rate)
+    except ValueError as exc:  # w·x + b or the step overflows
+        raise ConfigError(f"network.w: {exc} (with x = {network.x:g}, w = {network.w:g})") from None
+    before, after = step.before, step.after
+    if before.a == network.t:
+        raise ConfigError(
+            f"network.t: the neuron's output a = {before.a:g} already equals t, so there is "
+            "nothing to learn; choose another t, w or b"
+        )
+    if step.loss_after > step.loss_before:
+        raise ConfigError(
+            f"network.learning_rate: the step overshoots: the loss rises from "
+            f"{step.loss_before:.4g} to {step.loss_after:.4g} (a goes from {before.a:.4g} to "
+            f"{after.a:.4g}, t = {network.t:g}); choose a smaller learning rate, got "
+            f"{network.learning_rate:g}"
+        )
+    if not step.loss_after < step.loss_before:
+        raise ConfigError(
+            f"network.w: the step leaves the loss at {step.loss_before:.4g}: at z = w*x + b = "
+            f"{before.z:.4g} the sigmoid is flat (slope {before.da_dz:.3g}); choose w and b "
+            "that make |z| smaller"
+        )
+
+
 def _check_reachable(cannon: CannonConfig, aim: AimConfig) -> None:
     from core.aiming import max_range
 
@@ -399,6 +476,7 @@ _SECTIONS = {
     "secant": ("x0", "h_start", "h_end"),
     "cannon": ("speed", "angle_deg", "drag", "g", "height"),
     "aim": ("target", "first_angle_deg"),
+    "network": ("x", "t", "w", "b", "learning_rate"),
 }
 
 
@@ -426,6 +504,7 @@ def from_mapping(data: Mapping[str, Any]) -> Config:
         secant=_secant(sections["secant"], function),
         cannon=cannon,
         aim=aim,
+        network=_network(sections["network"]),
     )
 
 

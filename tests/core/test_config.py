@@ -31,7 +31,7 @@ def test_defaults_are_the_posts_values():
 def test_every_key_of_the_repo_file_is_known():
     # The loader accepts exactly what the shipped file documents.
     data = tomllib.loads((ROOT / "bibun.toml").read_text(encoding="utf-8"))
-    assert set(data) == {"language", "theme", "function", "secant", "cannon", "aim"}
+    assert set(data) == {"language", "theme", "function", "secant", "cannon", "aim", "network"}
 
 
 def test_partial_file_keeps_other_defaults():
@@ -192,3 +192,68 @@ def test_infinite_slope_at_an_end_is_allowed():
 def test_a_tangent_point_at_an_infinite_slope_is_an_error():
     with pytest.raises(ConfigError, match=r"tangent_points: f has no derivative at x = 0 \(f is "):
         load_config(text='[function]\nexpression = "sqrt(x)"\nx_max = 9\ntangent_points = [0]\n')
+
+
+# --- [network]: the backpropagation lesson's neuron -------------------------------------------
+
+
+def test_network_defaults_are_the_lessons():
+    network = Config().network
+    assert (network.x, network.t, network.w, network.b) == (2.0, 0.8, 0.5, -1.0)
+    assert network.learning_rate == 0.5
+    assert load_config(ROOT / "bibun.toml").network == network
+    neuron = network.neuron  # z = 0: the numbers the lesson shows
+    assert (neuron.z, neuron.a, neuron.da_dz) == (0.0, 0.5, 0.25)
+    assert neuron.grad_w == pytest.approx(-0.3) and neuron.grad_b == pytest.approx(-0.15)
+
+
+def test_network_keys_of_the_repo_file():
+    data = tomllib.loads((ROOT / "bibun.toml").read_text(encoding="utf-8"))
+    assert set(data["network"]) == {"x", "t", "w", "b", "learning_rate"}
+
+
+def test_partial_network_section_keeps_other_defaults():
+    cfg = load_config(text="[network]\nw = 1\nlearning_rate = 0.1\n")
+    assert (cfg.network.w, cfg.network.learning_rate) == (1.0, 0.1)
+    assert (cfg.network.x, cfg.network.t, cfg.network.b) == (2.0, 0.8, -1.0)
+    assert cfg.aim == Config().aim and cfg.function == Config().function
+    assert cfg.network.neuron.w == 1.0
+
+
+@pytest.mark.parametrize("t", [0, 1, 0.2])
+def test_network_targets_from_0_to_1_are_accepted(t):
+    assert load_config(text=f"[network]\nt = {t}\n").network.t == t
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("network = 3", r"^network: must be a table"),
+        ("[network]\nrate = 0.1", r"^network\.rate: unknown key \(known keys of \[network\]: "
+         r"x, t, w, b, learning_rate\)"),
+        ("[network]\nlearning_rate = -1", r"^network\.learning_rate: must be > 0, got -1$"),
+        ("[network]\nlearning_rate = 0", r"^network\.learning_rate: must be > 0, got 0$"),
+        ('[network]\nlearning_rate = "fast"',
+         r"^network\.learning_rate: must be a number, got str"),
+        ("[network]\nx = true", r"^network\.x: must be a number, got bool"),
+        ('[network]\nw = "0.5"', r"^network\.w: must be a number, got str"),
+        ("[network]\nb = nan", r"^network\.b: must be finite"),
+        ("[network]\nt = inf", r"^network\.t: must be finite"),
+        ("[network]\nx = 0", r"^network\.x: must not be 0 \(dz/dw = x, so w would never learn\)"),
+        ("[network]\nt = 1.5", r"^network\.t: must be between 0 and 1 .*got 1\.5$"),
+        ("[network]\nt = -0.1", r"^network\.t: must be between 0 and 1 .*got -0\.1$"),
+        # sigmoid(0) = 0.5 = t: the loss is 0 already
+        ("[network]\nt = 0.5", r"^network\.t: the neuron's output a = 0\.5 already equals t"),
+        # a = sigmoid(2.2) = 0.90 near t = 0.8; a step of 1000 throws a to 0, L from 0.01 to 0.64
+        ("[network]\nw = 1.1\nb = 0\nlearning_rate = 1000",
+         r"^network\.learning_rate: the step overshoots: the loss rises from 0\.01005 to 0\.64 "
+         r".*choose a smaller learning rate, got 1000$"),
+        # z = 40: sigmoid(40) rounds to 1, its slope to 0, and the step changes nothing
+        ("[network]\nw = 20\nb = 0", r"^network\.w: the step leaves the loss at 0\.04: at z = "
+         r"w\*x \+ b = 40 the sigmoid is flat \(slope 0\)"),
+        ("[network]\nx = 1e200\nw = 1e200", r"^network\.w: `\*` gives inf"),
+    ],
+)
+def test_bad_network_values_are_named(text, message):
+    with pytest.raises(ConfigError, match=message):
+        load_config(text=text)
