@@ -117,12 +117,13 @@ def test_sensitivities_agree_with_the_complex_step_and_central_differences(heigh
     cs = range_partials(launch, angles, speeds, method="complex")
     cd = range_partials(launch, angles, speeds, method="central")
     np.testing.assert_allclose(sens.range, cs.range, rtol=1e-11)
+    # observed: ~2e-12 against the complex step, ~1e-8 against central differences
     for name in ("d_angle", "d_speed"):
         scale = np.abs(getattr(cs, name)).max()
-        np.testing.assert_allclose(getattr(sens, name), getattr(cs, name), rtol=1e-9,
-                                   atol=1e-10 * scale)  # fmt: skip
-        np.testing.assert_allclose(getattr(sens, name), getattr(cd, name), rtol=1e-6,
-                                   atol=1e-7 * scale)  # fmt: skip
+        np.testing.assert_allclose(getattr(sens, name), getattr(cs, name), rtol=1e-10,
+                                   atol=1e-11 * scale)  # fmt: skip
+        np.testing.assert_allclose(getattr(sens, name), getattr(cd, name), rtol=1e-7,
+                                   atol=1e-8 * scale)  # fmt: skip
 
 
 def test_sensitivities_agree_with_simulate_differenced():
@@ -186,11 +187,12 @@ def test_hit_curve_hits():
     speeds = hit_curve(AIR, TARGET, angles)
     assert np.all(np.isfinite(speeds))
     np.testing.assert_allclose(landing_ranges(AIR, angles, speeds), TARGET, atol=1e-6)
-    # against a root found shot by shot with brentq
+    # against a root found shot by shot with brentq on core.ballistics.simulate
     for a, v in zip(angles[::4], speeds[::4], strict=True):
-        alone = brentq(lambda s, a=a: landing_ranges(AIR, a, s) - TARGET, 200.0, 1000.0,
-                       xtol=1e-12)  # fmt: skip
-        assert v == pytest.approx(alone, abs=1e-8)
+        def miss(s, a=a):
+            return simulate(Launch(s, a, drag=DRAG), samples=3).range - TARGET
+
+        assert v == pytest.approx(brentq(miss, 200.0, 1000.0, xtol=1e-10), abs=1e-8)
 
 
 def test_hit_curve_in_vacuum_is_the_closed_form():
@@ -273,8 +275,8 @@ def test_every_step_obeys_the_rule_exactly(descents, scaling):
         assert step.miss == step.range - TARGET and step.loss == step.miss * step.miss
         assert step.grad_angle == 2.0 * step.miss * step.d_angle
         assert step.grad_speed == 2.0 * step.miss * step.d_speed
-        assert step.step_angle == -(result.rate * s_a * s_a) * step.grad_angle
-        assert step.step_speed == -(result.rate * s_v * s_v) * step.grad_speed
+        assert step.step_angle == -(result.rate * s_a**2) * step.grad_angle
+        assert step.step_speed == -(result.rate * s_v**2) * step.grad_speed
         assert after.angle_deg == step.angle_deg + step.step_angle
         assert after.speed == step.speed + step.step_speed
         assert after.loss < step.loss  # the rate's promise: every step lowers the loss
