@@ -16,6 +16,9 @@ symbolic    derivative_text: f' as a formula (the rules of differentiation on th
             polynomial: the coefficients of f when it is one
 ballistics  Launch, simulate: the cannonball under gravity and quadratic air drag
 aiming      aim: hitting a target by Newton's method or gradient descent on the miss
+knobs       two knobs, angle and powder: R(θ, v) and its partials (forward sensitivities,
+            complex step, central differences), the loss landscape and its hit curve, and
+            gradient descent on raw or scaled knobs
 config      load_config: bibun.toml, validated
 ticks       nice_step: the 1-2-2.5-5 step between the tick numbers of an axis
 """

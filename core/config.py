@@ -12,6 +12,11 @@ slope at an end, like √x at 0, is allowed), and so is a tangent point where f'
 ``SecantConfig.sides`` says from which sides Q approaches. ``secant.h_start`` and ``h_end`` may be
 left out; they then follow the range and x0 (see :func:`default_steps`).
 
+``[knobs]`` is the cannon with two knobs (:mod:`core.knobs`): the ranges of the angle and of the
+powder (as muzzle speed) and the first speed; the first angle is ``aim.first_angle_deg``. The
+target must be within the knobs' reach, and the learning rates of both descents (raw and scaled
+knobs) must exist and take a first step that lowers the loss inside the ranges.
+
 The defaults are the post's values; ``bibun.toml`` at the repository root repeats them.
 
 Examples
@@ -48,6 +53,7 @@ __all__ = [
     "ConfigError",
     "FunctionConfig",
     "NetworkConfig",
+    "KnobsConfig",
     "SecantConfig",
     "ENV_VAR",
     "H_START_FRACTION",
@@ -119,6 +125,48 @@ class SecantConfig:
 
 
 @dataclass(frozen=True)
+class KnobsConfig:
+    """``AimWithTwoKnobs``: the ranges of the two knobs and the first speed.
+
+    The first setting is (``aim.first_angle_deg``, ``first_speed``): 15° with weak powder, at
+    which no angle alone reaches the target, so both knobs must turn.
+
+    Attributes
+    ----------
+    angle_min_deg, angle_max_deg : float
+        The angle knob's range, degrees, 0 < min < max < 90 (the landscape's θ axis).
+    speed_min, speed_max : float
+        The powder knob's range as muzzle speed, m/s, 0 < min < max (the landscape's v axis).
+    first_speed : float
+        The first muzzle speed, m/s, in [speed_min, speed_max].
+    """
+
+    angle_min_deg: float = 5.0
+    angle_max_deg: float = 60.0
+    speed_min: float = 200.0
+    speed_max: float = 1000.0
+    first_speed: float = 400.0
+
+    @property
+    def box(self) -> Any:
+        """The :class:`core.knobs.KnobBox` of these ranges."""
+        from core.knobs import KnobBox
+
+        return KnobBox(self.angle_min_deg, self.angle_max_deg, self.speed_min, self.speed_max)
+
+    def first_launch(self, cannon: CannonConfig, aim: AimConfig) -> Launch:
+        """The first setting as a :class:`core.ballistics.Launch` of ``cannon``'s drag, g and
+        height: ``aim.first_angle_deg`` at ``first_speed``."""
+        return Launch(
+            self.first_speed,
+            aim.first_angle_deg,
+            drag=cannon.drag,
+            g=cannon.g,
+            height=cannon.height,
+        )
+
+
+@dataclass(frozen=True)
 class CannonConfig:
     """The launch of the cannonball scenes."""
 
@@ -177,6 +225,7 @@ class Config:
     secant: SecantConfig = SecantConfig()
     cannon: CannonConfig = CannonConfig()
     aim: AimConfig = AimConfig()
+    knobs: KnobsConfig = KnobsConfig()
     network: NetworkConfig = NetworkConfig()
 
 
@@ -386,6 +435,71 @@ def _secant(raw: Mapping[str, Any], function: FunctionConfig) -> SecantConfig:
     return SecantConfig(x0, h_start, h_end, differentiable, sides)
 
 
+def _knobs(raw: Mapping[str, Any], cannon: CannonConfig, aim: AimConfig) -> KnobsConfig:
+    default = KnobsConfig()
+    values = {
+        name: _number(f"knobs.{name}", raw.get(name, getattr(default, name)))
+        for name in ("angle_min_deg", "angle_max_deg", "speed_min", "speed_max", "first_speed")
+    }
+    knobs = KnobsConfig(**values)
+    low, high = knobs.angle_min_deg, knobs.angle_max_deg
+    if not 0 < low < 90:
+        raise ConfigError(f"knobs.angle_min_deg: must be between 0 and 90, got {low:g}")
+    if not low < high < 90:
+        raise ConfigError(
+            f"knobs.angle_max_deg: must lie between angle_min_deg ({low:g}) and 90, got {high:g}"
+        )
+    first_angle = aim.first_angle_deg
+    if first_angle < low:
+        raise ConfigError(
+            f"knobs.angle_min_deg: must not exceed aim.first_angle_deg ({first_angle:g}), the "
+            f"first setting, got {low:g}"
+        )
+    if first_angle > high:
+        raise ConfigError(
+            f"knobs.angle_max_deg: must not be below aim.first_angle_deg ({first_angle:g}), the "
+            f"first setting, got {high:g}"
+        )
+    v_min = _positive("knobs.speed_min", knobs.speed_min)
+    if not knobs.speed_max > v_min:
+        raise ConfigError(
+            f"knobs.speed_max: must be greater than speed_min ({v_min:g}), got {knobs.speed_max:g}"
+        )
+    if not v_min <= knobs.first_speed <= knobs.speed_max:
+        raise ConfigError(
+            f"knobs.first_speed: must lie in [speed_min, speed_max] = [{v_min:g}, "
+            f"{knobs.speed_max:g}], got {knobs.first_speed:g}"
+        )
+    _check_knobs_descend(knobs, cannon, aim)
+    return knobs
+
+
+def _check_knobs_descend(knobs: KnobsConfig, cannon: CannonConfig, aim: AimConfig) -> None:
+    from core.knobs import LearningRateError, descend, reach
+
+    launch, box = knobs.first_launch(cannon, aim), knobs.box
+    near, far = reach(launch, box=box)
+    if aim.target > far:
+        raise ConfigError(
+            f"knobs.speed_max: aim.target {aim.target:g} m is out of reach of the knobs; with "
+            f"{knobs.speed_max:g} m/s the longest shot lands at {far:.0f} m"
+        )
+    if aim.target < near:
+        raise ConfigError(
+            f"knobs.speed_min: aim.target {aim.target:g} m is nearer than the shortest shot of "
+            f"the knobs ({near:.0f} m, at {knobs.speed_min:g} m/s and "
+            f"{knobs.angle_min_deg:g} deg)"
+        )
+    for scaling in ("raw", "range"):
+        try:  # the rule's rate, and one step with it
+            descend(launch, aim.target, box=box, scaling=scaling, max_steps=1)
+        except LearningRateError as exc:
+            raise ConfigError(
+                f"knobs.first_speed: from {aim.first_angle_deg:g} deg and {knobs.first_speed:g} "
+                f"m/s the descent on {scaling} knobs fails at its first step: {exc}"
+            ) from None
+
+
 def _cannon(raw: Mapping[str, Any]) -> CannonConfig:
     default = CannonConfig()
     cannon = CannonConfig(
@@ -474,6 +588,7 @@ def _check_reachable(cannon: CannonConfig, aim: AimConfig) -> None:
 _SECTIONS = {
     "function": ("expression", "x_min", "x_max", "tangent_points"),
     "secant": ("x0", "h_start", "h_end"),
+    "knobs": ("angle_min_deg", "angle_max_deg", "speed_min", "speed_max", "first_speed"),
     "cannon": ("speed", "angle_deg", "drag", "g", "height"),
     "aim": ("target", "first_angle_deg"),
     "network": ("x", "t", "w", "b", "learning_rate"),
@@ -502,6 +617,7 @@ def from_mapping(data: Mapping[str, Any]) -> Config:
         theme=theme,
         function=function,
         secant=_secant(sections["secant"], function),
+        knobs=_knobs(sections["knobs"], cannon, aim),
         cannon=cannon,
         aim=aim,
         network=_network(sections["network"]),

@@ -109,7 +109,7 @@ def test_sections_in_class_sees_the_class_its_bases_and_module_functions(tmp_pat
 def test_the_registry_declares_every_section_its_scenes_read():
     """Entry.reads drives the key: a section read but not declared would leave a stale output."""
     sections = config_sections(load_config(text=""))
-    assert sections == ["function", "secant", "cannon", "aim", "network"]
+    assert sections == ["function", "secant", "cannon", "aim", "knobs", "network"]
     for name, entry in [*SCENES.items(), *FIGURES.items()]:
         assert set(entry.reads) <= set(sections), name
         found = sections_in_class(entry.module, entry.cls, sections)

@@ -31,7 +31,8 @@ def test_defaults_are_the_posts_values():
 def test_every_key_of_the_repo_file_is_known():
     # The loader accepts exactly what the shipped file documents.
     data = tomllib.loads((ROOT / "bibun.toml").read_text(encoding="utf-8"))
-    assert set(data) == {"language", "theme", "function", "secant", "cannon", "aim", "network"}
+    assert set(data) == {"language", "theme", "function", "secant", "cannon", "aim", "network",
+                         "knobs"}
 
 
 def test_partial_file_keeps_other_defaults():
@@ -255,5 +256,64 @@ def test_network_targets_from_0_to_1_are_accepted(t):
     ],
 )
 def test_bad_network_values_are_named(text, message):
+    with pytest.raises(ConfigError, match=message):
+        load_config(text=text)
+
+
+# --- [knobs]: the cannon with two knobs --------------------------------------------------------
+
+
+def test_knobs_defaults():
+    knobs = Config().knobs
+    assert (knobs.angle_min_deg, knobs.angle_max_deg) == (5.0, 60.0)
+    assert (knobs.speed_min, knobs.speed_max, knobs.first_speed) == (200.0, 1000.0, 400.0)
+    cfg = Config()
+    launch = knobs.first_launch(cfg.cannon, cfg.aim)
+    assert (launch.angle_deg, launch.speed, launch.drag) == (15.0, 400.0, 5.7e-4)
+    assert knobs.box.scales("range") == (55.0, 800.0)
+
+
+def test_knobs_from_a_file():
+    cfg = load_config(text="[knobs]\nspeed_min = 300\nfirst_speed = 350\nangle_max_deg = 45")
+    assert (cfg.knobs.speed_min, cfg.knobs.first_speed, cfg.knobs.angle_max_deg) == (
+        300.0,
+        350.0,
+        45.0,
+    )
+    assert cfg.knobs.speed_max == 1000.0
+
+
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        ("[knobs]\nangle_min_deg = 0", r"^knobs\.angle_min_deg: must be between 0 and 90, got 0$"),
+        ("[knobs]\nangle_max_deg = 90", r"^knobs\.angle_max_deg: must lie between angle_min_deg"),
+        ("[knobs]\nangle_min_deg = 30\nangle_max_deg = 20",
+         r"^knobs\.angle_max_deg: must lie between angle_min_deg \(30\) and 90, got 20$"),
+        ("[knobs]\nangle_min_deg = 20",
+         r"^knobs\.angle_min_deg: must not exceed aim\.first_angle_deg \(15\)"),
+        ("[knobs]\nangle_max_deg = 10",
+         r"^knobs\.angle_max_deg: must not be below aim\.first_angle_deg \(15\)"),
+        ("[knobs]\nspeed_min = -1", r"^knobs\.speed_min: must be > 0, got -1$"),
+        ("[knobs]\nspeed_min = true", r"^knobs\.speed_min: must be a number"),
+        ("[knobs]\nspeed_max = 100", r"^knobs\.speed_max: must be greater than speed_min \(200\)"),
+        ("[knobs]\nfirst_speed = 150",
+         r"^knobs\.first_speed: must lie in \[speed_min, speed_max\] = \[200, 1000\], got 150$"),
+        ('[knobs]\nfirst_speed = "fast"', r"^knobs\.first_speed: must be a number"),
+        ("[knobs]\ncharge = 2", r"^knobs\.charge: unknown key"),
+        # the target out of the knobs' reach, far and near
+        ("[knobs]\nspeed_max = 300\nfirst_speed = 250",
+         r"^knobs\.speed_max: aim\.target 3000 m is out of reach of the knobs; with 300 m/s the "
+         r"longest shot lands at 2368 m$"),
+        ("[aim]\ntarget = 400",
+         r"^knobs\.speed_min: aim\.target 400 m is nearer than the shortest shot of the knobs "
+         r"\(564 m, at 200 m/s and 5 deg\)$"),
+        # the rule's rate cannot start: the first step would leave the box (at its corner)
+        ("[aim]\nfirst_angle_deg = 60\n[knobs]\nfirst_speed = 1000",
+         r"^knobs\.first_speed: from 60 deg and 1000 m/s the descent on raw knobs fails at its "
+         r"first step: learning rate 9\.4e-06 is too large: .* outside the box$"),
+    ],
+)  # fmt: skip
+def test_bad_knobs_are_named(text, message):
     with pytest.raises(ConfigError, match=message):
         load_config(text=text)
