@@ -71,7 +71,7 @@ from scenes.kit import style
 from scenes.kit.common import PlotAxes, Readout, format_fixed, tex, text
 from scenes.kit.lesson import Lesson
 
-__all__ = ["CannonballFigure", "CannonballTrajectory", "fit_caption", "flight_axes"]
+__all__ = ["CannonballFigure", "CannonballTrajectory", "ChordTable", "fit_caption", "flight_axes"]
 
 # Screen regions (Manim units; the frame is 14.22 x 8). The plot keeps to the left, the numbers to
 # the right column, the captions to the top band.
@@ -420,6 +420,123 @@ def _fraction_of_t(fraction: float) -> str:
     return f"T/{f.denominator}" if f.numerator == 1 else f"{f.numerator}T/{f.denominator}"
 
 
+class ChordTable(VGroup):
+    """The right column's table of chords from t0: Δt (s) | v̄x | v̄y, a row per halving of Δt,
+    then the limit Δt → 0 (the velocity at t0) in the velocity colour, with the definitions.
+
+    Every number comes from ``trajectory`` (:meth:`core.ballistics.Trajectory.average_velocity`
+    and :meth:`~core.ballistics.Trajectory.velocity`); the table is laid out once, and the beats
+    show its parts one by one (:attr:`header`, :attr:`units` and :attr:`rule` first, a row of
+    :attr:`rows` per chord, the limit last). Its submobjects are, in order, the header, the units,
+    the rule, the rows, the rule above the limit, the limit row, its label and the limit formula.
+
+    Parameters
+    ----------
+    trajectory : Trajectory
+        The flight the chords cut.
+    t0 : float
+        The instant every chord starts from (s).
+    halvings : int
+        Chords over Δt = T/2, T/4, ..., T/2**halvings (T the flight time).
+    limit_label : str
+        The words under the limit row (the instantaneous velocity, in the scene's language).
+    left : float
+        The column's left edge (screen units).
+    top : float
+        The header row's centre line.
+    row_height : float
+        From one row to the next.
+
+    Attributes
+    ----------
+    steps : list of tuple
+        ``(dt, (v̄x, v̄y))`` of each row, from the longest chord.
+    header, units, rule, rows, limit_rule, limit, limit_label, limit_formula : Mobject
+        The parts, placed; ``rows[k]`` is the row of ``steps[k]`` (its cells Δt, v̄x, v̄y).
+    mean : Mobject
+        The definition v̄ = Δs/Δt at the foot of the column (where the limit row goes): not a
+        part of the table, shown with the first row and turned into :attr:`limit_formula`.
+    """
+
+    def __init__(
+        self,
+        trajectory: Trajectory,
+        t0: float,
+        *,
+        halvings: int,
+        limit_label: str,
+        left: float = _COLUMN_X,
+        top: float = _PLOT_TOP - 0.2,
+        row_height: float = 0.42,
+    ) -> None:
+        super().__init__()
+        T = trajectory.flight_time
+        self.col_right = col_right = np.array([left + 1.0, left + 2.25, left + 3.4])
+        self.top, self.row_height = top, row_height
+        self.header = self._row(
+            [
+                tex(r"\Delta t\,(\mathrm{s})", size=_NUMBER_SIZE),
+                tex(r"\bar v_x", size=_NUMBER_SIZE, color=style.CHORD),
+                tex(r"\bar v_y", size=_NUMBER_SIZE, color=style.CHORD),
+            ],
+            0,
+        )
+        self.units = VGroup(
+            *(tex(r"\mathrm{m/s}", size=style.SIZE_SMALL, color=style.TEXT_DIM) for _ in "xy")
+        )
+        for u, xr in zip(self.units, col_right[1:], strict=True):
+            u.move_to([xr - u.width / 2, top - row_height * 0.85, 0])
+        rule_y = top - row_height * 1.3
+        self.rule = Line([left, rule_y, 0], [col_right[2], rule_y, 0])
+        self.rule.set_stroke(style.TEXT_DIM, 1.5)
+        # the definition in use, at the foot of the column (below the table's last row)
+        limit_y = top - row_height * (halvings + 1.95)
+        self.mean = tex(r"\bar v = \frac{\Delta s}{\Delta t}", size=_NUMBER_SIZE, color=style.CHORD)
+        self.mean.move_to([left, limit_y - 0.95, 0], aligned_edge=UL)
+        self.steps = []
+        self.rows = VGroup()
+        for k in range(1, halvings + 1):
+            dt = T / 2**k
+            vbar = trajectory.average_velocity(t0, t0 + dt)
+            self.steps.append((dt, vbar))
+            self.rows.add(self._row(
+                [
+                    tex(format_fixed(dt, 2), size=_NUMBER_SIZE),
+                    tex(format_fixed(vbar[0], 1), size=_NUMBER_SIZE, color=style.CHORD),
+                    tex(format_fixed(vbar[1], 1), size=_NUMBER_SIZE, color=style.CHORD),
+                ],
+                k + 0.75,
+            ))
+        # the limit: the velocity at t0, and its definition
+        v = trajectory.velocity(t0)
+        self.limit = self._row(
+            [
+                tex(r"\to 0", size=_NUMBER_SIZE, color=style.VELOCITY),
+                tex(format_fixed(v[0], 1), size=_NUMBER_SIZE, color=style.VELOCITY),
+                tex(format_fixed(v[1], 1), size=_NUMBER_SIZE, color=style.VELOCITY),
+            ],
+            halvings + 1.95,
+        )
+        self.limit_rule = self.rule.copy().set_y(self.limit.get_top()[1] + 0.14)
+        self.limit_label = text(limit_label, size=style.SIZE_SMALL, color=style.VELOCITY)
+        self.limit_label.next_to(self.limit, DOWN, buff=0.16).align_to(self.rule, LEFT)
+        self.limit_formula = tex(
+            r"v = \lim_{\Delta t \to 0} \frac{\Delta s}{\Delta t}",
+            size=_NUMBER_SIZE,
+            color=style.VELOCITY,
+        )
+        self.limit_formula.next_to(self.limit_label, DOWN, buff=0.3).align_to(self.rule, LEFT)
+        self.add(self.header, self.units, self.rule, self.rows, self.limit_rule, self.limit,
+                 self.limit_label, self.limit_formula)
+
+    def _row(self, cells: list[Mobject], i: float) -> VGroup:
+        """``cells`` right-aligned in the columns, on row ``i`` (0: the header)."""
+        y = self.top - self.row_height * i
+        for cell, xr in zip(cells, self.col_right, strict=True):
+            cell.move_to([xr - cell.width / 2, y, 0])
+        return VGroup(*cells)
+
+
 # ---------------------------------------------------------------------------------------------
 # the scenes
 
@@ -470,7 +587,8 @@ class CannonballTrajectory(_CannonballBase):
     Attributes used by the tests: ``axes`` (the axes in use at the end), ``flight_axes``,
     ``trajectory``, ``vacuum``, ``apex_dot`` (on ``axes``), ``instant``, ``instant_arrow``
     (velocity at ``instant`` on ``flight_axes``), ``apex_arrow``, ``chord_velocities`` and
-    ``chords`` (the screen ends of each chord drawn), ``limit_formula``, ``cannon``,
+    ``chords`` (the screen ends of each chord drawn), ``table`` (the :class:`ChordTable`),
+    ``limit_formula``, ``cannon``,
     ``vacuum_apex_dot`` and ``vacuum_tangent`` (with drag), ``speedup`` and ``clock_note``.
     """
 
@@ -683,7 +801,7 @@ class CannonballTrajectory(_CannonballBase):
     # -- 4. chords over shorter and shorter intervals -----------------------------------------
     def cut_into_chords(self) -> None:
         traj, axes = self.trajectory, self.axes
-        T, t0 = traj.flight_time, self.instant
+        t0 = self.instant
         P = _point(axes, traj, t0)
         self.play(
             FadeOut(self.clock_note),
@@ -695,90 +813,36 @@ class CannonballTrajectory(_CannonballBase):
             ),
         )
         # the table: Δt (s) | v̄x | v̄y, one row per halving, then the limit in the velocity colour
-        col_right = np.array([_COLUMN_X + 1.0, _COLUMN_X + 2.25, _COLUMN_X + 3.4])
-        top = _PLOT_TOP - 0.2
-        row_h = 0.42
-
-        def row(cells: list[Mobject], i: float) -> VGroup:
-            y = top - row_h * i
-            for cell, xr in zip(cells, col_right, strict=True):
-                cell.move_to([xr - cell.width / 2, y, 0])
-            return VGroup(*cells)
-
-        header = row(
-            [
-                tex(r"\Delta t\,(\mathrm{s})", size=_NUMBER_SIZE),
-                tex(r"\bar v_x", size=_NUMBER_SIZE, color=style.CHORD),
-                tex(r"\bar v_y", size=_NUMBER_SIZE, color=style.CHORD),
-            ],
-            0,
+        self.table = table = ChordTable(
+            traj, t0, halvings=self.halvings, limit_label=self.tr("cannon.instant_label")
         )
-        units = VGroup(
-            *(tex(r"\mathrm{m/s}", size=style.SIZE_SMALL, color=style.TEXT_DIM) for _ in "xy")
-        )
-        for u, xr in zip(units, col_right[1:], strict=True):
-            u.move_to([xr - u.width / 2, top - row_h * 0.85, 0])
-        rule = Line([_COLUMN_X, top - row_h * 1.3, 0], [col_right[2], top - row_h * 1.3, 0])
-        rule.set_stroke(style.TEXT_DIM, 1.5)
-        self.play(FadeIn(header), FadeIn(units), Create(rule), run_time=0.8)
+        self.play(FadeIn(table.header), FadeIn(table.units), Create(table.rule), run_time=0.8)
 
         dot_p = Dot(P, radius=style.DOT_RADIUS, color=style.POINT)
         instant_label = tex(rf"t = {t0:.1f}\ \mathrm{{s}}", size=_NUMBER_SIZE)
         instant_label.next_to(P, UL, buff=0.08).shift(LEFT * 0.12)
         self.play(FadeIn(dot_p, scale=0.5), FadeIn(instant_label), run_time=0.6)
 
-        # the definition in use, at the foot of the column (below the table's last row)
-        limit_y = top - row_h * (self.halvings + 1.95)
-        mean = tex(r"\bar v = \frac{\Delta s}{\Delta t}", size=_NUMBER_SIZE, color=style.CHORD)
-        mean.move_to([_COLUMN_X, limit_y - 0.95, 0], aligned_edge=UL)
-
         # only the chords the table measures are drawn: from P (t) to Q (t + Δt)
-        chord = q_dot = arrow = ds = q_label = None
-        rows = VGroup()
-        self.chord_velocities = []
+        shown = None  # the chord on screen: line, Q, velocity arrow, Δs, "t + Δt"
+        self.chord_velocities = table.steps
         self.chords = []  # (start, end) screen points of each chord drawn, for the tests
-        for k in range(1, self.halvings + 1):
-            dt = T / 2**k
+        for k, ((dt, vbar), cells) in enumerate(zip(table.steps, table.rows, strict=True), 1):
             Q = _point(axes, traj, t0 + dt)
             self.chords.append((P, Q))
-            new_chord = Line(P, Q, color=style.CHORD, stroke_width=style.STROKE_LINE)
-            new_q = Dot(Q, radius=style.DOT_RADIUS_SMALL, color=style.CHORD)
-            vbar = traj.average_velocity(t0, t0 + dt)
-            self.chord_velocities.append((dt, vbar))
-            new_arrow = _velocity_arrow(P, vbar, self.arrow_scale, style.CHORD)
-            # Δs below the chord's middle (the path arches above it), t + Δt by Q
-            d = (Q - P) / np.linalg.norm(Q - P)
-            below = np.array([d[1], -d[0], 0.0])
-            new_ds = tex(r"\Delta s", size=_NUMBER_SIZE, color=style.CHORD)
-            new_ds.move_to((P + Q) / 2 + below * 0.3)
-            new_q_label = tex(r"t + \Delta t", size=style.SIZE_SMALL, color=style.CHORD)
-            new_q_label.next_to(Q, RIGHT, buff=0.12)
-            roomy = np.linalg.norm(Q - P) > 1.1  # room for the labels between P and Q
-            for m in (new_ds, new_q_label):
-                m.set_opacity(1.0 if roomy else 0.0)
-            cells = row(
-                [
-                    tex(format_fixed(dt, 2), size=_NUMBER_SIZE),
-                    tex(format_fixed(vbar[0], 1), size=_NUMBER_SIZE, color=style.CHORD),
-                    tex(format_fixed(vbar[1], 1), size=_NUMBER_SIZE, color=style.CHORD),
-                ],
-                k + 0.75,
-            )
-            rows.add(cells)
-            if chord is None:
-                chord, q_dot, arrow, ds, q_label = new_chord, new_q, new_arrow, new_ds, new_q_label
+            new = self._chord(P, Q, vbar)
+            if shown is None:
+                shown = new
+                chord, q_dot, arrow, ds, q_label = shown
                 self.play(Create(chord), FadeIn(q_dot), FadeIn(q_label), run_time=1.0)
-                self.play(GrowArrow(arrow), FadeIn(ds), FadeIn(cells), FadeIn(mean), run_time=1.0)
+                self.play(GrowArrow(arrow), FadeIn(ds), FadeIn(cells), FadeIn(table.mean),
+                          run_time=1.0)
                 self.bring_to_front(dot_p)
                 self.wait(style.BEAT)
             else:
                 self.end_beat()
                 self.play(
-                    Transform(chord, new_chord),
-                    Transform(q_dot, new_q),
-                    Transform(arrow, new_arrow),
-                    Transform(ds, new_ds),
-                    Transform(q_label, new_q_label),
+                    *(Transform(old, m) for old, m in zip(shown, new, strict=True)),
                     FadeIn(cells, shift=0.15 * DOWN),
                     run_time=0.8 if k < 4 else 0.6,
                 )
@@ -786,25 +850,9 @@ class CannonballTrajectory(_CannonballBase):
 
         # the limit: the velocity at t0, tangent to the path, and its definition
         self.end_beat()
-        v = traj.velocity(t0)
-        self.instant_arrow = _velocity_arrow(P, v, self.arrow_scale, style.VELOCITY)
-        limit = row(
-            [
-                tex(r"\to 0", size=_NUMBER_SIZE, color=style.VELOCITY),
-                tex(format_fixed(v[0], 1), size=_NUMBER_SIZE, color=style.VELOCITY),
-                tex(format_fixed(v[1], 1), size=_NUMBER_SIZE, color=style.VELOCITY),
-            ],
-            self.halvings + 1.95,
-        )
-        rule2 = rule.copy().set_y(limit.get_top()[1] + 0.14)
-        v_label = text(self.tr("cannon.instant_label"), size=style.SIZE_SMALL, color=style.VELOCITY)
-        v_label.next_to(limit, DOWN, buff=0.16).align_to(rule, LEFT)  # clear of the plot
-        self.limit_formula = tex(
-            r"v = \lim_{\Delta t \to 0} \frac{\Delta s}{\Delta t}",
-            size=_NUMBER_SIZE,
-            color=style.VELOCITY,
-        )
-        self.limit_formula.next_to(v_label, DOWN, buff=0.3).align_to(rule, LEFT)
+        chord, q_dot, arrow, ds, q_label = shown
+        self.instant_arrow = _velocity_arrow(P, traj.velocity(t0), self.arrow_scale, style.VELOCITY)
+        self.limit_formula = table.limit_formula
         self.play(self.set_caption("cannon.limit"))
         self.play(
             ReplacementTransform(arrow, self.instant_arrow),
@@ -813,17 +861,34 @@ class CannonballTrajectory(_CannonballBase):
             FadeOut(ds),
             FadeOut(q_label),
             self.path.animate.set_stroke(opacity=1.0),
-            Create(rule2),
-            FadeIn(limit),
-            FadeIn(v_label),
-            ReplacementTransform(mean, self.limit_formula),
+            Create(table.limit_rule),
+            FadeIn(table.limit),
+            FadeIn(table.limit_label),
+            ReplacementTransform(table.mean, table.limit_formula),
             run_time=1.2,
         )
         self.bring_to_front(dot_p)
         self.wait(style.READ + style.BEAT)
         self.chord_group = VGroup(instant_label)
-        self.table = VGroup(header, units, rule, rows, rule2, limit, v_label, self.limit_formula)
         self.instant_dot = dot_p
+
+    def _chord(self, P: np.ndarray, Q: np.ndarray, vbar: tuple[float, float]) -> tuple:
+        """The chord from P to Q drawn: its line, Q, the average velocity ``vbar`` as an arrow
+        from P, "Δs" below the chord's middle (the path arches above it) and "t + Δt" by Q (the
+        labels transparent where P and Q leave them no room)."""
+        chord = Line(P, Q, color=style.CHORD, stroke_width=style.STROKE_LINE)
+        q_dot = Dot(Q, radius=style.DOT_RADIUS_SMALL, color=style.CHORD)
+        arrow = _velocity_arrow(P, vbar, self.arrow_scale, style.CHORD)
+        d = (Q - P) / np.linalg.norm(Q - P)
+        below = np.array([d[1], -d[0], 0.0])
+        ds = tex(r"\Delta s", size=_NUMBER_SIZE, color=style.CHORD)
+        ds.move_to((P + Q) / 2 + below * 0.3)
+        q_label = tex(r"t + \Delta t", size=style.SIZE_SMALL, color=style.CHORD)
+        q_label.next_to(Q, RIGHT, buff=0.12)
+        roomy = np.linalg.norm(Q - P) > 1.1  # room for the labels between P and Q
+        for m in (ds, q_label):
+            m.set_opacity(1.0 if roomy else 0.0)
+        return chord, q_dot, arrow, ds, q_label
 
     # -- 5. along the tangent to the apex -----------------------------------------------------
     def follow_to_apex(self) -> None:

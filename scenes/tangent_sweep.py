@@ -73,6 +73,7 @@ from scenes.kit.common import (
     tex,
     text,
 )
+from scenes.kit.derivative_trace import DerivativeTrace
 from scenes.kit.lesson import Lesson
 
 __all__ = ["TangentSweep", "TangentSweepJa"]
@@ -99,12 +100,13 @@ class TangentSweep(Lesson):
         Seconds spent at each tangent point.
 
     Attributes set by ``lay_out`` (for tests): ``cfg``, ``f``, ``axes`` (top, f),
-    ``d_axes`` (bottom, f'), ``x_tracker``, ``tangent_lines`` (:class:`core.calculus.Line` at
-    each tangent point, with the stated slope), ``tangent_mobs`` (their drawings),
-    ``moving_tangent``, ``slope_readout``, ``x_readout``, ``trace``, ``trace_runs`` (the
-    ``(xs, slopes)`` of each unbroken piece of the trace), ``break_dots`` (the open dots),
-    ``stated`` (``[(x, f'(x))]``: every value stated as f', in the legend and in the readout at
-    each stop), ``derivative_text`` (f' as text, from :mod:`core.symbolic`), ``formula`` and
+    ``derivative`` (the lower plot, a :class:`scenes.kit.derivative_trace.DerivativeTrace`: its
+    ``axes``, the ``trace``, the ``runs`` (``(xs, slopes)`` of each unbroken piece of the trace)
+    and the ``break_dots`` (the open dots)), ``x_tracker``, ``tangent_lines``
+    (:class:`core.calculus.Line` at each tangent point, with the stated slope), ``tangent_mobs``
+    (their drawings), ``moving_tangent``, ``slope_readout``, ``x_readout``, ``stated``
+    (``[(x, f'(x))]``: every value stated as f', in the legend and in the readout at each stop),
+    ``derivative_text`` (f' as text, from :mod:`core.symbolic`), ``formula`` and
     ``derivation`` (their drawings; ``derivation`` only for a quadratic), ``formula_place``,
     ``log`` (``(time, event, what)``: departures, arrivals and captions, in scene time).
     """
@@ -129,8 +131,7 @@ class TangentSweep(Lesson):
     # -----------------------------------------------------------------------------------------
     def lay_out(self) -> None:
         """Build every mobject and updater; nothing is played yet."""
-        cfg, tr = self.cfg, self.tr
-        fn = cfg.function
+        fn = self.cfg.function
         self.f = f = fn.f
         x_min, x_max = fn.x_min, fn.x_max
         points = list(fn.tangent_points)
@@ -138,7 +139,6 @@ class TangentSweep(Lesson):
         # the slopes along the sweep, once (vectorized, exact to rounding): the trace of f'
         span = x_max - x_min
         breaks = [b for b in fn.singularities if b.kind in ("corner", "infinite slope")]
-        self.hide_within = 0.012 * span  # no tangent or slope this close to a break
         infinite_ends = [b.x for b in breaks if b.kind == "infinite slope"]
 
         def df(x: np.ndarray) -> np.ndarray:
@@ -152,53 +152,25 @@ class TangentSweep(Lesson):
                 values = np.where(np.abs(np.asarray(x) - e) < 0.05 * span, np.nan, values)
             return values
 
-        self.df = df
         self.tangent_lines = [slope_line(f, p) for p in points]
-        # --- layout: both plots span the frame, sharing the x scale --------------------------
-        caption = text(tr("sweep.title"), size=style.SIZE_TITLE)
+        caption = text(self.tr("sweep.title"), size=style.SIZE_TITLE)
         caption.to_corner(UL, buff=style.MARGIN + 0.05)
         self.caption = caption
         self.caption_is_title = False  # a title goes when the point leaves (see _sweep_to)
         corners = [b for b in breaks if b.kind == "corner"]
         limits = [v for b in corners for v in (b.left, b.right) if math.isfinite(v)]
-        left, right = -7.1 + style.MARGIN, 7.1 - style.MARGIN
-
-        def build(x_length: float) -> tuple[Any, Any]:
-            top = fitted_axes(f, x_min, x_max, x_length=x_length, y_length=2.6,
-                              max_y_ticks=5, x_numbers=False, x_label=None)
-            bottom = fitted_axes(df_to_fit, x_min, x_max, x_length=x_length, y_length=2.0,
-                                 max_y_ticks=5, y_label="f'(x)", extra_y=limits)
-            return top, bottom
-
-        axes, d_axes = build(self.x_length)
-        # the tick numbers on the left and the "x" on the right take what the plots leave
-        outside = max(a.c2p(a.x_box[0], 0)[0] - a.get_left()[0] for a in (axes, d_axes)) + (
-            d_axes.get_right()[0] - d_axes.c2p(d_axes.x_box[1], 0)[0])
-        axes, d_axes = build(right - left - outside)
-        origin_x = left + max(a.c2p(a.x_box[0], 0)[0] - a.get_left()[0] for a in (axes, d_axes))
-        d_axes.shift(np.array([origin_x, -3.3, 0]) - d_axes.c2p(d_axes.x_box[0], d_axes.y_box[0]))
-        top_bottom = d_axes.y_label.get_top()[1] + 0.3
-        axes.shift(np.array([origin_x, top_bottom, 0]) - axes.c2p(axes.x_box[0], axes.y_box[0]))
-        self.axes, self.d_axes = axes, d_axes
+        self.axes, d_axes = axes, d_axes = self._lay_out_plots(df_to_fit, limits)
         curve = axes.plot_function(f, x_min, x_max)
         fn_label = tex("f(x) = " + expression_to_tex(fn.expression), color=style.CURVE,
                        size=style.SIZE_LABEL)
         plot_right = axes.c2p(axes.x_box[1], 0)[0]
         fn_label.align_to([plot_right, 0, 0], RIGHT).set_y(axes.y_label.get_y())
-        # the header row of the top plot: "f(x)", the readouts, the formula of f
-        row_left = axes.y_label.get_right()[0] + 0.6
         # --- the moving parts -----------------------------------------------------------------
         self.x_tracker = xt = ValueTracker(x_min)
-
-        def x() -> float:
-            return float(np.clip(xt.get_value(), x_min, x_max))
-
-        def shown() -> bool:
-            """Whether f'(x) exists here and may be shown (not too close to a break)."""
-            return all(abs(x() - b.x) >= self.hide_within for b in breaks) and math.isfinite(
-                df(x()))
-
-        self.shown = shown
+        # the lower plot: f' traced as x moves, hidden this close to a break
+        self.derivative = derivative = DerivativeTrace(
+            d_axes, df, xt, x_range=(x_min, x_max), breaks=breaks, hide_within=0.012 * span)
+        x, shown = derivative.x, derivative.shown
         dot = Dot(radius=style.DOT_RADIUS, color=style.POINT)
         dot.add_updater(lambda m: m.move_to(axes.c2p(x(), float(f(x())))))
         self.moving_tangent = moving = Line(stroke_width=style.STROKE_LINE + 1,
@@ -211,85 +183,59 @@ class TangentSweep(Lesson):
                 m.set_points_as_corners([dot.get_center(), dot.get_center()])
 
         moving.add_updater(update_moving)
-        d_dot = Dot(radius=style.DOT_RADIUS, color=style.DERIVATIVE_CURVE)
+        self.legend_shown: list[VMobject] = []  # legend rows on screen (the guide skips them)
+        guide = self._guide(dot, derivative)
+        readouts = self._lay_out_readouts(df_to_fit, fn_label)
+        self._lay_out_tangents(points)
+        for m in (dot, moving, guide):
+            m.update()
+        # every value stated as f': the legend's, and the readout's at each stop (see the beats)
+        self.stated = [(p, line.slope) for p, line in zip(points, self.tangent_lines,
+                                                          strict=True)]
+        self.fn_label = fn_label
+        self._lay_out_formula(fn.expression)
 
-        def d_point() -> np.ndarray | None:
-            """(x, f'(x)) on the lower axes, or None where not shown or off the axis."""
-            if not shown():
-                return None
-            value = float(df(x()))
-            if not d_axes.y_box[0] <= value <= d_axes.y_box[1]:
-                return None
-            return d_axes.c2p(x(), value)
+        self.tangent_points = points
+        self.x_min, self.x_max = x_min, x_max
+        self.curve, self.fn_label, self.readouts = curve, fn_label, readouts
+        self.dot, self.guide = dot, guide
+        # static from their beat on: the bottom of the drawing order (see _say)
+        self.static_parts = [axes, d_axes, curve, fn_label]
+        self.sweep_x = x_min  # where the sweep stands (see _sweep_to)
+        self.log: list[tuple[float, str, Any]] = []  # (time, event, what): see _sweep_to, _show
 
-        def update_d_dot(m: VMobject) -> None:
-            point = d_point()
-            m.move_to(d_axes.c2p(x(), d_axes.y_box[0]) if point is None else point)
-            m.set_opacity(0.0 if point is None else 1.0)
+    def _lay_out_plots(self, df_to_fit: Any, limits: list[float]) -> tuple[Any, Any]:
+        """The axes of f (top) and of f' (bottom): both span the frame, sharing the x scale;
+        ``df_to_fit`` and ``limits`` are what the axis of f' fits."""
+        fn = self.cfg.function
+        f, x_min, x_max = fn.f, fn.x_min, fn.x_max
+        left, right = -7.1 + style.MARGIN, 7.1 - style.MARGIN
 
-        d_dot.add_updater(update_d_dot)
+        def build(x_length: float) -> tuple[Any, Any]:
+            top = fitted_axes(f, x_min, x_max, x_length=x_length, y_length=2.6,
+                              max_y_ticks=5, x_numbers=False, x_label=None)
+            bottom = DerivativeTrace.make_axes(df_to_fit, x_min, x_max, x_length=x_length,
+                                               extra_y=limits)
+            return top, bottom
 
-        # the trace: unbroken runs of f' inside the axis, split at corners and where f' leaves
-        # the axis (never a line across a jump, never clipped flat along the top)
-        cuts = sorted([x_min, x_max, *(b.x for b in corners)])
-        runs = []
-        for a, b in zip(cuts, cuts[1:], strict=False):
-            run_xs = np.linspace(a, b, max(3, int(481 * (b - a) / span)))
-            run_ys = df(run_xs)
-            # at a corner the run ends on the one-sided limit (the open dot)
-            for c in corners:
-                if c.x == a and math.isfinite(c.right):
-                    run_ys[0] = c.right
-                if c.x == b and math.isfinite(c.left):
-                    run_ys[-1] = c.left
-            inside = np.isfinite(run_ys) & (run_ys >= d_axes.y_box[0]) & (
-                run_ys <= d_axes.y_box[1])
-            edges = np.flatnonzero(np.diff(np.concatenate([[0], inside.astype(int), [0]])))
-            for i, j in zip(edges[::2], edges[1::2], strict=True):
-                if j - i >= 2:
-                    runs.append((run_xs[i:j], run_ys[i:j]))
-        self.trace_runs = runs
-        run_points = [d_axes.c2p_array(rx, ry) for rx, ry in runs]
-        self.trace = trace = VMobject().set_stroke(style.DERIVATIVE_CURVE, style.STROKE_CURVE)
+        axes, d_axes = build(self.x_length)
+        # the tick numbers on the left and the "x" on the right take what the plots leave
+        outside = max(a.c2p(a.x_box[0], 0)[0] - a.get_left()[0] for a in (axes, d_axes)) + (
+            d_axes.get_right()[0] - d_axes.c2p(d_axes.x_box[1], 0)[0])
+        axes, d_axes = build(right - left - outside)
+        origin_x = left + max(a.c2p(a.x_box[0], 0)[0] - a.get_left()[0] for a in (axes, d_axes))
+        d_axes.shift(np.array([origin_x, -3.3, 0]) - d_axes.c2p(d_axes.x_box[0], d_axes.y_box[0]))
+        top_bottom = d_axes.y_label.get_top()[1] + 0.3
+        axes.shift(np.array([origin_x, top_bottom, 0]) - axes.c2p(axes.x_box[0], axes.y_box[0]))
+        return axes, d_axes
 
-        def update_trace(m: VMobject) -> None:
-            m.clear_points()
-            now = x()
-            for (rx, _), pts in zip(runs, run_points, strict=True):
-                n = int(np.searchsorted(rx, now, side="right"))
-                if n == 0:
-                    break
-                pts = pts[:n]
-                point = d_point()
-                if n < len(rx) and point is not None:
-                    pts = np.vstack([pts, point])
-                if len(pts) >= 2:
-                    m.start_new_path(pts[0])
-                    m.add_points_as_corners(pts[1:])
-            if not m.has_points():
-                start = d_axes.c2p(x_min, d_axes.y_box[0])
-                m.set_points_as_corners([start, start])
-                m.set_stroke(opacity=0.0)
-            else:
-                m.set_stroke(opacity=1.0)
-
-        trace.add_updater(update_trace)
-        # open dots at the one-sided limits of each corner, shown once the sweep reaches it
-        self.break_dots = VGroup()
-        for c in corners:
-            for value in (c.left, c.right):
-                if not (math.isfinite(value) and d_axes.y_box[0] <= value <= d_axes.y_box[1]):
-                    continue
-                ring = Dot(d_axes.c2p(c.x, value), radius=style.DOT_RADIUS,
-                           color=style.BACKGROUND).set_stroke(style.DERIVATIVE_CURVE, 3)
-                ring.add_updater(lambda m, cx=c.x: m.set_opacity(1.0 if x() >= cx else 0.0))
-                self.break_dots.add(ring)
+    def _guide(self, dot: Dot, derivative: DerivativeTrace) -> Line:
+        """The dim line from the point on f down to the point on f', with a gap where it would
+        cross a legend row on screen (``legend_shown``)."""
         guide = Line(stroke_width=1.5, color=style.TEXT_DIM).set_stroke(opacity=0.6)
 
-        self.legend_shown: list[VMobject] = []  # legend rows on screen (the guide skips them)
-
         def update_guide(m: VMobject) -> None:
-            point = d_point()
+            point = derivative.point()
             start = dot.get_center()
             end = start if point is None else point
             m.set_points_as_corners([start, end])
@@ -302,13 +248,23 @@ class TangentSweep(Lesson):
                         m.add_line_to(end)
 
         guide.add_updater(update_guide)
+        return guide
 
+    def _lay_out_readouts(self, df_to_fit: Any, fn_label: VMobject) -> VGroup:
+        """The live x and slope in the header row of the top plot (``x_readout``,
+        ``slope_readout``, ``slope_format``), f's formula shrunk to stay clear of them."""
+        axes, derivative = self.axes, self.derivative
+        x, shown, df = derivative.x, derivative.shown, derivative.df
+        x_min, x_max = derivative.x_min, derivative.x_max
+        # the header row of the top plot: "f(x)", the readouts, the formula of f
+        row_left = axes.y_label.get_right()[0] + 0.6
+        plot_right = axes.c2p(axes.x_box[1], 0)[0]
         # readouts in the header row of the top plot, at three significant digits of the
         # scale of f' (0.220; 1e9*x**2 gives 6.000 × 10⁹), x with two decimals
         values = np.abs(df_to_fit(np.linspace(x_min, x_max, 481)))
         scale = float(np.max(values[np.isfinite(values)], initial=0.0))
         self.slope_format = slope_format = NumberFormat(scale, digits=3)
-        label = text(tr("common.slope"), size=style.SIZE_READOUT_LABEL, color=style.TANGENT)
+        label = text(self.tr("common.slope"), size=style.SIZE_READOUT_LABEL, color=style.TANGENT)
         first = df(x_min) if shown() else math.nan
         if slope_format.scientific:
             self.slope_readout = Readout(label, value=first, scale=scale, color=style.TANGENT)
@@ -343,71 +299,64 @@ class TangentSweep(Lesson):
         self.x_readout.track(x)
         # no number where f' does not exist (the number draws nothing for nan)
         self.slope_readout.track(lambda: float(df(x())) if shown() else math.nan)
+        return readouts
 
-        # --- tangents left behind, and their legend --------------------------------------------
+    def _lay_out_tangents(self, points: list[float]) -> None:
+        """The tangents left behind at each stop (``tangent_mobs``), their points on f
+        (``marks``) and on f' (``d_marks``), and their legend (``legend``, ``legend_rows``) in
+        the header row of the lower plot, beside "f'(x)"."""
+        axes, d_axes = self.axes, self.derivative.axes
+        plot_right = axes.c2p(axes.x_box[1], 0)[0]
         colours = [style.TANGENT_COLORS[i % len(style.TANGENT_COLORS)] for i in range(len(points))]
         self.tangent_mobs = [
             line_on_axes(axes, line, color=c, stroke_width=style.STROKE_LINE)
             for line, c in zip(self.tangent_lines, colours, strict=True)
         ]
-        marks = [
+        self.marks = [
             Dot(axes.c2p(p, line.y0), radius=style.DOT_RADIUS, color=c)
             .set_stroke(style.BACKGROUND, 2.5, background=True)
             for p, line, c in zip(points, self.tangent_lines, colours, strict=True)
         ]
-        d_marks = [
+        self.d_marks = [
             Dot(d_axes.c2p(p, line.slope), radius=style.DOT_RADIUS + 0.01, color=c)
             .set_stroke(style.BACKGROUND, 3, background=True)
             for p, line, c in zip(points, self.tangent_lines, colours, strict=True)
         ]
-        legend_rows = []
+        self.legend_rows = []
         for p, line, c in zip(points, self.tangent_lines, colours, strict=True):
             swatch = Line(LEFT * 0.25, RIGHT * 0.25, color=c, stroke_width=style.STROKE_LINE)
             label = tex(f"f'({_short(p)}) = {self.slope_format.tex(line.slope)}", color=c,
                         size=style.SIZE_LABEL)
-            legend_rows.append(VGroup(swatch, label).arrange(RIGHT, buff=0.2))
-        # the legend in the header row of the lower plot, beside "f'(x)"
-        legend = VGroup(*legend_rows).arrange(RIGHT, buff=0.6)
+            self.legend_rows.append(VGroup(swatch, label).arrange(RIGHT, buff=0.2))
+        legend = VGroup(*self.legend_rows).arrange(RIGHT, buff=0.6)
         legend_left = d_axes.y_label.get_right()[0] + 0.6
         if legend.width > plot_right - legend_left:
             legend.scale_to_fit_width(max(plot_right - legend_left, 0.7 * legend.width))
         legend.shift(RIGHT * (legend_left - legend.get_left()[0]))
         legend.set_y(d_axes.y_label.get_y())
         self.legend = legend
-        for m in (dot, moving, d_dot, trace, guide, *self.break_dots):
-            m.update()
-        # every value stated as f': the legend's, and the readout's at each stop (see the beats)
-        self.stated = [(p, line.slope) for p, line in zip(points, self.tangent_lines,
-                                                          strict=True)]
 
-        # --- the formula of the traced curve, computed from f's text (core.symbolic) -------------
-        self.coefficients = polynomial(fn.expression)
-        self.formula, self.derivation = self._formulas(fn.expression)
+    def _lay_out_formula(self, expression: str) -> None:
+        """The formula of the traced curve, computed from f's text (:mod:`core.symbolic`):
+        ``coefficients``, ``formula``, ``derivation``, ``formula_place`` and its ``backing``."""
+        self.coefficients = polynomial(expression)
+        self.formula, self.derivation = self._formulas(expression)
         self.formula_place = None
-        self.fn_label = fn_label
-        if self.formula is not None:
-            self.formula_place = self._place_formula(
-                self.derivation or self.formula, runs=run_points, avoid=[*d_marks, legend])
-            if self.formula_place is None:  # no room to show it legibly: say nothing
-                self.formula = self.derivation = None
-            else:  # a backing in the background colour: no grid line through the formula
-                widest = self.derivation or self.formula
-                self.backing = Rectangle(width=widest.width + 0.16, height=widest.height + 0.12,
-                                         stroke_width=0, fill_color=style.BACKGROUND,
-                                         fill_opacity=0.9).move_to(widest)
-            if self.formula is not None and self.derivation is not None:
-                # the short one where the long one starts
-                self.formula.shift(self.derivation[0].get_center() - self.formula[0].get_center())
-
-        self.tangent_points = points
-        self.x_min, self.x_max = x_min, x_max
-        self.curve, self.fn_label, self.readouts = curve, fn_label, readouts
-        self.dot, self.d_dot, self.guide = dot, d_dot, guide
-        self.marks, self.d_marks, self.legend_rows = marks, d_marks, legend_rows
-        # static from their beat on: the bottom of the drawing order (see _say)
-        self.static_parts = [axes, d_axes, curve, fn_label]
-        self.sweep_x = x_min  # where the sweep stands (see _sweep_to)
-        self.log: list[tuple[float, str, Any]] = []  # (time, event, what): see _sweep_to, _show
+        if self.formula is None:
+            return
+        self.formula_place = self._place_formula(
+            self.derivation or self.formula, runs=self.derivative.run_points,
+            avoid=[*self.d_marks, self.legend])
+        if self.formula_place is None:  # no room to show it legibly: say nothing
+            self.formula = self.derivation = None
+            return
+        # a backing in the background colour: no grid line through the formula
+        widest = self.derivation or self.formula
+        self.backing = Rectangle(width=widest.width + 0.16, height=widest.height + 0.12,
+                                 stroke_width=0, fill_color=style.BACKGROUND,
+                                 fill_opacity=0.9).move_to(widest)
+        if self.derivation is not None:  # the short one where the long one starts
+            self.formula.shift(self.derivation[0].get_center() - self.formula[0].get_center())
 
     # --- the formula of f' --------------------------------------------------------------------
     def _formulas(self, expression: str) -> tuple[Any, Any]:
@@ -440,7 +389,7 @@ class TangentSweep(Lesson):
     def _place_formula(self, mob: VMobject, runs: list[np.ndarray], avoid: list[Any]) -> str:
         """Put ``mob`` in a corner of the lower plot that the trace leaves free (else in the
         header row of the lower plot, else of the upper one); returns where."""
-        d = self.d_axes
+        d = self.derivative.axes
         x0, y0 = d.c2p(d.x_box[0], d.y_box[0])[:2]
         x1, y1 = d.c2p(d.x_box[1], d.y_box[1])[:2]
         pad = 0.18
@@ -495,21 +444,21 @@ class TangentSweep(Lesson):
         self.narrate("sweep.title")  # (the title is also the first slide's notes)
         self.add(self.caption)
         self.wait(1.0)
-        self.play(FadeIn(self.axes), FadeIn(self.d_axes), run_time=1.2)
+        self.play(FadeIn(self.axes), FadeIn(self.derivative.axes), run_time=1.2)
         self.play(Create(self.curve), FadeIn(self.fn_label), run_time=1.4)
         self.wait(0.6)
 
     def show_moving_tangent(self) -> None:
         """The tangent at x_min with its slope, and the point below that will trace f'."""
         self.play(FadeIn(self.dot, scale=0.5), Create(self.moving_tangent), run_time=1.0)
-        self.add(self.break_dots)  # (each shows once the sweep reaches its corner)
+        self.add(self.derivative.break_dots)  # (each shows once the sweep reaches its corner)
         self.play(FadeIn(self.readouts), run_time=0.8)
         self.wait(0.5)
         self.narrate("sweep.trace")
         self._say(self.tr("sweep.trace"))
-        self.play(FadeIn(self.d_dot, scale=0.5), Create(self.guide), run_time=0.8)
-        self.add(self.trace)
-        self.bring_to_front(self.d_dot, self.dot)
+        self.play(FadeIn(self.derivative.dot, scale=0.5), Create(self.guide), run_time=0.8)
+        self.add(self.derivative.trace)
+        self.bring_to_front(self.derivative.dot, self.dot)
         self.wait(1.0)
 
     def sweep_tangent_points(self) -> None:
@@ -534,7 +483,8 @@ class TangentSweep(Lesson):
             # stay on top of the trace
             self.static_parts += [self.tangent_mobs[i], self.marks[i], self.legend_rows[i]]
             self.bring_to_back(*self.static_parts)
-            self.bring_to_front(self.moving_tangent, self.dot, self.d_marks[i], self.d_dot)
+            self.bring_to_front(self.moving_tangent, self.dot, self.d_marks[i],
+                               self.derivative.dot)
             self.wait(max(0.0, self.pause - 1.0))
             self.end_narration()  # read in full before the point moves on
 
@@ -543,9 +493,9 @@ class TangentSweep(Lesson):
         self._sweep_to(self.x_max)
         self.narrate("sweep.final")
         self._show(self.tr("sweep.final"))
-        self.trace.clear_updaters()  # it stays, complete; the rest fades out with its updaters
+        self.derivative.stop_tracing()  # it stays, complete; the rest fades with its updaters
         self.play(FadeOut(self.moving_tangent), FadeOut(self.dot), FadeOut(self.guide),
-                  FadeOut(self.d_dot), FadeOut(self.readouts), run_time=1.0)
+                  FadeOut(self.derivative.dot), FadeOut(self.readouts), run_time=1.0)
         # the tangents left behind, one after the other, each with its slope on f'
         pulses = [
             AnimationGroup(
@@ -567,7 +517,7 @@ class TangentSweep(Lesson):
         self._say(self.tr("sweep.formula"))
         self.add(self.backing)
         self.play(Write(self.formula), run_time=1.2)
-        self.play(self.trace.animate.set_stroke(width=style.STROKE_CURVE * 2.2),
+        self.play(self.derivative.trace.animate.set_stroke(width=style.STROKE_CURVE * 2.2),
                   rate_func=there_and_back, run_time=1.0)
         self.bring_to_back(self.formula)
         self.bring_to_back(self.backing)  # (behind the formula, over the grid)

@@ -94,7 +94,8 @@ def test_live_slope_and_trace_are_cores_derivative(post_scene):
         assert (y2 - y1) / (x2 - x1) == pytest.approx(blog_df(x), abs=1e-6)
         assert y1 + (y2 - y1) / (x2 - x1) * (x - x1) == pytest.approx(blog_f(x), abs=1e-6)
     # the full trace of f' lies on f'(x) = 0.04x + 0.1
-    pts = np.array([scene.d_axes.p2c(p)[:2] for p in scene.trace.get_anchors()[::7]])
+    d = scene.derivative
+    pts = np.array([d.axes.p2c(p)[:2] for p in d.trace.get_anchors()[::7]])
     np.testing.assert_allclose(pts[:, 1], blog_df(pts[:, 0]), atol=1e-6)
 
 
@@ -158,7 +159,7 @@ def test_readouts_read_three_digits_in_one_face(post_scene):
 
 def test_the_top_plot_spans_the_frame_with_the_readouts_above_it(post_scene):
     scene = post_scene
-    axes, d_axes = scene.axes, scene.d_axes
+    axes, d_axes = scene.axes, scene.derivative.axes
     width = axes.c2p(axes.x_box[1], 0)[0] - axes.c2p(axes.x_box[0], 0)[0]
     assert width >= 11.5  # was 8.6, with the readouts in an empty right third
     assert axes.c2p(0, 0)[0] == pytest.approx(d_axes.c2p(0, 0)[0])  # x shared, point over point
@@ -178,11 +179,11 @@ def test_ends_on_the_formula_of_the_traced_line(post_scene):
     assert scene.derivation in scene.mobjects and inside_frame(scene.derivation)
     assert scene.formula not in scene.mobjects
     # beside the line it names, clear of it
-    d = scene.d_axes
+    d = scene.derivative.axes
     box = scene.derivation
     assert d.c2p(d.x_box[0], d.y_box[0])[1] < box.get_bottom()[1] < box.get_top()[1] < (
         d.c2p(0, d.y_box[1])[1])
-    pts = np.vstack([d.c2p_array(xs, ys) for xs, ys in scene.trace_runs])
+    pts = np.vstack([d.c2p_array(xs, ys) for xs, ys in scene.derivative.runs])
     inside = ((pts[:, 0] > box.get_left()[0]) & (pts[:, 0] < box.get_right()[0])
               & (pts[:, 1] > box.get_bottom()[1]) & (pts[:, 1] < box.get_top()[1]))
     assert not inside.any()
@@ -224,4 +225,4 @@ def test_titles_in_step_where_the_first_stop_is_near(use_config, tmp_path):
     for t, x, caption, _ in scene.frames:
         if x == 1.0 and t > arrival - 1e-9:
             assert caption == title, (t, caption)
-    assert len(scene.break_dots) == 2  # the corner's open dots, f' = -1 and 1
+    assert len(scene.derivative.break_dots) == 2  # the corner's open dots, f' = -1 and 1
