@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import math
 from functools import lru_cache
-from typing import Any
 
 import numpy as np
 from manim import (
@@ -64,6 +63,7 @@ from core.aiming import aim, landing_range
 from core.ballistics import simulate
 from core.calculus import line_through
 from scenes.kit import style
+from scenes.kit.caption import BAND_TOP
 from scenes.kit.common import (
     PlotAxes,
     nice_range,
@@ -274,7 +274,8 @@ class AimTheCannon(Lesson):
     def _field(self, xspan: float, ymax: float) -> None:
         """Equal-aspect map from metres to the field region (bottom left)."""
         left, right = LEFT_X + 0.2, 1.9
-        ground_y, top_y = -2.45, -0.1
+        # the ground, its markers and the target's label clear of the caption band
+        ground_y, top_y = BAND_TOP + 0.8, 0.3
         scale = min((right - left) / xspan, (top_y - ground_y) / ymax)
         origin = np.array([left, ground_y, 0.0])
         self.field_scale = scale
@@ -412,7 +413,8 @@ class AimTheCannon(Lesson):
         axes.y_numbers.remove(*axes.y_numbers.submobjects)
         axes.y_numbers.add(*new)
         axes.zero_line.set_opacity(0)  # log10(loss) = 0 is not a special line
-        axes.to_corner(RIGHT + DOWN, buff=style.MARGIN).shift(UP * 0.75)
+        # its x label clear of the caption band
+        axes.to_corner(RIGHT + DOWN, buff=style.MARGIN).shift(UP * 1.6)
         title = words(tr("aim.loss_title"), style.SIZE_SMALL, style.TEXT)
         title.next_to(axes, UP, buff=0.12).align_to(axes, RIGHT)
         xlabel = words(tr("aim.loss_x"), style.SIZE_SMALL, style.TEXT_DIM)
@@ -444,21 +446,9 @@ class AimTheCannon(Lesson):
                 rows[k].place(np.array([x, top - ROW_GAP * i, 0.0]), x + label_w)
         self.rows = rows
 
-    def _caption(self, s: str) -> Text:
-        cap = words(s, style.SIZE_BODY, style.TEXT)
-        if cap.width > FRAME_W - 2 * style.MARGIN:
-            cap.scale_to_fit_width(FRAME_W - 2 * style.MARGIN)
-        return cap.move_to(DOWN * 3.62)
-
-    def _say(self, key: str, **fields: Any) -> None:
-        """Caption ``key`` (narrated from now on): the old caption fades out, then the new one
-        fades in (never both at once)."""
-        self.narrate(key, **fields)
-        new = self._caption(self.tr(key, **fields))
-        if self.caption is not None:
-            self.play(FadeOut(self.caption), run_time=0.25)
-        self.play(FadeIn(new, shift=UP * 0.1), run_time=0.35)
-        self.caption = new
+    def caption_words(self, line: str) -> Text:
+        """A caption line with θ, η and dR/dθ's R in italic, as in the maths."""
+        return words(line, style.SIZE_BODY, style.TEXT)
 
     # ------------------------------------------------------------------ numbers as shown
     def _values(self, i: int) -> dict[str, str]:
@@ -553,7 +543,6 @@ class AimTheCannon(Lesson):
     def lay_out(self) -> None:
         """Run the aim and build the field, the plots and the readouts; nothing is played yet."""
         cfg, tr = self.cfg, self.tr
-        self.caption = None
         self.target = target = float(cfg.aim.target)
         self.launch = launch = cfg.cannon.launch.with_angle(cfg.aim.first_angle_deg)
         # gradient descent: a fixed rate that cannot work here raises LearningRateError now,
@@ -675,7 +664,7 @@ class AimTheCannon(Lesson):
             FadeIn(self.flag_label),
             run_time=1.2,
         )
-        self._say(
+        self.say(
             "aim.intro",
             d=format_distance(self.target),
             a=format_number(self.steps[0].angle_deg, 2),
@@ -710,13 +699,13 @@ class AimTheCannon(Lesson):
         ring = Circle(radius=0.35).set_stroke(style.HIGHLIGHT, style.STROKE_LINE)
         ring.move_to(self.world_to_point(self.target, 0.0) + UP * 0.2)
         self.play(Create(ring), run_time=style.SHORT * 1.5)
-        self._say("aim.hit", m=f"{self.tol:g}", n=n)
+        self.say("aim.hit", m=f"{self.tol:g}", n=n)
         self.mark_poster()  # the key frame: every shot, the hit, both plots
         self.wait(style.READ)
 
     # the map onto learning: the plots make way for a table that builds up, a line a beat
     def _map_line(self, k: int, key: str) -> None:
-        self._say(f"aim.map.{key}")
+        self.say(f"aim.map.{key}")
         self.play(FadeIn(self.table[k], shift=LEFT * 0.15), run_time=1.5)
 
     def map_weight(self) -> None:
@@ -776,7 +765,7 @@ class AimTheCannon(Lesson):
         self.current_angle = step.angle_deg
         if not is_full and not self.said_faster:
             self.said_faster = True
-            self._say("aim.faster")
+            self.say("aim.faster")
         if pre:
             self.play(*pre, run_time=style.SHORT if is_full else self.fast_time * 0.2)
 
@@ -858,7 +847,7 @@ class AimTheCannon(Lesson):
             land_anims.append(FadeIn(cdot, scale=1.5))
         if i == 0:
             self.play(*land_anims, run_time=style.SHORT * 1.5)
-            self._say("aim.first_miss", m=format_number(abs(step.miss), 2))
+            self.say("aim.first_miss", m=format_number(abs(step.miss), 2))
             self.wait(style.READ)
             self.play(
                 FadeIn(self.loss_axes),
@@ -924,17 +913,17 @@ class AimTheCannon(Lesson):
         bisect = step.update == "bisection"
         if not self.shown_inset:
             self._first_inset()
-            self._say("aim.tangent")
+            self.say("aim.tangent")
             self.play(Create(tangent), *self._show_rows(i, ("slope",)), run_time=style.SHORT * 1.5)
             self.wait(style.READ)
             if bisect:  # the tangent's own step is not taken: say so, not "the next angle"
                 self.bisections.append(i)
-                self._say("aim.bisect")
+                self.say("aim.bisect")
             else:
-                self._say("aim.newton_step")
+                self.say("aim.newton_step")
             self.play(Create(correction), *self._show_rows(i, ("next",)), run_time=1.0)
             self.wait(style.READ)
-            self._say("aim.repeat")
+            self.say("aim.repeat")
         elif is_full:
             self.play(Create(tangent), *self._show_rows(i, ("slope",)), run_time=style.SHORT)
             self.play(Create(correction), *self._show_rows(i, ("next",)),
@@ -948,7 +937,7 @@ class AimTheCannon(Lesson):
 
     def _bisect_caption(self, i: int) -> None:
         self.bisections.append(i)
-        self._say("aim.bisect")
+        self.say("aim.bisect")
         self.wait(style.READ)
 
     def _gradient_step(self, i: int) -> None:
@@ -956,7 +945,7 @@ class AimTheCannon(Lesson):
         step, is_full = self.steps[i], i in self.full_pace
         next_angle = self.steps[i + 1].angle_deg
         if not self.shown_inset:
-            self._say("aim.loss_curve")
+            self.say("aim.loss_curve")
             self.shown_inset = True
             self.play(Create(self.inset_curve), run_time=2.0)  # drawn while the caption is read
             cdot = self._curve_dot(step)
@@ -966,19 +955,19 @@ class AimTheCannon(Lesson):
         self.shot_tangent = tangent = self._tangent(step)
         self.shot_correction = correction = self._correction(step, next_angle)
         if i == 0:
-            self._say("aim.gradient_slope")
+            self.say("aim.gradient_slope")
             self.play(Create(tangent), *self._show_rows(i, ("slope", "grad")),
                       run_time=style.SHORT * 1.5)
             self.wait(style.READ)
-            self._say("aim.gradient_step", eta=format_eta(self.result.learning_rate))
+            self.say("aim.gradient_step", eta=format_eta(self.result.learning_rate))
             self.play(*self._show_rows(i, ("eta",)), run_time=style.SHORT)
             self.play(Create(correction), *self._show_rows(i, ("next",)), run_time=1.0)
             self.wait(style.READ)
-            self._say("aim.eta_choice")
+            self.say("aim.eta_choice")
             self.wait(style.BEAT)
             self.play(Indicate(self.rows["eta"].value, color=style.HIGHLIGHT, scale_factor=1.0),
                       run_time=1.2)
-            self._say("aim.repeat")
+            self.say("aim.repeat")
         elif is_full:
             self.play(Create(tangent), *self._show_rows(i, ("slope", "grad")),
                       run_time=style.SHORT)

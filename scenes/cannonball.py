@@ -38,7 +38,6 @@ from manim import (
     UL,
     UP,
     UR,
-    AnimationGroup,
     Arrow,
     Circle,
     Create,
@@ -54,7 +53,6 @@ from manim import (
     Polygon,
     ReplacementTransform,
     ShowPassingFlash,
-    Succession,
     SurroundingRectangle,
     Transform,
     ValueTracker,
@@ -68,19 +66,23 @@ from core.ballistics import Launch, Trajectory, simulate
 from core.config import CannonConfig
 from core.ticks import nice_step
 from scenes.kit import style
+from scenes.kit.caption import BAND_TOP
 from scenes.kit.common import PlotAxes, Readout, format_fixed, tex, text
 from scenes.kit.lesson import Lesson
 
-__all__ = ["CannonballFigure", "CannonballTrajectory", "ChordTable", "fit_caption", "flight_axes"]
+__all__ = ["CannonballFigure", "CannonballTrajectory", "ChordTable", "fit_title", "flight_axes"]
 
-# Screen regions (Manim units; the frame is 14.22 x 8). The plot keeps to the left, the numbers to
-# the right column, the captions to the top band.
+# Screen regions (Manim units; the frame is 14.22 x 8). The scene's plot keeps to the left, the
+# numbers to the right column, the caption to the band at the bottom (scenes.kit.caption). The
+# figure has its title in a band at the top instead.
 _LEFT = -7.11 + style.MARGIN
 _RIGHT = 7.11 - style.MARGIN
-_BOTTOM = -4.0 + style.MARGIN
-_CAPTION_Y = 3.22  # centre of the caption band
-_CAPTION_WIDTH = _RIGHT - _LEFT - 0.6  # widest caption line (some air beyond the margins)
-_PLOT_TOP = 2.55  # top of the plot box (room for the caption above)
+_BOTTOM = BAND_TOP + 0.1  # the scene's plot: clear of the caption band
+_PLOT_TOP = 3.3  # top of the scene's plot box
+_FIGURE_BOTTOM = -4.0 + style.MARGIN
+_TITLE_Y = 3.22  # centre of the figure's title band
+_TITLE_WIDTH = _RIGHT - _LEFT - 0.6  # widest title line (some air beyond the margins)
+_FIGURE_TOP = 2.55  # top of the figure's plot box (room for the title above)
 _COLUMN_X = 3.05  # left edge of the right column of numbers
 _NUMBER_SIZE = 30  # table and formula numbers (>= style.SIZE_SMALL)
 
@@ -100,7 +102,7 @@ class _Box:
 
 
 _PLOT_BOX = _Box(_LEFT, _COLUMN_X - 0.3, _BOTTOM, _PLOT_TOP)
-_WIDE_BOX = _Box(_LEFT, _RIGHT, _BOTTOM, _PLOT_TOP)
+_WIDE_BOX = _Box(_LEFT, _RIGHT, _FIGURE_BOTTOM, _FIGURE_TOP)  # the figure's
 _LABEL_SIZE = style.SIZE_BODY  # words on the plot
 
 
@@ -357,13 +359,13 @@ def _split_caption(s: str) -> tuple[str, str] | None:
     return s[:i].rstrip(), s[i:].lstrip()
 
 
-def fit_caption(s: str, *, size: float = style.SIZE_BODY) -> Mobject:
-    """The caption ``s`` centred in the top band, inside the frame with some air to spare.
+def fit_title(s: str, *, size: float = style.SIZE_BODY) -> Mobject:
+    """The figure's title ``s`` centred in the top band, inside the frame with some air to spare.
 
     One line when it fits (shrunk by at most 10 % if needed); a longer caption is wrapped onto
     two centred lines (at a colon or comma when that balances them), shrunk only if a line is
     still too wide or the pair too tall for the band between the frame's top and the plot."""
-    width, top = _CAPTION_WIDTH, 4.0 - style.MARGIN
+    width, top = _TITLE_WIDTH, 4.0 - style.MARGIN
     mob: Mobject = text(s, size=size)
     if mob.width > width / 0.9:
         parts = _split_caption(s)
@@ -371,10 +373,10 @@ def fit_caption(s: str, *, size: float = style.SIZE_BODY) -> Mobject:
             mob = VGroup(*(text(p, size=size) for p in parts)).arrange(DOWN, buff=0.1)
     if mob.width > width:
         mob.scale_to_fit_width(width)
-    bottom = _PLOT_TOP + 0.15  # clear of the plot's y label and the column's first line
+    bottom = _FIGURE_TOP + 0.15  # clear of the plot's y label
     if mob.height > top - bottom:
         mob.scale_to_fit_height(top - bottom)
-    mob.move_to([0.0, _CAPTION_Y, 0.0])
+    mob.move_to([0.0, _TITLE_Y, 0.0])
     # a tall (two-line) caption keeps within the band
     mob.shift(DOWN * max(0.0, mob.get_top()[1] - top))
     mob.shift(UP * max(0.0, bottom - mob.get_bottom()[1]))
@@ -576,10 +578,6 @@ class _CannonballBase(Lesson):
         # screen units per m/s: the velocity at the chosen instant is arrow_length long
         self.arrow_scale = self.arrow_length / traj.speed(self.instant)
 
-    def caption(self, key: str, **fields: object) -> Mobject:
-        """A caption in the top band that fits the frame (see :func:`fit_caption`)."""
-        return fit_caption(self.tr(key, **fields))
-
 
 class CannonballTrajectory(_CannonballBase):
     """The post's cannonball: average velocity, instantaneous velocity, the apex, and no air.
@@ -629,20 +627,11 @@ class CannonballTrajectory(_CannonballBase):
         self.launch_info = VGroup(speed, angle, drag).arrange(DOWN, aligned_edge=LEFT, buff=0.16)
         self.launch_info.move_to([_COLUMN_X, _PLOT_TOP, 0], aligned_edge=UL)
         fields = {"speed": f"{launch.speed:.0f}", "angle": f"{launch.angle_deg:g}"}
-        self.narrate("cannon.intro", **fields)
-        self.caption_mob = self.caption("cannon.intro", **fields)
+        intro = self.caption_to("cannon.intro", **fields)
         self.play(FadeIn(axes), run_time=1.0)
-        self.play(FadeIn(self.cannon, shift=0.2 * UP), FadeIn(self.caption_mob), run_time=1.0)
+        self.play(FadeIn(self.cannon, shift=0.2 * UP), intro, run_time=1.0)
         self.play(FadeIn(self.launch_info), run_time=0.8)
         self.wait(style.READ)
-
-    def set_caption(self, key: str, **fields: object) -> AnimationGroup:
-        """The change to caption ``key``, which also narrates from now on: the old caption fades
-        out completely before the new one fades in (two captions never overlap)."""
-        self.narrate(key, **fields)
-        new = self.caption(key, **fields)
-        old, self.caption_mob = self.caption_mob, new
-        return Succession(FadeOut(old, run_time=0.4), FadeIn(new, run_time=0.6))
 
     # -- 2. the flight, with a trail and a clock ----------------------------------------------
     def fly(self) -> None:
@@ -677,7 +666,7 @@ class CannonballTrajectory(_CannonballBase):
         )
         clock.track(time.get_value)
         self.play(
-            self.set_caption("cannon.flight" if self.has_drag else "cannon.flight_vacuum"),
+            self.caption_to("cannon.flight" if self.has_drag else "cannon.flight_vacuum"),
             FadeIn(self.clock),
             FadeIn(speedup),
         )
@@ -703,7 +692,7 @@ class CannonballTrajectory(_CannonballBase):
         self.bring_to_front(self.cannon, ball)
         self.ball = ball
         self.play(
-            self.set_caption("cannon.landed", t=f"{T:.1f}", range=_fmt_m(traj.range)),
+            self.caption_to("cannon.landed", t=f"{T:.1f}", range=_fmt_m(traj.range)),
         )
         self.wait(style.BEAT)
 
@@ -742,7 +731,7 @@ class CannonballTrajectory(_CannonballBase):
             buff=0.15,
         )
         # the displacement, its name, then the velocity and its two components, one by one
-        self.play(self.set_caption("cannon.average"), Create(chord), run_time=1.2)
+        self.play(self.caption_to("cannon.average"), Create(chord), run_time=1.2)
         self.play(FadeIn(ds), GrowArrow(arrow), FadeIn(label), run_time=0.8)
         self.wait(style.SHORT)
         self.play(FadeIn(formulas[0]), run_time=0.6)
@@ -777,7 +766,7 @@ class CannonballTrajectory(_CannonballBase):
         fields = {"post": f"{post:.0f}", "speed": f"{speed:.0f}", "avg": format_fixed(avg, 1)}
         need = self.reading_time("cannon.post_average", **fields)
         # in the caption's order: the idea of an average, the launch speed, this flight's average
-        self.play(self.set_caption("cannon.post_average", **fields), Create(boxes[0]), run_time=1.2)
+        self.play(self.caption_to("cannon.post_average", **fields), Create(boxes[0]), run_time=1.2)
         self.wait(max(style.BEAT, 0.3 * need - 1.2))
         self.play(FadeOut(boxes[0]), Create(boxes[1]), run_time=0.8)
         self.wait(max(style.BEAT, 0.3 * need - 0.8))
@@ -789,7 +778,7 @@ class CannonballTrajectory(_CannonballBase):
         """The chord is straight, the path is not: a light runs along the bending path."""
         chord = self.average_group[0]
         self.play(
-            self.set_caption("cannon.bends" if self.has_drag else "cannon.bends_vacuum"),
+            self.caption_to("cannon.bends" if self.has_drag else "cannon.bends_vacuum"),
             FadeOut(VGroup(*self.average_group[1:])),
         )
         glow = self.path.copy().set_stroke(style.HIGHLIGHT, style.STROKE_CURVE + 2)
@@ -808,7 +797,7 @@ class CannonballTrajectory(_CannonballBase):
             FadeOut(self.clock),
             FadeOut(self.launch_info),
             self.path.animate.set_stroke(opacity=0.4),
-            self.set_caption(
+            self.caption_to(
                 "cannon.cut", start=_fraction_of_t(self.instant_fraction), t0=f"{t0:.1f}"
             ),
         )
@@ -853,7 +842,7 @@ class CannonballTrajectory(_CannonballBase):
         chord, q_dot, arrow, ds, q_label = shown
         self.instant_arrow = _velocity_arrow(P, traj.velocity(t0), self.arrow_scale, style.VELOCITY)
         self.limit_formula = table.limit_formula
-        self.play(self.set_caption("cannon.limit"))
+        self.play(self.caption_to("cannon.limit"))
         self.play(
             ReplacementTransform(arrow, self.instant_arrow),
             FadeOut(chord),
@@ -901,7 +890,7 @@ class CannonballTrajectory(_CannonballBase):
             FadeOut(self.chord_group),
             FadeOut(self.table),
             FadeIn(self.clock),
-            self.set_caption("cannon.to_apex"),
+            self.caption_to("cannon.to_apex"),
         )
         time = ValueTracker(self.instant)
 
@@ -997,7 +986,7 @@ class CannonballTrajectory(_CannonballBase):
         drop = DashedLine(apex, axes.c2p(traj.position(ta)[0], 0.0), dash_length=style.DASH_LENGTH)
         drop.set_stroke(style.APEX, style.STROKE_THIN)
         self.play(
-            self.set_caption("cannon.apex"),
+            self.caption_to("cannon.apex"),
             FadeIn(self.apex_dot, scale=0.5),
             Create(drop),
             FadeIn(slope0),
@@ -1017,7 +1006,7 @@ class CannonballTrajectory(_CannonballBase):
             self.play(
                 FadeOut(self.apex_group),
                 FadeOut(self.clock),
-                self.set_caption("cannon.vacuum_only"),
+                self.caption_to("cannon.vacuum_only"),
                 FadeIn(label),
             )
             self.wait(style.READ + style.BEAT)
@@ -1043,7 +1032,7 @@ class CannonballTrajectory(_CannonballBase):
             FadeOut(self.apex_group),
             FadeOut(self.apex_label),
             FadeOut(self.clock),  # (launch_info left with the average velocity)
-            self.set_caption(
+            self.caption_to(
                 "cannon.without_air", ratio=f"{ratio:.0f}" if ratio >= 10 else f"{ratio:.1f}"
             ),
         )
@@ -1123,7 +1112,7 @@ class CannonballTrajectory(_CannonballBase):
         drop = DashedLine(apex, axes.c2p(vac.position(ta)[0], 0.0), dash_length=style.DASH_LENGTH)
         drop.set_stroke(style.APEX, style.STROKE_THIN)
         self.play(
-            self.set_caption("cannon.vacuum_apex", h=_fmt_m(vac.max_height)),
+            self.caption_to("cannon.vacuum_apex", h=_fmt_m(vac.max_height)),
             Create(self.vacuum_tangent),
             FadeIn(self.vacuum_apex_dot, scale=0.5),
             FadeIn(slope0),
@@ -1289,9 +1278,9 @@ class CannonballFigure(_CannonballBase):
         ).arrange(DOWN, aligned_edge=RIGHT, buff=0.12)
         # above the arrow's tip; if that leaves the plot's top band, to the right of the tip
         inst_label.next_to(self.instant_arrow.get_end(), UP, buff=0.2)
-        if inst_label.get_top()[1] > _PLOT_TOP + 0.3:
+        if inst_label.get_top()[1] > _FIGURE_TOP + 0.3:
             inst_label.next_to(self.instant_arrow.get_end(), RIGHT, buff=0.25)
-        title = self.caption("cannon.figure_title")
+        title = fit_title(self.tr("cannon.figure_title"))
         self.add(
             axes,
             path,

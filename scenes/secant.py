@@ -27,7 +27,6 @@ from manim import (
     UL,
     UP,
     UR,
-    AnimationGroup,
     Create,
     DashedVMobject,
     Dot,
@@ -58,6 +57,7 @@ from core.calculus import (
 from core.expansion import secant_expansion
 from core.tex import expression_to_tex
 from scenes.kit import style
+from scenes.kit.caption import BAND_TOP
 from scenes.kit.common import (
     GlyphNumber,
     NumberFormat,
@@ -271,7 +271,7 @@ class SecantToTangent(Lesson):
 
     seconds_per_decade = 2.6
     pause = 1.2
-    axes_size = (6.9, 5.2)
+    axes_size = (6.9, 4.6)
 
     # -----------------------------------------------------------------------------------------
     def construct(self) -> None:
@@ -338,11 +338,12 @@ class SecantToTangent(Lesson):
         self.h = h
 
         # --- static layout -------------------------------------------------------------------
-        caption = text(tr("secant.title"), size=style.SIZE_TITLE)
-        caption.to_corner(UL, buff=style.MARGIN + 0.05)
+        title = text(tr("secant.title"), size=style.SIZE_TITLE)
+        title.to_corner(UL, buff=style.MARGIN + 0.05)
         axes = fitted_axes(f, fn.x_min, fn.x_max, x_length=self.axes_size[0],
                            y_length=self.axes_size[1])
-        axes.shift(np.array([-6.15, -3.15, 0]) - axes.c2p(axes.x_box[0], axes.y_box[0]))
+        # the plot's lower left corner clear of the caption band (its tick numbers go below)
+        axes.shift(np.array([-6.15, BAND_TOP + 0.6, 0]) - axes.c2p(axes.x_box[0], axes.y_box[0]))
         keep_in_frame(axes)  # wide tick numbers (e.g. 25000) push the plot right
         self.axes = axes
         curve = axes.plot_function(f, fn.x_min, fn.x_max)
@@ -364,7 +365,7 @@ class SecantToTangent(Lesson):
         quotient = tex(r"= \frac{f(x+h) - f(x)}{h}", size=style.SIZE_MATH - 4,
                        colors={"f(x+h) - f(x)": style.DF_LEG, "h": style.H_LEG})
         formula = VGroup(quotient_name, quotient).arrange(RIGHT, buff=0.2)
-        formula.move_to([column_x, 2.2, 0])
+        formula.move_to([column_x, 2.85, 0])
         self._fit_column(formula, column_left)
         limit = tex(r"f'(x) = \lim_{h \to 0} \frac{f(x+h) - f(x)}{h}", size=style.SIZE_MATH - 4,
                     colors={"f(x+h) - f(x)": style.DF_LEG, "h": style.H_LEG})
@@ -480,7 +481,7 @@ class SecantToTangent(Lesson):
 
         # magnifier below the readouts (and the rows kept for f'(x0) or the one-sided slopes)
         panel_top = lowest.get_bottom()[1] - 0.6
-        panel_h = panel_top - (-4 + style.MARGIN)
+        panel_h = panel_top - (BAND_TOP + 0.1)
         panel_w = 7.1 - style.MARGIN - column_left
         self.magnifier = magnifier = Magnifier(width=panel_w, height=panel_h)
         magnifier.panel.move_to([column_left + panel_w / 2, panel_top - panel_h / 2, 0])
@@ -624,7 +625,7 @@ class SecantToTangent(Lesson):
             m.update()
         self.secant_mob, self.h_leg, self.df_leg = secant_mob, h_leg, df_leg
 
-        self.caption, self.curve, self.fn_label = caption, curve, fn_label
+        self.title, self.curve, self.fn_label = title, curve, fn_label
         self.formula, self.quotient_name, self.quotient, self.limit = (
             formula, quotient_name, quotient, limit)
         self.readouts, self.column_left = readouts, column_left
@@ -636,7 +637,7 @@ class SecantToTangent(Lesson):
     def show_curve(self) -> None:
         """The title, the axes and the curve."""
         self.narrate("secant.n.curve", expression=self.cfg.function.expression)
-        self.add(self.caption)
+        self.add(self.title)
         self.wait(0.6)
         self.play(FadeIn(self.axes), run_time=1.2)
         self.play(Create(self.curve), Write(self.fn_label), run_time=1.6)
@@ -645,7 +646,7 @@ class SecantToTangent(Lesson):
     def show_p_and_q(self) -> None:
         """P, Q a step h further, and the secant through them."""
         self.narrate("secant.n.p_and_q" if self.side > 0 else "secant.n.p_and_q_left")
-        self._say(self.tr("secant.intro"))
+        self.say("secant.intro", narrated=False)
         self.play(FadeIn(self.p_dot, scale=0.5), Write(self.p_label), run_time=0.8)
         self.play(FadeIn(self.q_dot, scale=0.5), FadeIn(self.q_label), run_time=0.8)
         self.play(Create(self.secant_mob), run_time=1.0)
@@ -654,7 +655,7 @@ class SecantToTangent(Lesson):
     def show_slope_triangle(self) -> None:
         """The legs h and f(x+h) - f(x), the difference quotient and its readouts."""
         self.narrate("secant.n.triangle")
-        self._say(self.tr("secant.slope_is"))
+        self.say("secant.slope_is", narrated=False)
         self.play(Create(self.h_leg), FadeIn(self.h_label), run_time=0.8)
         self.play(Create(self.df_leg), FadeIn(self.df_label), run_time=0.8)
         self.play(FadeIn(self.formula, shift=0.2 * DOWN), run_time=1.0)
@@ -671,10 +672,10 @@ class SecantToTangent(Lesson):
         identity = _tex_to_text(self.identity_tex)
         if e.exact:
             self.narrate("secant.n.identity_exact", identity=identity)
-            self._say(self.tr("secant.identity_exact", identity=identity))
+            self.say("secant.identity_exact", narrated=False, identity=identity)
         else:
             self.narrate("secant.n.identity_approx", x0=self.x0_text, identity=identity)
-            self._say(self.tr("secant.identity_approx", x0=self.x0_text))
+            self.say("secant.identity_approx", narrated=False, x0=self.x0_text)
         self.play(FadeIn(self.identity, shift=0.1 * DOWN), run_time=1.0)
         self._settle(self.identity)
         self.identity_check = None
@@ -698,7 +699,7 @@ class SecantToTangent(Lesson):
         self.narrate("secant.n.shrink")
         if getattr(self, "identity_check", None) is not None:
             self.play(FadeOut(self.identity_check), run_time=0.4)
-        self._say(self.tr("secant.shrink"))
+        self.say("secant.shrink", narrated=False)
         self._shrink(open_magnifier=True)
 
     def approach_from_the_other_side(self) -> None:
@@ -706,7 +707,7 @@ class SecantToTangent(Lesson):
         shrinks again, decade by decade."""
         side = self.sides[1]
         self.narrate("secant.n.other_side_left" if side < 0 else "secant.n.other_side_right")
-        self._say(self.tr("secant.from_left" if side < 0 else "secant.from_right"))
+        self.say("secant.from_left" if side < 0 else "secant.from_right", narrated=False)
         moving = VGroup(self.q_dot, self.q_label, self.secant_mob, self.h_leg, self.df_leg,
                         self.h_label, self.df_label)
         self.play(FadeOut(moving), run_time=0.6)
@@ -750,7 +751,7 @@ class SecantToTangent(Lesson):
                     self.end_beat()
                     self._announce_tangent()
                     self.end_beat()
-                self._say(self.tr("secant.zoom_caption"))
+                self.say("secant.zoom_caption", narrated=False)
                 magnifier.redraw(self.h(), self)
                 self.window_box.update()
                 self.zoom_readout.update()
@@ -761,7 +762,7 @@ class SecantToTangent(Lesson):
             elif i == merge_at:
                 self.wait(0.3)
                 self.narrate("secant.n.merge")
-                self._say(self.tr("secant.merge"))
+                self.say("secant.merge", narrated=False)
                 self.mark_poster()  # the key frame: the secant merging into the tangent
                 self.wait(pause + 0.6)
             else:
@@ -782,7 +783,7 @@ class SecantToTangent(Lesson):
     def _announce_tangent(self) -> None:
         """The tangent at P appears, labelled, with a caption of its own."""
         self.narrate("secant.n.tangent_appears")
-        self._say(self.tr("secant.tangent_appears"))
+        self.say("secant.tangent_appears", narrated=False)
         self.play(Create(self.tangent_mob), run_time=1.2)
         self.play(FadeIn(self.tangent_label, shift=0.1 * UP), run_time=0.6)
         self._settle(self.tangent_label)
@@ -799,7 +800,7 @@ class SecantToTangent(Lesson):
             self.narrate("secant.n.limit_identity", x0=self.x0_text, value=value, term=term)
         else:  # a line: no h term to vanish
             self.narrate("secant.n.limit", x0=self.x0_text, value=value)
-        self._say(self.tr("secant.limit"))
+        self.say("secant.limit", narrated=False)
         self.play(*self._formula_to_limit(self.quotient_name, self.quotient, self.limit),
                   FadeOut(self.identity, shift=0.1 * DOWN),
                   FadeIn(self.identity_limit, shift=0.1 * DOWN), run_time=1.4)
@@ -891,12 +892,12 @@ class SecantToTangent(Lesson):
         average.shift(RIGHT * (rows[2][-1][0].get_x() - average[0][0].get_x()))
         self._fit_column(average, self.column_left)
         block = VGroup(rows, average)  # (large numbers, 8.00 × 10⁹: taller rows) in the frame
-        room = rows.get_top()[1] - (-4 + style.MARGIN)
+        room = rows.get_top()[1] - (BAND_TOP + 0.1)
         if block.height > room:
             block.scale(room / block.height, about_edge=UL)
         h_text = format_sig(step)
         self.narrate("secant.n.symmetric", h=h_text)
-        self._say(self.tr("secant.symmetric"))
+        self.say("secant.symmetric", narrated=False)
         self.play(FadeIn(dots, scale=0.5), run_time=0.6)
         self.play(Create(one_sided), FadeIn(rows[:2], shift=0.1 * DOWN), run_time=1.2)
         self.play(Create(chord_mob), FadeIn(rows[2], shift=0.1 * DOWN), run_time=1.2)
@@ -911,7 +912,7 @@ class SecantToTangent(Lesson):
         else:
             self.narrate("secant.n.symmetric_approx", value=fmt.text(self.derivative_value),
                          **fields)
-        self._say(self.tr("secant.symmetric_average"))
+        self.say("secant.symmetric_average", narrated=False)
         self.play(FadeIn(average, shift=0.1 * DOWN), run_time=0.8)
         # the chord moved onto P: on the tangent (a quadratic), or close to it
         moved = line_on_axes(axes, line_through(x0, self.y0, central), color=style.SECANT,
@@ -941,7 +942,7 @@ class SecantToTangent(Lesson):
             math.isfinite(right) or math.isnan(right))
         key = "no_derivative_unbounded" if unbounded else "no_derivative"
         self.narrate(f"secant.n.{key}", x0=self.x0_text)
-        self._say(self.tr(f"secant.{key}", x0=self.x0_text))
+        self.say(f"secant.{key}", narrated=False, x0=self.x0_text)
         self.play(
             FadeOut(VGroup(self.q_dot, self.q_label, self.secant_mob, self.h_leg, self.df_leg,
                            self.h_label, self.df_label)),
@@ -974,7 +975,7 @@ class SecantToTangent(Lesson):
         if leaving:
             self.play(*leaving, run_time=0.8)
         self._make_room_for_code()
-        self._say(self.tr("secant.code_title"))
+        self.say("secant.code_title", narrated=False)
         code, output, (correct, relative) = self._code(self.column_left, self.equation)
         self.narrate("secant.n.code", printed=self.printed)
         self.play(FadeIn(code, shift=0.1 * UP), run_time=1.2)
@@ -982,12 +983,13 @@ class SecantToTangent(Lesson):
         self.play(FadeIn(output, shift=0.1 * DOWN), run_time=0.8)
         if not self.differentiable:
             key, fields = self._misleading()
-            self._say(self.tr(f"secant.{key}", **fields))
+            self.say(f"secant.{key}", narrated=False, **fields)
             self.narrate(f"secant.n.{key}", **fields)
             self.wait(3.5)
             return
         self.narrate("secant.code_note" if relative else "secant.code_note_abs", n=correct)
-        self._say(self.tr("secant.code_note" if relative else "secant.code_note_abs", n=correct))
+        self.say("secant.code_note" if relative else "secant.code_note_abs", narrated=False,
+                 n=correct)
         if correct and relative:  # the right digits, pointed at
             self.play(Indicate(self.printed_number[: self.correct_length], scale_factor=1.15,
                                color=style.TANGENT), run_time=1.0)
@@ -1012,7 +1014,8 @@ class SecantToTangent(Lesson):
                 0.15 * DOWN))
         if shift > 0:
             shown = [m for m in self.mobjects if isinstance(m, VMobject)
-                     and m is not self.caption and m.family_members_with_points()]
+                     and m is not self.caption and m is not self.title
+                     and m.family_members_with_points()]
             column = [m for m in shown if m.get_left()[0] >= self.column_left - 0.05]
             # the plot scales; the function's label keeps its size (its exponent is at the
             # smallest size already) and its place over the plot's right end
@@ -1064,20 +1067,6 @@ class SecantToTangent(Lesson):
         return "code_unbounded", fields
 
     # -----------------------------------------------------------------------------------------
-    def _say(self, sentence: str, run_time: float = 0.6) -> None:
-        """Replace the caption at the top with ``sentence``."""
-        new = text(sentence, size=style.SIZE_BODY, color=style.TEXT)
-        new.to_corner(UL, buff=style.MARGIN + 0.05)
-        if new.width > 14.2 - 2 * style.MARGIN:
-            new.scale_to_fit_width(14.2 - 2 * style.MARGIN)
-        # one line at a time: the old one leaves before the new one comes (no two lines
-        # superimposed in a crossfade)
-        self.play(AnimationGroup(FadeOut(self.caption, shift=0.15 * UP),
-                                 FadeIn(new, shift=0.15 * UP), lag_ratio=1.0),
-                  run_time=run_time)
-        self.caption = new
-        self._settle(new)
-
     def _settle(self, *mobjects: VMobject) -> None:
         """Move static mobjects to the bottom of the drawing order. Manim redraws every frame
         all mobjects listed after the first moving one; static text listed first is drawn once

@@ -57,6 +57,7 @@ from core.calculus import correct_digits
 from core.functions import BLOG_EXPRESSION, blog_df
 from core.tex import expression_to_tex
 from scenes.kit import style
+from scenes.kit.caption import BAND_TOP, swap
 from scenes.kit.common import tex, text
 from scenes.kit.lesson import Lesson
 from scenes.kit.text import Catalogue
@@ -391,7 +392,7 @@ class StepSizeError(Lesson):
             (-16, 0),
             (min(-16, lo), max(1, hi)),
             x_length=7.2,
-            y_length=4.7,
+            y_length=4.0,
 
             floor_label=tr("step.exact_zero"),
         )
@@ -413,7 +414,6 @@ class StepSizeError(Lesson):
     def lay_out(self) -> None:
         """Build every mobject (axes, headers, panels, series); nothing is played."""
         cfg, tr = self.cfg, self.tr
-        self.caption = None
         self.panel = None
         self.markers: dict[tuple[str, str], tuple[float, float]] = {}
         self.rings: dict[tuple[str, str], VMobject] = {}
@@ -424,7 +424,8 @@ class StepSizeError(Lesson):
         self.axes = axes = self._make_axes(tr)
         x0, x1 = axes.x_decades
         corner = axes.c2p(x0, axes.bottom)
-        axes.shift(np.array([-5.8, -2.05, 0.0]) - corner)
+        # "step h" under the tick numbers clear of the caption band
+        axes.shift(np.array([-5.8, BAND_TOP + 1.35, 0.0]) - corner)
         for s in self.series.values():
             self._draw_series(s)
 
@@ -581,25 +582,16 @@ class StepSizeError(Lesson):
         )
 
     # ------------------------------------------------------------------ captions and panels
-    def _caption(self, s: str) -> VGroup:
-        cap = text(s, size=style.SIZE_BODY, color=style.TEXT)
-        if cap.width > 13.6:
-            cap.scale_to_fit_width(13.6)
-        return cap.move_to(DOWN * 3.6)
-
     def _say(self, key: str, panel: VGroup | None = None, **fields: Any) -> None:
-        """Narrate ``key`` and show its caption (and a new formula panel): the old caption and
-        panel fade out completely before the new ones fade in (never two lines at once)."""
-        self.narrate(key, **fields)
-        new = self._caption(self.tr(key, **fields))
-        out = [m for m in (self.caption, self.panel if panel is not None else None) if m]
-        if out:
-            self.play(*(FadeOut(m) for m in out), run_time=style.SHORT * 0.6)
-        ins = [new] + ([panel] if panel is not None else [])
-        self.play(*(FadeIn(m, shift=UP * 0.1) for m in ins), run_time=style.SHORT * 0.8)
-        self.caption = new
-        if panel is not None:
-            self.panel = panel
+        """Narrate ``key`` in the caption band, and show a new formula panel with it: the old
+        caption and panel fade out completely before the new ones fade in."""
+        if panel is None:
+            self.say(key, **fields)
+            return
+        old_panel, self.panel = self.panel, panel
+        change = self.caption_to(key, **fields)
+        self.play(change, swap(old_panel, panel))
+        self.bring_to_back(self.caption)
 
     # ------------------------------------------------------------------ the beats
     def show_axes(self) -> None:

@@ -62,6 +62,7 @@ from core.calculus import stated_derivative
 from core.symbolic import derivative_text, polynomial, polynomial_text
 from core.tex import expression_to_tex
 from scenes.kit import style
+from scenes.kit.caption import BAND_TOP
 from scenes.kit.common import (
     NumberFormat,
     Readout,
@@ -153,10 +154,11 @@ class TangentSweep(Lesson):
             return values
 
         self.tangent_lines = [slope_line(f, p) for p in points]
-        caption = text(self.tr("sweep.title"), size=style.SIZE_TITLE)
-        caption.to_corner(UL, buff=style.MARGIN + 0.05)
-        self.caption = caption
-        self.caption_is_title = False  # a title goes when the point leaves (see _sweep_to)
+        self.title = text(self.tr("sweep.title"), size=style.SIZE_TITLE)
+        self.title.to_corner(UL, buff=style.MARGIN + 0.05)
+        # the caption is a point's title ("Tangent at x = 3"), which goes when the point leaves
+        # (see _sweep_to), or a sentence, which stays until the next caption
+        self.caption_is_title = False
         corners = [b for b in breaks if b.kind == "corner"]
         limits = [v for b in corners for v in (b.left, b.right) if math.isfinite(v)]
         self.axes, d_axes = axes, d_axes = self._lay_out_plots(df_to_fit, limits)
@@ -212,10 +214,10 @@ class TangentSweep(Lesson):
         left, right = -7.1 + style.MARGIN, 7.1 - style.MARGIN
 
         def build(x_length: float) -> tuple[Any, Any]:
-            top = fitted_axes(f, x_min, x_max, x_length=x_length, y_length=2.6,
+            top = fitted_axes(f, x_min, x_max, x_length=x_length, y_length=1.9,
                               max_y_ticks=5, x_numbers=False, x_label=None)
             bottom = DerivativeTrace.make_axes(df_to_fit, x_min, x_max, x_length=x_length,
-                                               extra_y=limits)
+                                               y_length=1.8, extra_y=limits)
             return top, bottom
 
         axes, d_axes = build(self.x_length)
@@ -224,7 +226,9 @@ class TangentSweep(Lesson):
             d_axes.get_right()[0] - d_axes.c2p(d_axes.x_box[1], 0)[0])
         axes, d_axes = build(right - left - outside)
         origin_x = left + max(a.c2p(a.x_box[0], 0)[0] - a.get_left()[0] for a in (axes, d_axes))
-        d_axes.shift(np.array([origin_x, -3.3, 0]) - d_axes.c2p(d_axes.x_box[0], d_axes.y_box[0]))
+        # the lower plot's tick numbers and "x" clear of the caption band
+        d_axes.shift(np.array([origin_x, BAND_TOP + 0.5, 0])
+                     - d_axes.c2p(d_axes.x_box[0], d_axes.y_box[0]))
         top_bottom = d_axes.y_label.get_top()[1] + 0.3
         axes.shift(np.array([origin_x, top_bottom, 0]) - axes.c2p(axes.x_box[0], axes.y_box[0]))
         return axes, d_axes
@@ -426,7 +430,7 @@ class TangentSweep(Lesson):
         start = self.axes.y_label.get_right()[0] + 0.5
         room = self.fn_label.get_left()[0] - 0.6 - start
         floor = self.axes.c2p(0, self.axes.y_box[1])[1] + 0.08
-        ceiling = self._caption(self.tr("sweep.formula")).get_bottom()[1] - 0.12
+        ceiling = self.title.get_bottom()[1] - 0.12
         full = mob.width / mob.scale_factor_seen
         mob.scale(style.SIZE_LABEL / style.SIZE_MATH * full / mob.width)
         shrink = min(1.0, room / mob.width, (ceiling - floor) / mob.height)
@@ -442,7 +446,7 @@ class TangentSweep(Lesson):
     def show_curve(self) -> None:
         """The title, both pairs of axes and the curve."""
         self.narrate("sweep.title")  # (the title is also the first slide's notes)
-        self.add(self.caption)
+        self.add(self.title)
         self.wait(1.0)
         self.play(FadeIn(self.axes), FadeIn(self.derivative.axes), run_time=1.2)
         self.play(Create(self.curve), FadeIn(self.fn_label), run_time=1.4)
@@ -454,8 +458,7 @@ class TangentSweep(Lesson):
         self.add(self.derivative.break_dots)  # (each shows once the sweep reaches its corner)
         self.play(FadeIn(self.readouts), run_time=0.8)
         self.wait(0.5)
-        self.narrate("sweep.trace")
-        self._say(self.tr("sweep.trace"))
+        self._say("sweep.trace")
         self.play(FadeIn(self.derivative.dot, scale=0.5), Create(self.guide), run_time=0.8)
         self.add(self.derivative.trace)
         self.bring_to_front(self.derivative.dot, self.dot)
@@ -470,8 +473,7 @@ class TangentSweep(Lesson):
             self._sweep_to(stop)
             self.slope_readout.number.update()
             self.stated.append((stop, self.slope_readout.value))  # the readout states f'
-            self.narrate("sweep.pause", x=_short(stop))
-            self._show(self.tr("sweep.pause", x=_short(stop)))
+            self._show("sweep.pause", x=_short(stop))
             self.legend_shown.append(self.legend_rows[i])  # the guide leaves it a gap
             self.play(
                 Create(self.tangent_mobs[i]), FadeIn(self.marks[i], scale=0.5),
@@ -491,8 +493,7 @@ class TangentSweep(Lesson):
     def show_derivative(self) -> None:
         """The sweep to x_max; the trace of f' stays, complete, as the moving parts fade."""
         self._sweep_to(self.x_max)
-        self.narrate("sweep.final")
-        self._show(self.tr("sweep.final"))
+        self._show("sweep.final")
         self.derivative.stop_tracing()  # it stays, complete; the rest fades with its updaters
         self.play(FadeOut(self.moving_tangent), FadeOut(self.dot), FadeOut(self.guide),
                   FadeOut(self.derivative.dot), FadeOut(self.readouts), run_time=1.0)
@@ -513,8 +514,7 @@ class TangentSweep(Lesson):
         """The formula of the traced curve, computed from f's text, beside it."""
         if self.formula is None:
             return
-        self.narrate("sweep.formula")
-        self._say(self.tr("sweep.formula"))
+        self._say("sweep.formula")
         self.add(self.backing)
         self.play(Write(self.formula), run_time=1.2)
         self.play(self.derivative.trace.animate.set_stroke(width=style.STROKE_CURVE * 2.2),
@@ -529,8 +529,7 @@ class TangentSweep(Lesson):
         key, fields = self._why()
         if key is None or self.formula is None:
             return
-        self.narrate(key, **fields)
-        self._say(self.tr(key, **fields))
+        self._say(key, **fields)
         if self.derivation is not None:
             self.play(FadeOut(self.formula[1]), run_time=0.4)
             self.remove(self.formula)
@@ -573,12 +572,12 @@ class TangentSweep(Lesson):
             fades = []
             if title:
                 lead = min(0.4, run_time) / run_time  # the first 0.4 s of the move
-                fades = [FadeOut(self.caption, rate_func=lambda t, k=lead: smooth(min(1.0, t / k)))]
+                fade = self.caption_off()
+                fade.rate_func = lambda t, k=lead: smooth(min(1.0, t / k))
+                fades = [fade]
             # (rate functions per animation: one given to play would apply to the fade too)
             self.play(self.x_tracker.animate(rate_func=smooth).set_value(stop), *fades,
                       run_time=run_time)
-            if title:
-                self.caption = None
         self.sweep_x = stop
         self.log.append((float(self.renderer.time), "arrive", stop))
 
@@ -593,37 +592,18 @@ class TangentSweep(Lesson):
         if short > 0:
             self.wait(max(1.0, math.ceil(short * fps)) / fps)
 
-    def _show(self, sentence: str) -> None:
-        """Put ``sentence`` up as the caption this very frame (no fade: in step with the point)."""
-        if self.caption is not None:
-            self.remove(self.caption)
-        self.caption = self._caption(sentence)
+    def _show(self, key: str, **fields: Any) -> None:
+        """Narrate ``key`` and put it up as a point's title this very frame (no fade: in step
+        with the point; it goes as the point moves on)."""
+        self.caption_now(key, **fields)
         self.caption_is_title = True
-        self.add(self.caption)
-        self.bring_to_back(self.caption)
-        self.log.append((float(self.renderer.time), "caption", sentence))
+        self.log.append((float(self.renderer.time), "caption", self.caption.sentence))
 
-    def _caption(self, sentence: str) -> VMobject:
-        new = text(sentence, size=style.SIZE_BODY)
-        new.sentence = sentence  # (Text.text drops the spaces)
-        new.to_corner(UL, buff=style.MARGIN + 0.05)
-        if new.width > 14.2 - 2 * style.MARGIN:
-            new.scale_to_fit_width(14.2 - 2 * style.MARGIN)
-        return new
-
-    def _say(self, sentence: str) -> None:
-        """Replace the caption at the top with ``sentence``: the old one fades out, then the new
-        one in (never two lines on top of each other)."""
-        new = self._caption(sentence)
-        if self.caption is not None:
-            self.play(FadeOut(self.caption, shift=0.15 * UP), run_time=0.3)
-        self.play(FadeIn(new, shift=0.15 * UP), run_time=0.35)
-        self.caption = new
+    def _say(self, key: str, **fields: Any) -> None:
+        """Narrate ``key`` in the caption band (it stays while the point moves)."""
+        self.say(key, **fields)
         self.caption_is_title = False
-        self.log.append((float(self.renderer.time), "caption", sentence))
-        # static text first in the drawing order: drawn once into the cached background,
-        # not every frame with the moving parts (it overlaps nothing)
-        self.bring_to_back(new)
+        self.log.append((float(self.renderer.time), "caption", self.caption.sentence))
 
     @staticmethod
     def _fit(mob: VMobject, left: float, right: float, bottom: float | None = None) -> None:

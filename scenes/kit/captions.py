@@ -41,6 +41,7 @@ __all__ = [
     "LIMITS",
     "Cue",
     "Limits",
+    "band_lines",
     "cues_for",
     "needed_seconds",
     "to_srt",
@@ -118,10 +119,10 @@ _OPERATORS = set("=+−-×÷/→<>≈≤≥")
 
 def _breaks(s: str, language: str) -> list[tuple[int, int, int]]:
     """Where ``s`` may break: (end of the first line, start of the next, penalty). Penalty 0 is
-    where a reader expects a break (a space in English; after 、 or 。 in Japanese); 1 between
-    Japanese bunsetsu; 2 beside an operator ("h = | 1e-8"); 3 between Latin letters and the
-    particle after them ("P | と"). A break with a higher penalty is used only when the lines
-    would not fit otherwise."""
+    where a reader expects a break (after a comma, colon or semicolon in English; after 、 or 。
+    in Japanese); 1 at another English space or between Japanese bunsetsu; 2 beside an operator
+    ("h = | 1e-8"); 3 between Latin letters and the particle after them ("P | と"). A break with
+    a higher penalty is used only when the lines would not fit otherwise."""
     out = []
     for i in range(1, len(s)):
         a, b = s[i - 1], s[i]
@@ -129,7 +130,8 @@ def _breaks(s: str, language: str) -> list[tuple[int, int, int]]:
             nxt = s[i + 1] if i + 1 < len(s) else ""
             if a == " " or not nxt or nxt in _NO_START:
                 continue
-            penalty = 2 if a in _OPERATORS or nxt in _OPERATORS else (language == "ja")
+            penalty = 2 if a in _OPERATORS or nxt in _OPERATORS else int(
+                language == "ja" or a not in ",;:")
             if language == "ja" and _is_hiragana(nxt):
                 penalty = 3
             out.append((i, i + 1, penalty))
@@ -163,11 +165,11 @@ def wrap(s: str, language: str) -> list[list[str]]:
     together share a cue; a new cue never starts inside a sentence that fits in one.
 
     >>> wrap("As h shrinks, the secant's slope tends to the derivative", "en")
-    [["As h shrinks, the secant's", 'slope tends to the derivative']]
+    [['As h shrinks,', "the secant's slope tends to the derivative"]]
     >>> wrap("h を小さくすると、Q は P に近づく", "ja")
     [['h を小さくすると、', 'Q は P に近づく']]
     >>> wrap("Central difference with h = 1e-8: 8 correct digits", "en")
-    [['Central difference with', 'h = 1e-8: 8 correct digits']]
+    [['Central difference with h = 1e-8:', '8 correct digits']]
 
     Raises ``ValueError`` when a run of text without a break point is longer than a line.
     """
@@ -212,6 +214,43 @@ def _lines(s: str, language: str, line: float) -> list[str]:
     if last not in best:
         raise ValueError(f"{language} caption cannot be broken into lines of {line:g}: {s!r}")
     return best[last][3]
+
+
+def band_lines(s: str, language: str) -> list[str]:
+    """The lines of ``s`` as a scene's caption band shows them: the subtitle cue's own lines
+    when ``s`` is one cue (so a burned-in caption breaks where its subtitle does), else the two
+    most even lines, breaking only where a reader would.
+
+    >>> band_lines("As h shrinks, the secant's slope tends to the derivative", "en")
+    ['As h shrinks,', "the secant's slope tends to the derivative"]
+    >>> band_lines("Smaller h is not always better: the best h balances truncation and rounding",
+    ...            "en")
+    ['Smaller h is not always better: the', 'best h balances truncation and rounding']
+    >>> band_lines("Newton's method divides the miss by the slope dR/dθ: "
+    ...            "it needs only the first derivative", "en")
+    ["Newton's method divides the miss by the slope dR/dθ:", 'it needs only the first derivative']
+    """
+    s = " ".join(s.split())
+    cues = wrap(s, language)
+    if len(cues) == 1:
+        return list(cues[0])
+    total = width(s, language)
+    # after a colon, a comma or a semicolon (、：in Japanese) when that leaves neither line
+    # much longer than the other
+    stops = [(i, j) for i, j, _ in _breaks(s, language) if s[i - 1] in ",:;、，：；"]
+    if stops:
+        i, j = min(stops, key=lambda b: abs(width(s[: b[0]], language) - total / 2))
+        if max(width(s[:i], language), width(s[j:], language)) <= 0.65 * total:
+            return [s[:i].strip(), s[j:].strip()]
+    line = total / 2
+    while True:  # the narrowest pair of lines the break points allow
+        try:
+            lines = _lines(s, language, line)
+        except ValueError:
+            lines = []
+        if 0 < len(lines) <= 2:
+            return lines
+        line += 0.5
 
 
 def needed_seconds(s: str, language: str) -> float:

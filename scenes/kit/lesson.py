@@ -37,10 +37,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from manim import Scene, config
+from manim import Animation, Mobject, Scene, config
 
+from scenes.kit import style
+from scenes.kit.caption import band, swap
 from scenes.kit.captions import cues_for, needed_seconds
-from scenes.kit.common import prepare_scene
+from scenes.kit.common import prepare_scene, text
 from scenes.kit.text import LANGUAGES, Catalogue
 
 __all__ = ["RECORD_ENV_VAR", "Lesson", "lecture_class"]
@@ -66,6 +68,8 @@ class Lesson(Scene):
         overriding the language), loaded by :meth:`setup` with the theme's background.
     tr : scenes.kit.text.Catalogue
         The text catalogue in the render's language.
+    caption : manim.Mobject or None
+        The caption on screen now, in the band of :mod:`scenes.kit.caption` (see :meth:`say`).
     """
 
     lecture: bool = False
@@ -90,6 +94,46 @@ class Lesson(Scene):
         self.beat_times: list[float] = []
         self.cues: list[dict[str, Any]] = []
         self._narration: tuple[str, dict[str, Any], float] | None = None
+        self.caption: Mobject | None = None
+
+    # -- the caption band ---------------------------------------------------------------------
+    def caption_words(self, line: str) -> Mobject:
+        """One line of a caption, typeset (:func:`scenes.kit.common.text` at ``SIZE_BODY``); a
+        lesson whose words carry italics of their own (θ, η) overrides this."""
+        return text(line, size=style.SIZE_BODY)
+
+    def caption_to(self, key: str, *, narrated: bool = True, **fields: Any) -> Animation:
+        """The change of the caption to ``key`` of the catalogue (its fields filled in), as an
+        animation to play, alone or beside others: the old caption fades out, then the new one
+        fades in. ``narrated`` (the default) also makes ``key`` the narration from now on (see
+        :meth:`narrate`); ``narrated=False`` shows a heading beside a narration of its own."""
+        if narrated:
+            self.narrate(key, **fields)
+        new = band(self.tr(key, **fields), self.tr.language, words=self.caption_words)
+        old, self.caption = self.caption, new
+        return swap(old, new)
+
+    def say(self, key: str, *, narrated: bool = True, **fields: Any) -> None:
+        """Play :meth:`caption_to`; the caption then sits at the back of the drawing order (drawn
+        once into the cached background while other things move; it overlaps nothing)."""
+        self.play(self.caption_to(key, narrated=narrated, **fields))
+        self.bring_to_back(self.caption)
+
+    def caption_now(self, key: str, *, narrated: bool = True, **fields: Any) -> None:
+        """Show caption ``key`` this very frame, without a fade (a label that arrives in step
+        with something moving); the old caption goes the same frame."""
+        if narrated:
+            self.narrate(key, **fields)
+        if self.caption is not None:
+            self.remove(self.caption)
+        self.caption = band(self.tr(key, **fields), self.tr.language, words=self.caption_words)
+        self.add(self.caption)
+        self.bring_to_back(self.caption)
+
+    def caption_off(self) -> Animation:
+        """The current caption fading out (nothing is shown in the band after it)."""
+        old, self.caption = self.caption, None
+        return swap(old, None)
 
     def beats(self, *steps: Callable[[], None]) -> None:
         """Play each beat in turn, marking a pause after each one; the last narration ends

@@ -28,6 +28,7 @@ from manim import (
     Scene,
     SingleStringMathTex,
     Text,
+    VMobject,
     Wait,
     tempconfig,
 )
@@ -200,6 +201,33 @@ def too_small(mobjects) -> list[tuple[str, float]]:
     return sorted(found.items(), key=lambda kv: kv[1])
 
 
+def in_caption_band(scene) -> list[tuple[str, float]]:
+    """Everything visible on ``scene`` that reaches into the caption band (below
+    :data:`scenes.kit.caption.BAND_TOP`) and is not the caption: (what it is, its bottom)."""
+    from scenes.kit.caption import BAND_TOP
+
+    caption = set(scene.caption.get_family()) if scene.caption is not None else set()
+    found: dict[str, float] = {}
+    for top in scene.mobjects:
+        done: set[int] = set()
+        for m in top.get_family():  # (a text before its glyphs: the text is named, once)
+            if id(m) in done or m in caption or not isinstance(m, VMobject):
+                continue
+            if isinstance(m, Text | SingleStringMathTex):
+                done.update(id(g) for g in m.get_family())
+                what = getattr(m, "text", None) or m.tex_string
+            elif m.has_points():
+                what = type(m).__name__
+            else:
+                continue
+            if not _visible(m):
+                continue
+            bottom = float(m.get_bottom()[1])
+            if bottom < BAND_TOP - 0.02:
+                found[what] = min(bottom, found.get(what, bottom))
+    return sorted(found.items(), key=lambda kv: kv[1])
+
+
 # --- the recorded run ---------------------------------------------------------------------------
 
 
@@ -220,12 +248,22 @@ class Recording:
         no mobject had a time-based updater.
     small_text : list of (float, list)
         At the end of each beat with text below the floor: (time, :func:`too_small`).
+    in_band : list of (float, list)
+        At the end of each beat where something other than the caption reaches into the caption
+        band: (time, :func:`in_caption_band`).
+    captions_at_once : int
+        The most captions visible in one frame (the swap fades one out before the next comes).
+    captions : int
+        How many captions the scene put up.
     """
 
     scene: Any
     language: str
     stills: list[tuple[float, float]] = field(default_factory=list)
     small_text: list[tuple[float, list[tuple[str, float]]]] = field(default_factory=list)
+    in_band: list[tuple[float, list[tuple[str, float]]]] = field(default_factory=list)
+    captions_at_once: int = 0
+    captions: int = 0
 
 
 def record(name: str, language: str, folder: Path) -> Recording:
@@ -239,6 +277,24 @@ def record(name: str, language: str, folder: Path) -> Recording:
     config.write_text(f'language = "{language}"\n', encoding="utf-8")
     rec = Recording(scene=None, language=language)
     scene_play, end_beat = Scene.play, Lesson.end_beat
+    caption_to, caption_now, update_to_time = Lesson.caption_to, Lesson.caption_now, \
+        Scene.update_to_time
+    made: list[Any] = []
+
+    def note_caption(method):
+        def noted(self, *args, **kwargs):
+            out = method(self, *args, **kwargs)
+            made.append(self.caption)
+            rec.captions = len(made)
+            return out
+        return noted
+
+    def count_captions(self, t):
+        update_to_time(self, t)
+        shown = set(self.get_mobject_family_members())
+        visible = sum(1 for c in made if c in shown and max(
+            (m.get_fill_opacity() for m in c.family_members_with_points()), default=0) > 0.02)
+        rec.captions_at_once = max(rec.captions_at_once, visible)
 
     def play_and_note(self, *animations, **kwargs):
         start = float(self.renderer.time)
@@ -256,6 +312,9 @@ def record(name: str, language: str, folder: Path) -> Recording:
         small = too_small(self.mobjects)
         if small:
             rec.small_text.append((round(float(self.renderer.time), 1), small))
+        intruders = in_caption_band(self)
+        if intruders:
+            rec.in_band.append((round(float(self.renderer.time), 1), intruders))
         return end_beat(self, **kwargs)
 
     with pytest.MonkeyPatch.context() as mp:
@@ -263,5 +322,8 @@ def record(name: str, language: str, folder: Path) -> Recording:
         mp.chdir(folder)  # manim-slides keeps its folder relative to the current one
         mp.setattr(Scene, "play", play_and_note)
         mp.setattr(Lesson, "end_beat", measure_and_end_beat)
+        mp.setattr(Lesson, "caption_to", note_caption(caption_to))
+        mp.setattr(Lesson, "caption_now", note_caption(caption_now))
+        mp.setattr(Scene, "update_to_time", count_captions)
         rec.scene = slides_of(getattr(lecture, name), folder)
     return rec

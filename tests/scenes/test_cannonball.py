@@ -69,36 +69,6 @@ def test_trajectory_plays_in_dry_run(use_config, tmp_path, language, config, rec
     assert 20.0 <= scene.renderer.time <= 90.0, "the scene must run 20-90 s"
 
 
-class _CaptionWatch(CannonballTrajectory):
-    """Counts, at every frame of a dry run, the captions visible at once."""
-
-    def construct(self):
-        self.made, self.most_at_once = [], 0
-        super().construct()
-
-    def caption(self, key, **fields):
-        mob = super().caption(key, **fields)
-        self.made.append(mob)
-        return mob
-
-    def update_to_time(self, t):
-        super().update_to_time(t)
-        shown = set(self.get_mobject_family_members())
-        visible = [
-            c
-            for c in self.made
-            if c in shown
-            and max(m.get_fill_opacity() for m in c.family_members_with_points()) > 0.02
-        ]
-        self.most_at_once = max(self.most_at_once, len(visible))
-
-
-def test_captions_never_overlap(use_config, tmp_path):
-    # the old caption fades out before the new one fades in: never two lines on top of each other
-    use_config('language = "ja"')
-    scene = play(_CaptionWatch, tmp_path, frame_rate=10)
-    assert len(scene.made) >= 10
-    assert scene.most_at_once == 1
 
 
 @pytest.mark.parametrize("language", ["en", "ja"])
