@@ -313,6 +313,9 @@ class SecantToTangent(Lesson):
         self.sides = cfg.secant.sides
         self.side = self.sides[0]
         self.stated: dict[float, float] = {}
+        # what one beat leaves for a later one to take away (None: that beat drew nothing)
+        self.identity_check: VMobject | None = None  # show_identity -> shrink_h
+        self.symmetric_mobs: VMobject | None = None  # show_symmetric -> show_code
         if self.differentiable:
             # the values stated as f'(x0): exact to rounding (complex step), not the post's h
             self.tangent_line = slope_line(f, x0)
@@ -678,7 +681,6 @@ class SecantToTangent(Lesson):
             self.say("secant.identity_approx", narrated=False, x0=self.x0_text)
         self.play(FadeIn(self.identity, shift=0.1 * DOWN), run_time=1.0)
         self._settle(self.identity)
-        self.identity_check = None
         if e.exact:  # the check at this h, under the readouts: 0.22 + 0.02 · 4.00 = 0.30000
             self.wait(0.8)
             c0 = _coefficient_tex(e.derivative, True)
@@ -697,7 +699,7 @@ class SecantToTangent(Lesson):
         Where f'(x0) does not exist, Q comes from the first side only (see
         :meth:`approach_from_the_other_side`)."""
         self.narrate("secant.n.shrink")
-        if getattr(self, "identity_check", None) is not None:
+        if self.identity_check is not None:
             self.play(FadeOut(self.identity_check), run_time=0.4)
         self.say("secant.shrink", narrated=False)
         self._shrink(open_magnifier=True)
@@ -968,7 +970,7 @@ class SecantToTangent(Lesson):
         """The post's code, what it prints, and how many of its digits are right; where f'(x0)
         does not exist, why its number misleads."""
         leaving = []
-        if getattr(self, "symmetric_mobs", None) is not None:  # its formula is in the code
+        if self.symmetric_mobs is not None:  # its formula is in the code
             leaving.append(FadeOut(self.symmetric_mobs))
         if self.identity_limit is not None:  # (room for the code; the limit stays)
             leaving.append(FadeOut(self.identity_limit))

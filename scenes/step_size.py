@@ -21,7 +21,7 @@ labelled "exact (0)" below the decades.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -382,8 +382,10 @@ class StepSizeError(Lesson):
         )
         return sine, special
 
-    def _make_axes(self, tr: Catalogue) -> LogLogAxes:
-        values = [s.errors for s in self.series.values()] if hasattr(self, "series") else []
+    @staticmethod
+    def _make_axes(tr: Catalogue, series: Iterable[Series] = ()) -> LogLogAxes:
+        """The log-log axes, fitted to the errors of ``series`` (none: the default decades)."""
+        values = [s.errors for s in series]
         allv = np.concatenate([np.ravel(v) for v in values]) if values else np.array([1.0])
         nonzero = allv[allv > 0]
         lo = math.floor(math.log10(nonzero.min())) if nonzero.size else -17
@@ -421,7 +423,7 @@ class StepSizeError(Lesson):
         self.series = {m: self._series(self.sine, m) for m in ("forward", "central", "complex")}
         self.series["special"] = self._series(self.special, "special")
 
-        self.axes = axes = self._make_axes(tr)
+        self.axes = axes = self._make_axes(tr, self.series.values())
         x0, x1 = axes.x_decades
         corner = axes.c2p(x0, axes.bottom)
         # "step h" under the tick numbers clear of the caption band
