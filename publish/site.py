@@ -37,7 +37,8 @@ def _copy(src: Path, dst: Path) -> None:
 def _video_html(
     name: str, videos: Path, tr: Catalogue, languages: Sequence[str], *, inline: bool = False
 ) -> str:
-    """The ``<video>`` element of a scene, with its sources and caption tracks.
+    """The ``<video>`` element of a scene, with its sources and a caption track for each
+    language but the render's own (which the video carries burned in, in its caption band).
 
     With ``inline``, each track carries its WebVTT as a ``data:`` URL: browsers refuse to load a
     track file from a page opened as ``file://`` (each file is its own origin), so the preview
@@ -52,9 +53,12 @@ def _video_html(
     if (videos / f"{name}.webm").is_file():
         lines.append(f'  <source src="videos/{e(name)}.webm" type="video/webm">')
     for lang in languages:
-        stem = name if lang == tr.language else f"{name}.{lang}"
+        if lang == tr.language:
+            # burned in at the bottom of every frame: a track in it would show each line twice
+            continue
+        stem = f"{name}.{lang}"
         if (videos / f"{stem}.vtt").is_file():
-            default = " default" if lang == tr.language else ""
+            default = ""
             src = f"videos/{stem}.vtt"
             if inline:
                 vtt = base64.b64encode((videos / f"{stem}.vtt").read_bytes()).decode("ascii")
