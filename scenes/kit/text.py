@@ -13,7 +13,7 @@ A scene picks its language once, from ``config.language``::
 
 A missing key raises ``KeyError`` naming the key: a scene never shows a placeholder. Mathematics is
 language-independent and lives in :data:`MATH` (LaTeX for ``MathTex``); words go through Pango
-``Text`` in :data:`scenes.kit.style.FONT` (see :func:`scenes.kit.common.text`).
+``Text`` in :data:`scenes.kit.style.FONT` (see :func:`scenes.kit.typography.text`).
 """
 
 from __future__ import annotations

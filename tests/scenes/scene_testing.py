@@ -174,7 +174,8 @@ def _visible(mob: Mobject) -> bool:
 def too_small(mobjects) -> list[tuple[str, float]]:
     """Every visible text among ``mobjects`` (and their families) below :data:`SMALLEST` px at
     720p, as (what it says, its effective size); see ``test_legibility.py`` for the rule."""
-    from scenes.kit.common import GlyphNumber, code_font_size
+    from scenes.kit.readouts import GlyphNumber
+    from scenes.kit.typography import code_font_size
 
     found: dict[str, float] = {}
     for top in mobjects:

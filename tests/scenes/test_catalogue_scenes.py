@@ -21,7 +21,7 @@ from scene_testing import FRAME_HALF_HEIGHT, FRAME_HALF_WIDTH, play  # noqa: E40
 
 from publish.companions import caption_cues  # noqa: E402
 from scenes.kit.captions import LIMITS, width  # noqa: E402
-from scenes.kit.common import GlyphNumber  # noqa: E402
+from scenes.kit.readouts import GlyphNumber  # noqa: E402
 from scenes.kit.text import LANGUAGES  # noqa: E402
 from scenes.secant import SecantToTangent  # noqa: E402
 from scenes.tangent_sweep import TangentSweep  # noqa: E402

@@ -115,15 +115,14 @@ def test_frame_derivative_definition(scene):
 
 
 def test_shared_modules_doctests():
-    """The examples in scenes.kit.common, scenes.kit.text and scenes.secant run (pytest's
-    testpaths do not include scenes/)."""
+    """The examples in the kit's drawing modules, scenes.kit.text and the lessons run (pytest's
+    testpaths do not include scenes/; scenes.kit.formatting's run in tests/test_formatting.py)."""
     import doctest
+    import importlib
 
-    import scenes.kit.common
-    import scenes.kit.text
-    import scenes.secant
-
-    for module in (scenes.kit.common, scenes.kit.text, scenes.secant):
+    names = ("scenes.kit.typography", "scenes.kit.axes", "scenes.kit.lines", "scenes.kit.text",
+             "scenes.secant", "scenes.aim")
+    for module in map(importlib.import_module, names):
         result = doctest.testmod(module)
         assert result.failed == 0, f"{module.__name__}: {result}"
         assert result.attempted > 0
@@ -146,7 +145,7 @@ def test_missing_text_fails_loudly():
     ids=["post", "sin", "exp", "constant"],
 )
 def test_fitted_axes_cover_the_data_with_nice_ticks(f, lo, hi):
-    from scenes.kit.common import fitted_axes
+    from scenes.kit.axes import fitted_axes
 
     axes = fitted_axes(f, lo, hi, x_length=8, y_length=4)
     ys = f(np.linspace(lo, hi, 401))
@@ -162,7 +161,7 @@ def test_fitted_axes_cover_the_data_with_nice_ticks(f, lo, hi):
 
 
 def test_glyph_number_matches_its_text_and_keeps_its_place():
-    from scenes.kit.common import GlyphNumber
+    from scenes.kit.readouts import GlyphNumber
 
     number = GlyphNumber(0.3, fmt="{:.5f}").shift(2 * RIGHT + UP)
     left = number.get_left()[0]
