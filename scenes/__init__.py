@@ -9,6 +9,7 @@ pipeline that renders and publishes them is :mod:`publish`.
 
 from __future__ import annotations
 
+import importlib
 from dataclasses import dataclass
 
 __all__ = ["FIGURES", "SCENES", "Entry"]
@@ -28,6 +29,10 @@ class Entry:
     cls: str
     description: str
     reads: tuple[str, ...] = ()
+
+    def scene_class(self) -> type:
+        """The scene class itself (importing its module, and so manim)."""
+        return getattr(importlib.import_module(self.module), self.cls)
 
 
 #: Every video, in the order ``render.sh`` renders them.

@@ -222,11 +222,10 @@ def test_interrupt_keeps_the_previous_output(tmp_path):
 
 def _expected_duration(cls_name: str) -> float:
     """The scene's length in seconds, from a dry run (no frames drawn)."""
-    import importlib
 
     from manim import tempconfig
 
-    cls = getattr(importlib.import_module(SCENES[cls_name].module), cls_name)
+    cls = SCENES[cls_name].scene_class()
     with tempconfig({"dry_run": True, "quality": "low_quality", "disable_caching": True}):
         scene = cls()
         scene.render()

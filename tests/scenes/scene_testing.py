@@ -13,7 +13,6 @@ session (per pytest-xdist worker at most) by :func:`record`, through the session
 
 from __future__ import annotations
 
-import importlib
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -118,7 +117,7 @@ def assert_recorded_run_is_the_video(run: Scene, video: Scene) -> None:
 
 def scene_class(entry) -> type[Scene]:
     """The class behind a registry entry (:data:`scenes.SCENES` or :data:`scenes.FIGURES`)."""
-    return getattr(importlib.import_module(entry.module), entry.cls)
+    return entry.scene_class()
 
 
 def inside_frame(mob: Mobject, margin: float = 0.2) -> bool:
