@@ -239,7 +239,7 @@ class Magnifier(VGroup):
 
 
 class SecantToTangent(Lesson):
-    """The secant PQ collapsing into the tangent at P as h -> 0 (issue 4, scene 2).
+    """The secant PQ collapsing into the tangent at P as h -> 0.
 
     Class attributes (override in a subclass for a variant):
 

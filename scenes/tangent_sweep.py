@@ -75,7 +75,7 @@ __all__ = ["TangentSweep", "TangentSweepJa"]
 
 
 class TangentSweep(Lesson):
-    """The tangent sliding along the curve while f'(x) is traced below (issue 4, scene 3).
+    """The tangent sliding along the curve while f'(x) is traced below.
 
     Class attributes (override in a subclass for a variant):
 

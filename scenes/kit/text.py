@@ -133,7 +133,8 @@ TEXT: dict[str, dict[str, str]] = {
         "ja": "h → 0 で割線の傾きは微分係数に近づく",
     },
     "secant.tangent_at_p": {"en": "tangent at P", "ja": "P での接線"},
-    # issue 12: the slope as f'(x0) + c·h, the tangent announced, the symmetric secant
+    # the step the lesson used to skip: the slope as f'(x0) + c·h, the tangent announced, the
+    # symmetric secant
     "secant.identity_exact": {
         "en": "For this f, exactly: slope = {identity}",
         "ja": "この f では、傾きはちょうど {identity}",
@@ -229,7 +230,7 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "Central difference with h = 1e-8: correct to {n} decimal places",
         "ja": "h = 1e-8 の中心差分：小数点以下 {n} 桁まで正しい",
     },
-    # where f'(x0) does not exist (issue 10)
+    # where f'(x0) does not exist (a corner, a cusp, a vertical tangent)
     "secant.n.p_and_q_left": {
         "en": "P is on the curve, Q a step h to its left; the line through both is a secant.",
         "ja": "曲線上の P と、h だけ左の Q を通る直線が割線。",

@@ -1,6 +1,6 @@
-"""The figures for every function of the catalogue that renders (issue 10): no exception, every
-part inside the frame, tick numbers that neither overlap nor shrink, and stated slopes that are
-the true derivative to 1e-9."""
+"""The figures for every function of the catalogue (tests/function_catalogue.py) that renders:
+no exception, every part inside the frame, tick numbers that neither overlap nor shrink, and
+stated slopes that are the true derivative to 1e-9."""
 
 from __future__ import annotations
 

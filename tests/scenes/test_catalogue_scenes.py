@@ -1,4 +1,5 @@
-"""SecantToTangent and TangentSweep for every function of the catalogue that renders (issue 10).
+"""SecantToTangent and TangentSweep for every function of the catalogue that renders
+(tests/function_catalogue.py).
 
 Each scene is played as a tiny dry run and checked at the end of every beat (where a lecture
 pauses, so where a viewer reads): no exception (a nan never reaches a drawn number), every text
