@@ -1,7 +1,7 @@
 """The post's still figures, redrawn in the videos' style: static scenes saved with ``manim -s``.
 
 ``CurveFigure``            f on [x_min, x_max], with grid and the axis labels x and f(x)
-``TangentAt3Figure``       f and its tangent at ``config.secant.x0`` (the post's x = 3)
+``TangentAtX0Figure``      f and its tangent at ``config.secant.x0`` (the post's x = 3)
 ``TangentsFigure``         f and its tangents at ``config.function.tangent_points`` (3, 6, 9)
 ``DerivativeDefinitionFigure``  the limit definition, coloured like ``SecantToTangent``
 
@@ -33,7 +33,7 @@ __all__ = [
     "CurveFigure",
     "DerivativeDefinitionFigure",
     "FunctionFigure",
-    "TangentAt3Figure",
+    "TangentAtX0Figure",
     "TangentsFigure",
 ]
 
@@ -114,7 +114,7 @@ class CurveFigure(FunctionFigure):
     """The post's first plot: f on [x_min, x_max] with grid and axis labels."""
 
 
-class TangentAt3Figure(FunctionFigure):
+class TangentAtX0Figure(FunctionFigure):
     """f and its tangent at ``config.secant.x0`` (the post's ``tangent(func, 3.0)``).
 
     Where f'(x0) does not exist (``config.secant.differentiable`` is false) there is no tangent:

@@ -73,11 +73,11 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "Graph of f(x) on its range, with a grid and labelled axes.",
         "ja": "範囲内の f(x) のグラフ。目盛り線と軸ラベル付き。",
     },
-    "site.alt.tangent_at_3": {
-        "en": "Graph of f(x) with its tangent line at x = 3.",
-        "ja": "f(x) のグラフと、x = 3 での接線。",
+    "site.alt.tangent_at_x0": {
+        "en": "Graph of f(x) with its tangent line at the point x0.",
+        "ja": "f(x) のグラフと、点 x0 での接線。",
     },
-    "site.alt.tangents_3_6_9": {
+    "site.alt.tangents": {
         "en": "Graph of f(x) with its tangent lines at the tangent points; each is steeper "
               "than the one before where the curve is steeper.",
         "ja": "f(x) のグラフと、各接点での接線。曲線が急なところほど接線も急になる。",

@@ -16,14 +16,14 @@ from core.functions import blog_f  # noqa: E402
 from scenes.figures import (  # noqa: E402
     CurveFigure,
     DerivativeDefinitionFigure,
-    TangentAt3Figure,
+    TangentAtX0Figure,
     TangentsFigure,
 )
 
 __module_test__ = "figures"
 
 CONFIGS = {"en": 'language = "en"', "ja": 'language = "ja"', "sin_ja": 'language = "ja"\n' + SIN}
-FIGURES = [CurveFigure, TangentAt3Figure, TangentsFigure, DerivativeDefinitionFigure]
+FIGURES = [CurveFigure, TangentAtX0Figure, TangentsFigure, DerivativeDefinitionFigure]
 
 
 @pytest.fixture(autouse=True)
@@ -49,9 +49,9 @@ def _drawn_line(axes, mob):
     return slope, y1 - slope * x1, (x1, x2)
 
 
-def test_tangent_at_3_is_cores_tangent(use_config, tmp_path):
+def test_tangent_at_x0_is_cores_tangent(use_config, tmp_path):
     use_config("")
-    scene = play(TangentAt3Figure, tmp_path)
+    scene = play(TangentAtX0Figure, tmp_path)
     slope, intercept, (xa, xb) = _drawn_line(scene.axes, scene.tangent_mob)
     assert slope == pytest.approx(0.22, abs=1e-6)
     assert intercept == pytest.approx(-0.18, abs=1e-6)
@@ -96,13 +96,13 @@ def test_frame_curve(scene):
     CurveFigure.construct(scene)
 
 
-@frames_comparison(base_scene=TangentAt3Figure, **CACHE)
-def test_frame_tangent_at_3(scene):
-    TangentAt3Figure.construct(scene)
+@frames_comparison(base_scene=TangentAtX0Figure, **CACHE)
+def test_frame_tangent_at_x0(scene):
+    TangentAtX0Figure.construct(scene)
 
 
 @frames_comparison(base_scene=TangentsFigure, **CACHE)
-def test_frame_tangents_3_6_9(scene):
+def test_frame_tangents(scene):
     TangentsFigure.construct(scene)
 
 
