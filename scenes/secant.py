@@ -71,7 +71,7 @@ from scenes.kit.formatting import (
     slope_line_text,
     tex_to_text,
 )
-from scenes.kit.layout import keep_in_frame
+from scenes.kit.layout import BOTTOM_EDGE, keep_in_frame
 from scenes.kit.lesson import Lesson
 from scenes.kit.lines import clip_line, line_on_axes, put_line_on_axes
 from scenes.kit.readouts import GlyphNumber, Readout
@@ -476,7 +476,7 @@ class SecantToTangent(Lesson):
 
         # magnifier below the readouts (and the rows kept for f'(x0) or the one-sided slopes)
         panel_top = lowest.get_bottom()[1] - 0.6
-        panel_h = panel_top - (-4 + style.MARGIN)
+        panel_h = panel_top - BOTTOM_EDGE
         panel_w = 7.1 - style.MARGIN - column_left
         self.magnifier = magnifier = Magnifier(width=panel_w, height=panel_h)
         magnifier.panel.move_to([column_left + panel_w / 2, panel_top - panel_h / 2, 0])
@@ -887,7 +887,7 @@ class SecantToTangent(Lesson):
         average.shift(RIGHT * (rows[2][-1][0].get_x() - average[0][0].get_x()))
         self._fit_column(average, self.column_left)
         block = VGroup(rows, average)  # (large numbers, 8.00 × 10⁹: taller rows) in the frame
-        room = rows.get_top()[1] - (-4 + style.MARGIN)
+        room = rows.get_top()[1] - BOTTOM_EDGE
         if block.height > room:
             block.scale(room / block.height, about_edge=UL)
         h_text = format_sig(step)
