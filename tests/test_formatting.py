@@ -199,3 +199,14 @@ def test_tick_labels_share_one_exponent(step, ticks):
     with pytest.raises(ValueError, match="step"):
         tick_exponent(ticks, 0.0)
     assert math.isfinite(float(labels[-1].split(" ")[0].replace("{,}", "")))
+
+
+def test_the_modules_examples_run():
+    """The docstring examples of scenes.kit.formatting (pytest's testpaths do not include
+    scenes/)."""
+    import doctest
+
+    import scenes.kit.formatting
+
+    result = doctest.testmod(scenes.kit.formatting)
+    assert result.failed == 0 and result.attempted > 20, result
