@@ -234,14 +234,15 @@ class Readout(VGroup):
     """A label, ``=``, and a live :class:`GlyphNumber`: ``slope = 0.22002``, in one typeface.
 
     A LaTeX label (``"h"``) gets LaTeX's ``=`` and digits at ``size``; a label of words (a
-    :func:`text`, or a group holding one) gets the style font's ``=`` and digits at the words'
-    own size, so that a readout never sets sans words beside serif digits.
+    :func:`~scenes.kit.typography.text`, or a group holding one) gets the style font's ``=``
+    and digits at the words' own size, so that a readout never sets sans words beside serif
+    digits.
 
     Parameters
     ----------
     label : Mobject or str
         The label; a ``str`` is typeset as LaTeX (``"h"``) in ``label_color``. Pass a
-        :func:`text` for words.
+        :func:`~scenes.kit.typography.text` for words.
     value, fmt, size
         As for :class:`GlyphNumber` (``size`` is the LaTeX size; words set their own).
     scale : float, optional
@@ -261,7 +262,8 @@ class Readout(VGroup):
 
     Examples
     --------
-    ``readout = Readout("h", value=4.0, fmt=format_sig)`` then, in the scene,
+    ``readout = Readout("h", value=4.0, fmt=format_sig)`` (with
+    :func:`scenes.kit.formatting.format_sig`) then, in the scene,
     ``readout.track(lambda: h_tracker.get_value())`` (an updater; the number follows the tracker).
     """
 
