@@ -20,6 +20,9 @@ measures how good each one is:
     steps Richardson extrapolation combines.
 ``correct_digits``
     how many digits of an estimate are right, from its error.
+``stated_derivative``, ``stated_tangent``
+    f'(x) exact to rounding (complex step), the value a scene states, and the tangent drawn
+    with it.
 
 Everything here is numpy only and works element-wise on arrays of any shape.
 
