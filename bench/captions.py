@@ -14,7 +14,6 @@ are in scenes/kit/captions.py: 42 / 16 characters a line, 2 lines, 15 / 6 charac
 
 from __future__ import annotations
 
-import importlib
 import sys
 import tempfile
 from pathlib import Path
@@ -35,7 +34,7 @@ def main() -> None:
              "video s")]
     with tempfile.TemporaryDirectory() as tmp:
         for name, entry in SCENES.items():
-            cls = getattr(importlib.import_module(entry.module), entry.cls)
+            cls = entry.scene_class()
             settings = {"dry_run": True, "quality": "low_quality", "disable_caching": True,
                         "media_dir": tmp, "verbosity": "ERROR", "progress_bar": "none"}
             with tempconfig(settings):

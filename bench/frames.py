@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 import hashlib
-import importlib
 import json
 import os
 import sys
@@ -36,7 +35,7 @@ def fingerprint(name: str, language: str, size: tuple[int, int], fps: float,
     from scenes import SCENES
 
     entry = SCENES[name]
-    cls = getattr(importlib.import_module(entry.module), entry.cls)
+    cls = entry.scene_class()
     config = folder / f"{language}.toml"
     config.write_text(f'language = "{language}"\n', encoding="utf-8")
     os.environ["BIBUN_CONFIG"] = str(config)

@@ -20,6 +20,9 @@ measures how good each one is:
     steps Richardson extrapolation combines.
 ``correct_digits``
     how many digits of an estimate are right, from its error.
+``stated_derivative``, ``stated_tangent``
+    f'(x) exact to rounding (complex step), the value a scene states, and the tangent drawn
+    with it.
 
 Everything here is numpy only and works element-wise on arrays of any shape.
 
@@ -65,6 +68,7 @@ __all__ = [
     "optimal_step",
     "secant",
     "stated_derivative",
+    "stated_tangent",
     "step_errors",
     "tangent",
 ]
@@ -779,6 +783,38 @@ def stated_derivative(f: Callable[[Any], Any], x: Any) -> float | np.ndarray:
         defined = np.isfinite(np.asarray(_values(f, x), dtype=float))  # log(-1 + ih) is not
     slope = np.where(np.isfinite(slope) & defined, slope, np.nan)
     return _result(slope)
+
+
+def stated_tangent(f: Callable[[Any], Any], x0: float) -> Line:
+    """The tangent at x0 with the slope a scene states: :func:`stated_derivative` (exact to
+    rounding), not the post's central difference (that is :func:`tangent`).
+
+    Parameters
+    ----------
+    f : callable
+        The function; f' must exist at ``x0`` (see :func:`is_differentiable`).
+    x0 : float
+        The point of tangency.
+
+    Returns
+    -------
+    Line
+        Through (x0, f(x0)), built by :func:`line_through`.
+
+    Raises
+    ------
+    ValueError
+        As for :func:`line_through`: f(x0) or f'(x0) is not finite.
+
+    Examples
+    --------
+    >>> line = stated_tangent(lambda x: x**2, 3.0)
+    >>> line.slope, line.intercept
+    (6.0, -9.0)
+    >>> stated_tangent(lambda x: 1e6 * x**2, 3.0).slope      # tangent(...) gives 6000000.05...
+    6000000.0
+    """
+    return line_through(x0, float(f(x0)), float(stated_derivative(f, x0)))
 
 
 # ---------------------------------------------------------------------------------------------

@@ -2,7 +2,7 @@
 
 :func:`nice_step` picks the step between the tick numbers of an axis: 1, 2, 2.5 or 5 times a
 power of ten, the smallest of these that fits the span in at most a given number of intervals.
-The scenes draw axes with it (:func:`scenes.kit.common.nice_range`, the cannonball's flight axes);
+The scenes draw axes with it (:func:`scenes.kit.axes.nice_range`, the cannonball's flight axes);
 with ``max_ticks=1`` it is the smallest such step at least as large as its argument.
 
 Examples

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from publish.manifest import Manifest, key_for, output_options, sources
-from scenes import FIGURES, SCENES, Entry
+from scenes import FIGURES, RENAMED_FIGURES, SCENES, Entry
 
 __all__ = ["main"]
 
@@ -192,6 +192,9 @@ class Job:
 def select(names: Sequence[str], command: str = "render") -> tuple[list[str], list[str]]:
     """Split the command-line names into scenes and figures; unknown names raise ValueError.
 
+    A figure's old name (:data:`scenes.RENAMED_FIGURES`) is kept as it is given: its job renders
+    the renamed figure into the old file name (see :func:`renamed_note`).
+
     For ``slides`` the names are scenes only (a deck has no figures), all of them by default.
     """
     if command == "slides":
@@ -209,7 +212,7 @@ def select(names: Sequence[str], command: str = "render") -> tuple[list[str], li
         elif name in SCENES:
             if name not in scenes:
                 scenes.append(name)
-        elif name in FIGURES:
+        elif name in FIGURES or name in RENAMED_FIGURES:  # an old name keeps its file name
             if name not in figures:
                 figures.append(name)
         else:
@@ -306,6 +309,17 @@ def out_problem(out: str) -> str | None:
     return None
 
 
+def renamed_note(names: Sequence[str]) -> str | None:
+    """What a run asked for by a figure's old name does, or None when no old name is given."""
+    old = [n for n in dict.fromkeys(names) if n in RENAMED_FIGURES]
+    if not old:
+        return None
+    lines = [f"{PROG}: note: {n} is now called {RENAMED_FIGURES[n]}; this run writes "
+             f"out/figures/{n}.png for the pages that embed it, a render of every figure "
+             f"writes out/figures/{RENAMED_FIGURES[n]}.png" for n in old]
+    return "\n".join(lines)
+
+
 def list_text() -> str:
     """The ``--list`` text: every scene and figure with a one-line description."""
     width = max(len(n) for n in [*SCENES, *FIGURES])
@@ -313,6 +327,8 @@ def list_text() -> str:
     lines += [f"  {name:<{width}}  {e.description}" for name, e in SCENES.items()]
     lines += ["figures (out/figures/, or all with: ./render.sh figures):"]
     lines += [f"  {name:<{width}}  {e.description}" for name, e in FIGURES.items()]
+    lines += ["renamed figures (the old name still renders, into its old file name):"]
+    lines += [f"  {old:<{width}}  now {new}" for old, new in RENAMED_FIGURES.items()]
     lines += [
         "lecture mode (./render.sh slides [SCENE ...], into out/slides/):",
         "  each scene stops at every teaching beat: bibun.html (offline reveal.js; Right or",
@@ -604,7 +620,8 @@ def _video_job(out: Path, name: str, ext: str) -> Job:
 
 
 def _figure_job(out: Path, name: str) -> Job:
-    return Job(name, FIGURES[name], "figure", "png", out / "figures" / f"{name}.png",
+    entry = FIGURES[RENAMED_FIGURES.get(name, name)]
+    return Job(name, entry, "figure", "png", out / "figures" / f"{name}.png",
                out / ".work" / f"figure-{name}", out / "logs" / f"figure-{name}.log")
 
 
@@ -665,6 +682,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if problem:  # one line, no usage: the command line is right, the folder is not
             sys.stderr.write(f"{PROG}: error: {problem}\n")
             return 2
+    note = None if args.list else renamed_note(args.names)
+    if note:
+        sys.stderr.write(note + "\n")
     if args.check:
         return 0
     if args.list:

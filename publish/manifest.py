@@ -73,7 +73,7 @@ def _imports_cached(path: Path, root: Path, mtime_ns: int, size: int) -> tuple[P
         elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
             names = [node.module] + [f"{node.module}.{a.name}" for a in node.names]
         for name in names:
-            # a package's own __init__ runs too: scenes.kit.common imports scenes/__init__.py
+            # a package's own __init__ runs too: scenes.kit.axes imports scenes/__init__.py
             for i in range(1, len(name.split(".")) + 1):
                 f = _module_file(".".join(name.split(".")[:i]), root)
                 if f is not None:

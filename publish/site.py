@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from publish.deck import swap_in
+from scenes import RENAMED_FIGURES
 from scenes.kit.text import Catalogue
 
 __all__ = ["LANGUAGE_NAMES", "write_site"]
@@ -75,7 +76,7 @@ def _image_html(name: str, path: Path, tr: Catalogue) -> str:
     with Image.open(path) as img:
         w, h = img.size
     return (f'<img src="figures/{html.escape(name)}.png" width="{w // 2}" height="{h // 2}"'
-            f' alt="{html.escape(tr(f"site.alt.{name}"))}">')
+            f' alt="{html.escape(tr(f"site.alt.{RENAMED_FIGURES.get(name, name)}"))}">')
 
 
 _CSS = """

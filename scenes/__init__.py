@@ -9,9 +9,10 @@ pipeline that renders and publishes them is :mod:`publish`.
 
 from __future__ import annotations
 
+import importlib
 from dataclasses import dataclass
 
-__all__ = ["FIGURES", "SCENES", "Entry"]
+__all__ = ["FIGURES", "RENAMED_FIGURES", "SCENES", "Entry"]
 
 
 @dataclass(frozen=True)
@@ -28,6 +29,10 @@ class Entry:
     cls: str
     description: str
     reads: tuple[str, ...] = ()
+
+    def scene_class(self) -> type:
+        """The scene class itself (importing its module, and so manim)."""
+        return getattr(importlib.import_module(self.module), self.cls)
 
 
 #: Every video, in the order ``render.sh`` renders them.
@@ -57,10 +62,10 @@ SCENES: dict[str, Entry] = {
 FIGURES: dict[str, Entry] = {
     "curve": Entry("scenes.figures", "CurveFigure", "f on [x_min, x_max] with grid and labels",
                    reads=("function",)),
-    "tangent_at_3": Entry("scenes.figures", "TangentAt3Figure", "f and its tangent at x = 3",
-                          reads=("function", "secant")),
-    "tangents_3_6_9": Entry("scenes.figures", "TangentsFigure",
-                            "f and its tangents at the tangent points", reads=("function",)),
+    "tangent_at_x0": Entry("scenes.figures", "TangentAtX0Figure",
+                           "f and its tangent at secant.x0", reads=("function", "secant")),
+    "tangents": Entry("scenes.figures", "TangentsFigure",
+                      "f and its tangents at function.tangent_points", reads=("function",)),
     "cannonball_average_vs_instantaneous": Entry(
         "scenes.cannonball", "CannonballFigure",
         "the flight, its average-velocity chord and an instantaneous velocity",
@@ -71,4 +76,12 @@ FIGURES: dict[str, Entry] = {
                             reads=("cannon", "aim")),
     "step_size_error": Entry("scenes.step_size", "StepSizeError", "last frame of StepSizeError",
                              reads=("function", "secant")),
+}
+
+#: Figures renamed for what they show rather than for the post's default points: old name -> new.
+#: ``./render.sh OLD`` still renders the figure, into ``out/figures/OLD.png``, so that a post that
+#: embeds the old file gets it fresh; every other render writes the new name only.
+RENAMED_FIGURES: dict[str, str] = {
+    "tangent_at_3": "tangent_at_x0",
+    "tangents_3_6_9": "tangents",
 }

@@ -63,18 +63,16 @@ from core.aiming import aim, landing_range
 from core.ballistics import simulate
 from core.calculus import line_through
 from scenes.kit import style
+from scenes.kit.axes import PlotAxes, nice_range
 from scenes.kit.caption import BAND_TOP
-from scenes.kit.common import (
-    PlotAxes,
-    nice_range,
-    put_line_on_axes,
-    tex,
-    text,
-)
+from scenes.kit.formatting import decimals_needed, superscript
+from scenes.kit.formatting import format_grouped as format_number
 from scenes.kit.lesson import Lesson
+from scenes.kit.lines import put_line_on_axes
 from scenes.kit.text import Catalogue
+from scenes.kit.typography import tex, text
 
-__all__ = ["AimTheCannon", "AimTheCannonGradient", "format_eta", "format_number"]
+__all__ = ["AimTheCannon", "AimTheCannonGradient", "format_distance", "format_eta"]
 
 FRAME_W, FRAME_H = 14.222, 8.0
 LEFT_X = -FRAME_W / 2 + style.MARGIN
@@ -87,24 +85,6 @@ LOG_TICK_SIZE = 29
 #: The closing table: what each term is in a network (the terms at ``style.SIZE_BODY``).
 MAP_SIZE = style.SIZE_BODY - 2
 
-_SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
-
-
-def format_number(value: float, decimals: int, *, signed: bool = False) -> str:
-    """``value`` with thousands separators, ``decimals`` decimals and a true minus sign:
-    ``3,738.38``, ``+738.38``, ``−1,646.00``; zero is never signed.
-
-    >>> format_number(3738.3783, 2), format_number(-1645.998, 2, signed=True)
-    ('3,738.38', '−1,646.00')
-    >>> format_number(-0.001, 2, signed=True), format_number(79096.62, 1)
-    ('0.00', '79,096.6')
-    """
-    s = f"{value:+,.{decimals}f}" if signed else f"{value:,.{decimals}f}"
-    if float(s.replace(",", "")) == 0:
-        s = s.lstrip("+-")
-    return s.replace("-", "\u2212")
-
-
 def format_eta(eta: float) -> str:
     """A learning rate of two significant figures as the scene writes it: ``2.3 × 10⁻⁵``.
 
@@ -112,12 +92,16 @@ def format_eta(eta: float) -> str:
     ('2.3 × 10⁻⁵', '1.2 × 10⁻³', '5.0 × 10⁻¹')
     """
     mantissa, exponent = f"{eta:.1e}".split("e")
-    return f"{mantissa} × 10{str(int(exponent)).translate(_SUPERSCRIPT)}"
+    return f"{mantissa} × 10{superscript(int(exponent))}"
 
 
 def format_distance(d: float) -> str:
-    """A configured distance: ``3,000``, or ``3,604.6`` when it has a decimal."""
-    return format_number(d, 0 if float(d).is_integer() else 1)
+    """A configured distance: ``3,000``, or ``3,604.6`` when it has a decimal.
+
+    >>> format_distance(3000.0), format_distance(3604.6)
+    ('3,000', '3,604.6')
+    """
+    return format_number(d, decimals_needed(d, most=1, tolerance=0))
 
 
 def _slants(s: str) -> dict[str, str]:
@@ -134,7 +118,7 @@ def _slants(s: str) -> dict[str, str]:
 
 
 def words(s: str, size: float, color: str | None = None) -> Text:
-    """:func:`scenes.kit.common.text` with θ, η and the numerators of dR/dθ, dL/dθ in italic."""
+    """:func:`scenes.kit.typography.text` with θ, η and the numerators of dR/dθ, dL/dθ in italic."""
     return text(s, size=size, color=color, t2s=_slants(s))
 
 
@@ -180,10 +164,10 @@ def _thousands(axes: PlotAxes, which: str) -> None:
     numbers = axes.x_numbers if which == "x" else axes.y_numbers
     ticks = axes.x_ticks if which == "x" else axes.y_ticks
     step = ticks[1] - ticks[0] if len(ticks) > 1 else 1.0
-    decimals = 0 if float(step).is_integer() else 1
+    decimals = decimals_needed(step, most=1, tolerance=0)
     new = []
     for old, value in zip(numbers, ticks, strict=True):
-        s = format_number(float(value), decimals).replace(",", "{,}").replace("\u2212", "-")
+        s = format_number(float(value), decimals, minus="-", separator="{,}")
         mob = MathTex(s, font_size=old.font_size, color=style.TEXT_DIM)
         if which == "x":
             mob.move_to(old).align_to(old, UP)

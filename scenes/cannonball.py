@@ -66,9 +66,12 @@ from core.ballistics import Launch, Trajectory, simulate
 from core.config import CannonConfig
 from core.ticks import nice_step
 from scenes.kit import style
+from scenes.kit.axes import PlotAxes
 from scenes.kit.caption import BAND_TOP
-from scenes.kit.common import PlotAxes, Readout, format_fixed, tex, text
+from scenes.kit.formatting import format_fixed, format_grouped
 from scenes.kit.lesson import Lesson
+from scenes.kit.readouts import Readout
+from scenes.kit.typography import tex, text
 
 __all__ = ["CannonballFigure", "CannonballTrajectory", "ChordTable", "fit_title", "flight_axes"]
 
@@ -384,14 +387,13 @@ def fit_title(s: str, *, size: float = style.SIZE_BODY) -> Mobject:
 
 
 def _fmt_m(value: float) -> str:
-    """Metres with a thousands separator: 3,707 (``-0`` is ``0``)."""
-    out = f"{value:,.0f}"
-    return "0" if float(out.replace(",", "")) == 0 else out
+    """Metres with a thousands separator: 3,707 (``-0`` is ``0``; a minus is ASCII ``-``)."""
+    return format_grouped(value, 0, minus="-")
 
 
 def _tex_m(value: float) -> str:
     """Metres for ``MathTex``, with the same separator as :func:`_fmt_m`: ``3{,}707``."""
-    return _fmt_m(value).replace(",", "{,}")
+    return format_grouped(value, 0, minus="-", separator="{,}")
 
 
 def _column_text(s: str, *, size: float, color: str) -> Mobject:

@@ -1,7 +1,7 @@
 """The post's still figures, redrawn in the videos' style: static scenes saved with ``manim -s``.
 
 ``CurveFigure``            f on [x_min, x_max], with grid and the axis labels x and f(x)
-``TangentAt3Figure``       f and its tangent at ``config.secant.x0`` (the post's x = 3)
+``TangentAtX0Figure``      f and its tangent at ``config.secant.x0`` (the post's x = 3)
 ``TangentsFigure``         f and its tangents at ``config.function.tangent_points`` (3, 6, 9)
 ``DerivativeDefinitionFigure``  the limit definition, coloured like ``SecantToTangent``
 
@@ -19,50 +19,30 @@ from __future__ import annotations
 import numpy as np
 from manim import DOWN, LEFT, RIGHT, UP, Dot, Line, Scene, VGroup
 
-from core.calculus import one_sided_slopes, stated_derivative, tangent
+from core.calculus import one_sided_slopes, stated_derivative, stated_tangent, tangent
 from core.tex import expression_to_tex
 from scenes.kit import style
-from scenes.kit.common import (
-    fitted_axes,
-    format_fixed,
-    keep_in_frame,
-    limit_formula,
-    line_on_axes,
-    number_tex,
-    prepare_scene,
-    slope_line,
-    slope_line_tex,
-    tex,
-    text,
-)
+from scenes.kit.axes import fitted_axes
+from scenes.kit.config import prepare_scene
+from scenes.kit.formatting import format_short, number_tex, slope_line_tex
+from scenes.kit.layout import keep_in_frame
+from scenes.kit.lines import line_on_axes
+from scenes.kit.typography import limit_formula, tex, text
 
 __all__ = [
     "CurveFigure",
     "DerivativeDefinitionFigure",
     "FunctionFigure",
-    "TangentAt3Figure",
+    "TangentAtX0Figure",
     "TangentsFigure",
 ]
-
-
-def _short(x: float) -> str:
-    for d in range(0, 4):
-        if abs(round(x, d) - x) < 1e-9:
-            return format_fixed(x, d)
-    return format_fixed(x, 3)
-
-
-#: The tangent at x0 with the slope a figure states (:func:`core.calculus.stated_derivative`).
-stated_line = slope_line
-#: ``y = 0.22x - 0.18``, or with powers of ten where two decimals cannot show the numbers.
-equation_tex = slope_line_tex
 
 
 def one_sided_tex(x0: float, left: float, right: float) -> str:
     """``f'_{-}(3) = -1.00,\\; f'_{+}(3) = 1.00``: the slopes from each side (a side where f
     is not defined is left out)."""
     parts = [
-        f"f'_{{{sign}}}({_short(x0)}) = {number_tex(value)}"
+        f"f'_{{{sign}}}({format_short(x0)}) = {number_tex(value)}"
         for sign, value in (("-", left), ("+", right))
         if value == value  # not nan
     ]
@@ -134,7 +114,7 @@ class CurveFigure(FunctionFigure):
     """The post's first plot: f on [x_min, x_max] with grid and axis labels."""
 
 
-class TangentAt3Figure(FunctionFigure):
+class TangentAtX0Figure(FunctionFigure):
     """f and its tangent at ``config.secant.x0`` (the post's ``tangent(func, 3.0)``).
 
     Where f'(x0) does not exist (``config.secant.differentiable`` is false) there is no tangent:
@@ -154,11 +134,11 @@ class TangentAt3Figure(FunctionFigure):
             slopes = one_sided_slopes(self.f, x0)
             return [dot], [(style.POINT, one_sided_tex(x0, slopes.left, slopes.right))]
         self.tangent_line = line = tangent(self.f, x0)
-        self.stated_line = stated = stated_line(self.f, x0)
+        self.stated_line = stated = stated_tangent(self.f, x0)
         self.tangent_mob = line_on_axes(self.axes, line, color=style.TANGENT,
                                         stroke_width=style.STROKE_LINE)
         return [self.tangent_mob, dot], [
-            (style.TANGENT, equation_tex(stated.slope, stated.intercept)),
+            (style.TANGENT, slope_line_tex(stated.slope, stated.intercept)),
         ]
 
 
@@ -183,7 +163,7 @@ class TangentsFigure(FunctionFigure):
         ]
         # tangent points are validated: f' exists at each (core.config)
         entries = [
-            (c, f"f'({_short(p)}) = {number_tex(stated_derivative(self.f, p))}")
+            (c, f"f'({format_short(p)}) = {number_tex(stated_derivative(self.f, p))}")
             for p, c in zip(points, colours, strict=True)
         ]
         return [*self.tangent_mobs, *dots], entries

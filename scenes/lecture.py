@@ -8,14 +8,12 @@ clips into the current folder; ``./render.sh slides`` turns them into the decks.
 
 from __future__ import annotations
 
-import importlib
-
 from scenes import SCENES
 from scenes.kit.lesson import lecture_class
 
 __all__ = list(SCENES)
 
 for _name, _entry in SCENES.items():
-    _cls = lecture_class(getattr(importlib.import_module(_entry.module), _entry.cls))
+    _cls = lecture_class(_entry.scene_class())
     _cls.__module__ = __name__  # manim renders the classes defined in the file it is given
     globals()[_name] = _cls

@@ -53,33 +53,29 @@ from core.calculus import (
     one_sided_slopes,
     secant,
     stated_derivative,
+    stated_tangent,
 )
 from core.expansion import secant_expansion
 from core.tex import expression_to_tex
 from scenes.kit import style
+from scenes.kit.axes import fitted_axes
 from scenes.kit.caption import BAND_TOP
-from scenes.kit.common import (
-    GlyphNumber,
+from scenes.kit.formatting import (
     NumberFormat,
-    Readout,
-    clip_line,
-    code_block,
-    code_font_size,
-    fitted_axes,
     format_fixed,
+    format_short,
     format_sig,
-    keep_in_frame,
-    line_equation_tex,
-    line_on_axes,
     number_tex,
     number_text,
-    put_line_on_axes,
-    slope_line,
     slope_line_tex,
-    tex,
-    text,
+    slope_line_text,
+    tex_to_text,
 )
+from scenes.kit.layout import keep_in_frame
 from scenes.kit.lesson import Lesson
+from scenes.kit.lines import clip_line, line_on_axes, put_line_on_axes
+from scenes.kit.readouts import GlyphNumber, Readout
+from scenes.kit.typography import code_block, code_font_size, tex, text
 
 __all__ = ["SecantToTangent", "SecantToTangentJa", "decade_stops"]
 
@@ -243,7 +239,7 @@ class Magnifier(VGroup):
 
 
 class SecantToTangent(Lesson):
-    """The secant PQ collapsing into the tangent at P as h -> 0 (issue 4, scene 2).
+    """The secant PQ collapsing into the tangent at P as h -> 0.
 
     Class attributes (override in a subclass for a variant):
 
@@ -318,7 +314,7 @@ class SecantToTangent(Lesson):
         self.symmetric_mobs: VMobject | None = None  # show_symmetric -> show_code
         if self.differentiable:
             # the values stated as f'(x0): exact to rounding (complex step), not the post's h
-            self.tangent_line = slope_line(f, x0)
+            self.tangent_line = stated_tangent(f, x0)
             self.derivative_value = self.tangent_line.slope
             self.one_sided = None
             self.stated[x0] = self.derivative_value
@@ -449,7 +445,7 @@ class SecantToTangent(Lesson):
         self.h_readout.track(h)
         self.slope_readout.track(lambda: secant(f, x0, h()).slope)
 
-        self.x0_text = format_fixed(x0, _decimals(x0))
+        self.x0_text = format_short(x0, most=6)
         df_name = tex(f"f'({self.x0_text})", size=style.SIZE_READOUT, color=style.TANGENT)
         if self.differentiable:
             self.derivative_readout = Readout(df_name, value=self.derivative_value,
@@ -672,7 +668,7 @@ class SecantToTangent(Lesson):
         """For this f the slope is f'(x0) + c·h: exactly for a quadratic (0.22 + 0.02h), to
         first order otherwise (f'(x0) + ½ f''(x0)·h); the readouts at h_start obey it."""
         e, h0 = self.expansion, self.h()
-        identity = _tex_to_text(self.identity_tex)
+        identity = tex_to_text(self.identity_tex)
         if e.exact:
             self.narrate("secant.n.identity_exact", identity=identity)
             self.say("secant.identity_exact", narrated=False, identity=identity)
@@ -796,7 +792,7 @@ class SecantToTangent(Lesson):
         """The quotient becomes the limit: the derivative, and its value; the h term of the
         identity vanishes."""
         e = self.expansion
-        term = _tex_to_text(_identity_tex("0", _coefficient_tex(e.coefficient, e.exact)))
+        term = tex_to_text(_identity_tex("0", _coefficient_tex(e.coefficient, e.exact)))
         value = self.slope_format.text(self.derivative_value)
         if term != "0":
             self.narrate("secant.n.limit_identity", x0=self.x0_text, value=value, term=term)
@@ -816,7 +812,7 @@ class SecantToTangent(Lesson):
         """Everything but P and the tangent fades; the tangent's equation."""
         # (the faded-out parts keep their updaters: out of the scene, they cost nothing)
         tl = self.tangent_line
-        self.narrate("secant.n.tangent", equation=_equation_text(tl.slope, tl.intercept))
+        self.narrate("secant.n.tangent", equation=slope_line_text(tl.slope, tl.intercept))
         equation = VGroup(
             text(self.tr("secant.tangent_at_p"), size=style.SIZE_BODY, color=style.TANGENT),
             tex(slope_line_tex(tl.slope, tl.intercept), size=style.SIZE_MATH - 4,
@@ -1255,17 +1251,6 @@ def _correct_part(printed: str, value: float, reference: float) -> tuple[str, in
     return (printed[:cut] if n else ""), n, False
 
 
-def _equation_text(slope: float, intercept: float) -> str:
-    """The tangent's equation for a caption: ``y = 0.22x − 0.18``, ``y = 6.00 × 10⁹x − ...``."""
-    if all(v == 0 or 1e-2 <= abs(v) < 1e5 for v in (slope, intercept)):
-        return line_equation_tex(slope, intercept).replace("-", "−")
-    m = number_text(slope, digits=3)
-    if intercept == 0:
-        return f"y = {m}x"
-    sign = "−" if intercept < 0 else "+"
-    return f"y = {m}x {sign} {number_text(abs(intercept), digits=3)}"
-
-
 def _coefficient_tex(value: float, exact: bool) -> str:
     """A coefficient of the slope's expansion for LaTeX: up to 4 significant digits for an
     exact identity (``0.22``, ``0.02``), 3 for a first-order one (``0.540``); far from 1, as
@@ -1301,29 +1286,6 @@ def _identity_tex(c0: str, c1: str) -> str:
     if c0 in ("0", "-0"):
         return ("-" if c1.startswith("-") else "") + term
     return f"{c0} {'-' if c1.startswith('-') else '+'} {term}"
-
-
-_SUPERSCRIPT = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
-
-
-def _tex_to_text(s: str) -> str:
-    r"""A coefficient's LaTeX for a caption: ``0.540 - 0.421h`` -> ``0.540 − 0.421h``,
-    ``6 \times 10^{9}`` -> ``6 × 10⁹``.
-
-    >>> _tex_to_text("0.540 - 0.421h"), _tex_to_text(r"6 \times 10^{-9}h")
-    ('0.540 − 0.421h', '6 × 10⁻⁹h')
-    """
-    import re
-
-    s = re.sub(r"\^\{(-?\d+)\}", lambda m: m.group(1).translate(_SUPERSCRIPT), s)
-    return s.replace(r" \times ", " × ").replace("-", "−")
-
-
-def _decimals(x: float) -> int:
-    for d in range(0, 6):
-        if abs(round(x, d) - x) < 1e-9:
-            return d
-    return 6
 
 
 def _zoom_format(zoom: float) -> str:

@@ -58,9 +58,9 @@ from core.functions import BLOG_EXPRESSION, blog_df
 from core.tex import expression_to_tex
 from scenes.kit import style
 from scenes.kit.caption import BAND_TOP, swap
-from scenes.kit.common import tex, text
 from scenes.kit.lesson import Lesson
 from scenes.kit.text import Catalogue
+from scenes.kit.typography import tex, text
 
 __all__ = [
     "StepSizeError",

@@ -59,37 +59,25 @@ from manim import (
 )
 
 from core.calculus import stated_derivative
+from core.calculus import stated_tangent as slope_line
 from core.symbolic import derivative_text, polynomial, polynomial_text
 from core.tex import expression_to_tex
 from scenes.kit import style
+from scenes.kit.axes import fitted_axes
 from scenes.kit.caption import BAND_TOP
-from scenes.kit.common import (
-    NumberFormat,
-    Readout,
-    fitted_axes,
-    format_fixed,
-    line_on_axes,
-    put_line_on_axes,
-    slope_line,
-    tex,
-    text,
-)
 from scenes.kit.derivative_trace import DerivativeTrace
+from scenes.kit.formatting import NumberFormat
+from scenes.kit.formatting import format_short as _short
 from scenes.kit.lesson import Lesson
+from scenes.kit.lines import line_on_axes, put_line_on_axes
+from scenes.kit.readouts import Readout
+from scenes.kit.typography import tex, text
 
 __all__ = ["TangentSweep", "TangentSweepJa"]
 
 
-def _short(x: float) -> str:
-    """A tangent point as a label: ``3`` rather than ``3.0``, ``1.5`` as is."""
-    for d in range(0, 4):
-        if abs(round(x, d) - x) < 1e-9:
-            return format_fixed(x, d)
-    return format_fixed(x, 3)
-
-
 class TangentSweep(Lesson):
-    """The tangent sliding along the curve while f'(x) is traced below (issue 4, scene 3).
+    """The tangent sliding along the curve while f'(x) is traced below.
 
     Class attributes (override in a subclass for a variant):
 
@@ -390,9 +378,12 @@ class TangentSweep(Lesson):
         derivation = tex("f'(x) =", step + " = " + body, color=colour, size=style.SIZE_MATH)
         return formula, derivation
 
-    def _place_formula(self, mob: VMobject, runs: list[np.ndarray], avoid: list[Any]) -> str:
+    def _place_formula(self, mob: VMobject, runs: list[np.ndarray],
+                       avoid: list[Any]) -> str | None:
         """Put ``mob`` in a corner of the lower plot that the trace leaves free (else in the
-        header row of the lower plot, else of the upper one); returns where."""
+        header row of the lower plot, else of the upper one); returns where, or None when even
+        the upper header has no room for it at a legible size (``mob`` is then left where it
+        was tried last, and the caller shows no formula)."""
         d = self.derivative.axes
         x0, y0 = d.c2p(d.x_box[0], d.y_box[0])[:2]
         x1, y1 = d.c2p(d.x_box[1], d.y_box[1])[:2]

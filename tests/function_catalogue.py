@@ -1,6 +1,6 @@
 """Functions a teacher may type, with ranges and points, and what bibun must do with each.
 
-Issue 10: every function the parser accepts either renders a correct lesson or stops before
+The promise: every function the parser accepts either renders a correct lesson or stops before
 rendering with one message naming the key, the problem and the x. Each entry gives the
 ``bibun.toml`` it stands for and the expected outcome:
 

@@ -142,9 +142,9 @@ def _keys(cfg, **options) -> dict[str, str]:
     return {job.name: _key(job, args, cfg) for job in jobs}
 
 
-FUNCTION_OUTPUTS = {"SecantToTangent", "TangentSweep", "StepSizeError", "curve", "tangent_at_3",
-                    "tangents_3_6_9", "step_size_error"}
-SECANT_OUTPUTS = {"SecantToTangent", "StepSizeError", "tangent_at_3", "step_size_error"}
+FUNCTION_OUTPUTS = {"SecantToTangent", "TangentSweep", "StepSizeError", "curve", "tangent_at_x0",
+                    "tangents", "step_size_error"}
+SECANT_OUTPUTS = {"SecantToTangent", "StepSizeError", "tangent_at_x0", "step_size_error"}
 CANNON_OUTPUTS = {"CannonballTrajectory", "AimTheCannon", "AimTheCannonGradient",
                   "cannonball_average_vs_instantaneous", "aim_the_cannon"}
 AIM_OUTPUTS = {"AimTheCannon", "AimTheCannonGradient", "aim_the_cannon"}

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from publish.cli import Job, build_parser, main, run_job, select
-from scenes import FIGURES, SCENES, Entry
+from publish.cli import Job, _figure_job, build_parser, main, run_job, select
+from scenes import FIGURES, RENAMED_FIGURES, SCENES, Entry
 
 ROOT = Path(__file__).resolve().parent.parent
 #: The scene rendered for real: short, and it exercises LaTeX, Pango text and updaters.
@@ -41,6 +41,25 @@ def test_select_expands_figures_and_rejects_unknown_names():
     assert select([SCENE, "curve", SCENE]) == ([SCENE], ["curve"])
     with pytest.raises(ValueError, match="unknown scene or figure 'Nope'"):
         select(["Nope"])
+
+
+def test_a_figures_old_name_renders_it_into_the_old_file(tmp_path):
+    """A post that embeds figures/tangent_at_3.png keeps getting that file from its old name;
+    every figure rendered at once (./render.sh, ./render.sh figures) writes the new names only."""
+    assert RENAMED_FIGURES == {"tangent_at_3": "tangent_at_x0", "tangents_3_6_9": "tangents"}
+    assert not set(RENAMED_FIGURES) & set(FIGURES) and set(RENAMED_FIGURES.values()) <= set(FIGURES)
+    assert select(["tangent_at_3", "curve"]) == ([], ["tangent_at_3", "curve"])
+    assert not set(RENAMED_FIGURES) & set(select(["figures"])[1])
+    for old, new in RENAMED_FIGURES.items():
+        job = _figure_job(tmp_path, old)
+        assert job.entry == FIGURES[new] and job.target == tmp_path / "figures" / f"{old}.png"
+    result = cli("--check", "tangent_at_3", timeout=60)
+    assert result.returncode == 0
+    assert result.stderr == ("render.sh: note: tangent_at_3 is now called tangent_at_x0; this run "
+                             "writes out/figures/tangent_at_3.png for the pages that embed it, a "
+                             "render of every figure writes out/figures/tangent_at_x0.png\n")
+    listing = cli("--list").stdout
+    assert "tangent_at_3" in listing and "now tangent_at_x0" in listing
 
 
 @pytest.mark.parametrize(
@@ -143,8 +162,8 @@ def test_an_out_that_can_be_made_passes_the_check_and_is_not_made(tmp_path):
         (["slides", SCENE, "--transparent"], "slides does not take --transparent"),
         (["figures", "--format", "gif"], "figures does not take --format"),
         (["curve", "--format=webm"], "curve is a figure and does not take --format"),
-        (["--captions", "ja", "curve", "tangents_3_6_9"],
-         "curve and tangents_3_6_9 are figures and do not take --captions"),
+        (["--captions", "ja", "curve", "tangents"],
+         "curve and tangents are figures and do not take --captions"),
         ([SCENE, "--transparent"], f"{SCENE} is a scene and does not take --transparent"),
         (["--format", "png", "--captions", "all"], "--format png does not take --captions"),
     ],
@@ -222,11 +241,10 @@ def test_interrupt_keeps_the_previous_output(tmp_path):
 
 def _expected_duration(cls_name: str) -> float:
     """The scene's length in seconds, from a dry run (no frames drawn)."""
-    import importlib
 
     from manim import tempconfig
 
-    cls = getattr(importlib.import_module(SCENES[cls_name].module), cls_name)
+    cls = SCENES[cls_name].scene_class()
     with tempconfig({"dry_run": True, "quality": "low_quality", "disable_caching": True}):
         scene = cls()
         scene.render()

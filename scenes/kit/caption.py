@@ -22,22 +22,21 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from manim import DOWN, Animation, FadeIn, FadeOut, Mobject, Succession, VGroup, config
+from manim import DOWN, Animation, FadeIn, FadeOut, Mobject, Succession, VGroup
 
 from scenes.kit import style
 from scenes.kit.captions import band_lines
-from scenes.kit.common import text
+from scenes.kit.layout import BOTTOM_EDGE, LEFT_EDGE, RIGHT_EDGE
+from scenes.kit.typography import text
 
 __all__ = ["BAND_BOTTOM", "BAND_TOP", "BAND_WIDTH", "FADE_IN", "FADE_OUT", "band", "swap"]
 
-#: The frame, in scene units (manim's 16:9 frame: 14.22 by 8).
-_FRAME_W, _FRAME_H = float(config.frame_width), float(config.frame_height)
-#: The lowest point of a caption's last line.
-BAND_BOTTOM = -_FRAME_H / 2 + style.MARGIN
+#: The lowest point of a caption's last line: the safe area's bottom edge.
+BAND_BOTTOM = BOTTOM_EDGE
 #: Room for two lines of ``style.SIZE_BODY``; nothing else goes below this.
 BAND_TOP = BAND_BOTTOM + 0.95
 #: The widest a caption line may be.
-BAND_WIDTH = _FRAME_W - 2 * style.MARGIN
+BAND_WIDTH = RIGHT_EDGE - LEFT_EDGE
 #: Seconds of the swap's two halves.
 FADE_OUT, FADE_IN = 0.3, 0.4
 _LINE_GAP = 0.1
@@ -48,7 +47,7 @@ def band(sentence: str, language: str, *,
     """``sentence`` set as a caption in the band: its lines centred one above the other, the last
     one's bottom on :data:`BAND_BOTTOM`; its ``sentence`` attribute is ``sentence``.
 
-    ``words(line)`` typesets one line (default :func:`scenes.kit.common.text` at
+    ``words(line)`` typesets one line (default :func:`scenes.kit.typography.text` at
     ``style.SIZE_BODY``); a scene whose words carry their own italics passes its own.
     """
     typeset = words or (lambda line: text(line, size=style.SIZE_BODY))

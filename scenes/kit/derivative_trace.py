@@ -17,7 +17,7 @@ import numpy as np
 from manim import Dot, ValueTracker, VGroup, VMobject
 
 from scenes.kit import style
-from scenes.kit.common import PlotAxes, fitted_axes
+from scenes.kit.axes import PlotAxes, fitted_axes
 
 __all__ = ["DerivativeTrace"]
 
@@ -107,7 +107,7 @@ class DerivativeTrace(VGroup):
     ) -> PlotAxes:
         """Axes for f' on ``[x_min, x_max]``, fitted to ``df`` (nan where it should not count)
         and to ``extra_y`` (the one-sided limits at corners), labelled f'(x): the axes to hand
-        to the constructor once placed. A :func:`scenes.kit.common.fitted_axes` with at most five
+        to the constructor once placed. A :func:`scenes.kit.axes.fitted_axes` with at most five
         y ticks; ``x_length`` and ``y_length`` are its screen size."""
         return fitted_axes(df, x_min, x_max, x_length=x_length, y_length=y_length,
                            max_y_ticks=5, y_label="f'(x)", extra_y=extra_y)

@@ -42,8 +42,9 @@ from manim import Animation, Mobject, Scene, config
 from scenes.kit import style
 from scenes.kit.caption import band, swap
 from scenes.kit.captions import cues_for, needed_seconds
-from scenes.kit.common import prepare_scene, text
+from scenes.kit.config import prepare_scene
 from scenes.kit.text import LANGUAGES, Catalogue
+from scenes.kit.typography import text
 
 __all__ = ["RECORD_ENV_VAR", "Lesson", "lecture_class"]
 
@@ -98,7 +99,7 @@ class Lesson(Scene):
 
     # -- the caption band ---------------------------------------------------------------------
     def caption_words(self, line: str) -> Mobject:
-        """One line of a caption, typeset (:func:`scenes.kit.common.text` at ``SIZE_BODY``); a
+        """One line of a caption, typeset (:func:`scenes.kit.typography.text` at ``SIZE_BODY``); a
         lesson whose words carry italics of their own (θ, η) overrides this."""
         return text(line, size=style.SIZE_BODY)
 

@@ -137,7 +137,7 @@ def _roles(c: dict[str, str]) -> dict[str, object]:
         "ROUNDING": c["SKY_BLUE"],  # rounding error (slope -1)
         "TOTAL_ERROR": c["WHITE"],  # measured total error
         "OPTIMUM": c["YELLOW"],  # the best step
-        # --- code blocks (syntax colours, used by scenes.kit.common.code_block)
+        # --- code blocks (syntax colours, used by scenes.kit.typography.code_block)
         "CODE_TEXT": c["WHITE"],
         "CODE_KEYWORD": c["REDDISH_PURPLE"],  # def, return
         "CODE_FUNCTION": c["SKY_BLUE"],  # names of defined functions
@@ -216,7 +216,7 @@ THEME = "dark"
 def use_theme(name: str) -> None:
     """Make ``name`` ("dark" or "light") the theme every colour name of this module refers to.
 
-    Scenes call it once, before they build anything (:func:`scenes.kit.common.prepare_scene`), and
+    Scenes call it once, before they build anything (:func:`scenes.kit.config.prepare_scene`), and
     read colours as ``style.CURVE`` when they draw, so the whole scene follows the theme.
     """
     if name not in THEMES:

@@ -13,7 +13,7 @@ A scene picks its language once, from ``config.language``::
 
 A missing key raises ``KeyError`` naming the key: a scene never shows a placeholder. Mathematics is
 language-independent and lives in :data:`MATH` (LaTeX for ``MathTex``); words go through Pango
-``Text`` in :data:`scenes.kit.style.FONT` (see :func:`scenes.kit.common.text`).
+``Text`` in :data:`scenes.kit.style.FONT` (see :func:`scenes.kit.typography.text`).
 """
 
 from __future__ import annotations
@@ -73,11 +73,11 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "Graph of f(x) on its range, with a grid and labelled axes.",
         "ja": "範囲内の f(x) のグラフ。目盛り線と軸ラベル付き。",
     },
-    "site.alt.tangent_at_3": {
-        "en": "Graph of f(x) with its tangent line at x = 3.",
-        "ja": "f(x) のグラフと、x = 3 での接線。",
+    "site.alt.tangent_at_x0": {
+        "en": "Graph of f(x) with its tangent line at the point x0.",
+        "ja": "f(x) のグラフと、点 x0 での接線。",
     },
-    "site.alt.tangents_3_6_9": {
+    "site.alt.tangents": {
         "en": "Graph of f(x) with its tangent lines at the tangent points; each is steeper "
               "than the one before where the curve is steeper.",
         "ja": "f(x) のグラフと、各接点での接線。曲線が急なところほど接線も急になる。",
@@ -133,7 +133,8 @@ TEXT: dict[str, dict[str, str]] = {
         "ja": "h → 0 で割線の傾きは微分係数に近づく",
     },
     "secant.tangent_at_p": {"en": "tangent at P", "ja": "P での接線"},
-    # issue 12: the slope as f'(x0) + c·h, the tangent announced, the symmetric secant
+    # the step the lesson used to skip: the slope as f'(x0) + c·h, the tangent announced, the
+    # symmetric secant
     "secant.identity_exact": {
         "en": "For this f, exactly: slope = {identity}",
         "ja": "この f では、傾きはちょうど {identity}",
@@ -229,7 +230,7 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "Central difference with h = 1e-8: correct to {n} decimal places",
         "ja": "h = 1e-8 の中心差分：小数点以下 {n} 桁まで正しい",
     },
-    # where f'(x0) does not exist (issue 10)
+    # where f'(x0) does not exist (a corner, a cusp, a vertical tangent)
     "secant.n.p_and_q_left": {
         "en": "P is on the curve, Q a step h to its left; the line through both is a secant.",
         "ja": "曲線上の P と、h だけ左の Q を通る直線が割線。",

@@ -19,6 +19,8 @@ from core.calculus import (
     line_through,
     optimal_step,
     secant,
+    stated_derivative,
+    stated_tangent,
     step_errors,
     tangent,
 )
@@ -528,3 +530,16 @@ def test_richardson_combines_central_differences_at_its_steps():
     assert richardson_steps(4.0)[0] == 0.5
     with pytest.raises(ValueError, match="`h`"):
         richardson_steps(1.0, h=-1.0)
+
+
+def test_stated_tangent_is_the_line_through_f_x0_with_the_stated_slope():
+    """The tangent a scene draws and writes: exact slope where the post's h = 1e-8 is not."""
+    f = lambda x: 1e6 * x**2  # noqa: E731
+    line = stated_tangent(f, 3.0)
+    assert line.slope == stated_derivative(f, 3.0) == 6e6
+    assert line.intercept == f(3.0) - 6e6 * 3.0 and line(3.0) == f(3.0)
+    assert tangent(f, 3.0).slope != 6e6  # the central difference's rounding
+    blog = stated_tangent(blog_f, 3.0)
+    assert blog.slope == pytest.approx(float(blog_df(3.0)), rel=1e-14)
+    with np.errstate(invalid="ignore"), pytest.raises(ValueError, match="y0"):
+        stated_tangent(np.log, -1.0)

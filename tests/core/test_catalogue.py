@@ -1,5 +1,5 @@
-"""The function catalogue (issue 10): each entry loads and states f' correctly, or stops with
-a message naming the key and the x. No manim needed."""
+"""The function catalogue (tests/function_catalogue.py): each entry loads and states f'
+correctly, or stops with a message naming the key and the x. No manim needed."""
 
 from __future__ import annotations
 

@@ -9,7 +9,7 @@ from core.expression import CONSTANTS, FUNCTIONS, ExpressionError
 from core.symbolic import derivative_text
 from core.tex import expression_to_tex
 
-# What scenes.kit.common.expression_to_tex wrote before the printer moved here: every function of
+# What the scenes' expression_to_tex wrote before the printer moved here: every function of
 # the catalogue and its derivative_text, then texts for each rule of the printer.
 TYPESET = {
     "0.02*x**2 + 0.1*x": r"0.02x^{2} + 0.1x",

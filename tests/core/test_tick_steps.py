@@ -14,7 +14,7 @@ spans = st.floats(1e-9, 1e12, allow_nan=False, allow_infinity=False)
 
 
 def scenes_nice_step(span, max_ticks=7):
-    """scenes.kit.common.nice_step before it moved here, as it was written."""
+    """nice_step as it was written in the scenes' drawing helpers, before it moved here."""
     raw = span / max_ticks
     power = 10.0 ** math.floor(math.log10(raw))
     for m in (1.0, 2.0, 2.5, 5.0, 10.0):

@@ -13,7 +13,6 @@ session (per pytest-xdist worker at most) by :func:`record`, through the session
 
 from __future__ import annotations
 
-import importlib
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -119,7 +118,7 @@ def assert_recorded_run_is_the_video(run: Scene, video: Scene) -> None:
 
 def scene_class(entry) -> type[Scene]:
     """The class behind a registry entry (:data:`scenes.SCENES` or :data:`scenes.FIGURES`)."""
-    return getattr(importlib.import_module(entry.module), entry.cls)
+    return entry.scene_class()
 
 
 def inside_frame(mob: Mobject, margin: float = 0.2) -> bool:
@@ -175,7 +174,8 @@ def _visible(mob: Mobject) -> bool:
 def too_small(mobjects) -> list[tuple[str, float]]:
     """Every visible text among ``mobjects`` (and their families) below :data:`SMALLEST` px at
     720p, as (what it says, its effective size); see ``test_legibility.py`` for the rule."""
-    from scenes.kit.common import GlyphNumber, code_font_size
+    from scenes.kit.readouts import GlyphNumber
+    from scenes.kit.typography import code_font_size
 
     found: dict[str, float] = {}
     for top in mobjects:

@@ -23,7 +23,7 @@ from scene_testing import CACHE, assert_recorded_run_is_the_video, play  # noqa:
 
 from scenes.cannonball import CannonballFigure, CannonballTrajectory  # noqa: E402
 from scenes.kit import style  # noqa: E402
-from scenes.kit.common import PlotAxes  # noqa: E402
+from scenes.kit.axes import PlotAxes  # noqa: E402
 
 pytestmark = pytest.mark.xdist_group("scenes.cannonball")  # one worker reads its recorded run
 __module_test__ = "cannonball"

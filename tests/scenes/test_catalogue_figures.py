@@ -1,6 +1,6 @@
-"""The figures for every function of the catalogue that renders (issue 10): no exception, every
-part inside the frame, tick numbers that neither overlap nor shrink, and stated slopes that are
-the true derivative to 1e-9."""
+"""The figures for every function of the catalogue (tests/function_catalogue.py) that renders:
+no exception, every part inside the frame, tick numbers that neither overlap nor shrink, and
+stated slopes that are the true derivative to 1e-9."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from manim import MathTex  # noqa: E402
 from scene_testing import inside_frame, play  # noqa: E402
 
 from core.calculus import one_sided_slopes  # noqa: E402
-from scenes.figures import CurveFigure, TangentAt3Figure, TangentsFigure  # noqa: E402
+from scenes.figures import CurveFigure, TangentAtX0Figure, TangentsFigure  # noqa: E402
 from scenes.kit import style  # noqa: E402
 from tests.function_catalogue import CATALOGUE  # noqa: E402
 
@@ -42,7 +42,7 @@ def _check_axes_numbers(axes):
 
 
 @pytest.mark.parametrize("case", RENDERS, ids=[c.name for c in RENDERS])
-@pytest.mark.parametrize("figure", [CurveFigure, TangentAt3Figure, TangentsFigure],
+@pytest.mark.parametrize("figure", [CurveFigure, TangentAtX0Figure, TangentsFigure],
                          ids=lambda c: c.__name__)
 def test_catalogue_figure(case, figure, use_config, tmp_path):
     use_config(case.toml)
@@ -50,7 +50,7 @@ def test_catalogue_figure(case, figure, use_config, tmp_path):
     for mob in scene.mobjects:
         assert inside_frame(mob, margin=0.1), f"{type(mob).__name__} leaves the frame"
     _check_axes_numbers(scene.axes)
-    if figure is TangentAt3Figure:
+    if figure is TangentAtX0Figure:
         if case.differentiable:
             exact = float(case.df(np.float64(case.x0)))
             assert abs(scene.stated_line.slope - exact) <= 1e-9 * abs(exact)

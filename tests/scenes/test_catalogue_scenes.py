@@ -1,4 +1,5 @@
-"""SecantToTangent and TangentSweep for every function of the catalogue that renders (issue 10).
+"""SecantToTangent and TangentSweep for every function of the catalogue that renders
+(tests/function_catalogue.py).
 
 Each scene is played as a tiny dry run and checked at the end of every beat (where a lecture
 pauses, so where a viewer reads): no exception (a nan never reaches a drawn number), every text
@@ -21,7 +22,7 @@ from scene_testing import FRAME_HALF_HEIGHT, FRAME_HALF_WIDTH, play  # noqa: E40
 
 from publish.companions import caption_cues  # noqa: E402
 from scenes.kit.captions import LIMITS, width  # noqa: E402
-from scenes.kit.common import GlyphNumber  # noqa: E402
+from scenes.kit.readouts import GlyphNumber  # noqa: E402
 from scenes.kit.text import LANGUAGES  # noqa: E402
 from scenes.secant import SecantToTangent  # noqa: E402
 from scenes.tangent_sweep import TangentSweep  # noqa: E402

@@ -16,14 +16,14 @@ from core.functions import blog_f  # noqa: E402
 from scenes.figures import (  # noqa: E402
     CurveFigure,
     DerivativeDefinitionFigure,
-    TangentAt3Figure,
+    TangentAtX0Figure,
     TangentsFigure,
 )
 
 __module_test__ = "figures"
 
 CONFIGS = {"en": 'language = "en"', "ja": 'language = "ja"', "sin_ja": 'language = "ja"\n' + SIN}
-FIGURES = [CurveFigure, TangentAt3Figure, TangentsFigure, DerivativeDefinitionFigure]
+FIGURES = [CurveFigure, TangentAtX0Figure, TangentsFigure, DerivativeDefinitionFigure]
 
 
 @pytest.fixture(autouse=True)
@@ -49,9 +49,9 @@ def _drawn_line(axes, mob):
     return slope, y1 - slope * x1, (x1, x2)
 
 
-def test_tangent_at_3_is_cores_tangent(use_config, tmp_path):
+def test_tangent_at_x0_is_cores_tangent(use_config, tmp_path):
     use_config("")
-    scene = play(TangentAt3Figure, tmp_path)
+    scene = play(TangentAtX0Figure, tmp_path)
     slope, intercept, (xa, xb) = _drawn_line(scene.axes, scene.tangent_mob)
     assert slope == pytest.approx(0.22, abs=1e-6)
     assert intercept == pytest.approx(-0.18, abs=1e-6)
@@ -96,13 +96,13 @@ def test_frame_curve(scene):
     CurveFigure.construct(scene)
 
 
-@frames_comparison(base_scene=TangentAt3Figure, **CACHE)
-def test_frame_tangent_at_3(scene):
-    TangentAt3Figure.construct(scene)
+@frames_comparison(base_scene=TangentAtX0Figure, **CACHE)
+def test_frame_tangent_at_x0(scene):
+    TangentAtX0Figure.construct(scene)
 
 
 @frames_comparison(base_scene=TangentsFigure, **CACHE)
-def test_frame_tangents_3_6_9(scene):
+def test_frame_tangents(scene):
     TangentsFigure.construct(scene)
 
 
@@ -115,15 +115,14 @@ def test_frame_derivative_definition(scene):
 
 
 def test_shared_modules_doctests():
-    """The examples in scenes.kit.common, scenes.kit.text and scenes.secant run (pytest's
-    testpaths do not include scenes/)."""
+    """The examples in the kit's drawing modules, scenes.kit.text and the lessons run (pytest's
+    testpaths do not include scenes/; scenes.kit.formatting's run in tests/test_formatting.py)."""
     import doctest
+    import importlib
 
-    import scenes.kit.common
-    import scenes.kit.text
-    import scenes.secant
-
-    for module in (scenes.kit.common, scenes.kit.text, scenes.secant):
+    names = ("scenes.kit.typography", "scenes.kit.axes", "scenes.kit.lines", "scenes.kit.text",
+             "scenes.secant", "scenes.aim")
+    for module in map(importlib.import_module, names):
         result = doctest.testmod(module)
         assert result.failed == 0, f"{module.__name__}: {result}"
         assert result.attempted > 0
@@ -146,7 +145,7 @@ def test_missing_text_fails_loudly():
     ids=["post", "sin", "exp", "constant"],
 )
 def test_fitted_axes_cover_the_data_with_nice_ticks(f, lo, hi):
-    from scenes.kit.common import fitted_axes
+    from scenes.kit.axes import fitted_axes
 
     axes = fitted_axes(f, lo, hi, x_length=8, y_length=4)
     ys = f(np.linspace(lo, hi, 401))
@@ -162,7 +161,7 @@ def test_fitted_axes_cover_the_data_with_nice_ticks(f, lo, hi):
 
 
 def test_glyph_number_matches_its_text_and_keeps_its_place():
-    from scenes.kit.common import GlyphNumber
+    from scenes.kit.readouts import GlyphNumber
 
     number = GlyphNumber(0.3, fmt="{:.5f}").shift(2 * RIGHT + UP)
     left = number.get_left()[0]

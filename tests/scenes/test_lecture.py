@@ -39,12 +39,11 @@ def test_slides_are_the_beats(name, language, recorded):
 
 @pytest.mark.parametrize("name", list(SCENES))
 def test_plain_scene_is_not_a_slide(name):
-    import importlib
 
     from manim_slides import Slide
 
     entry = SCENES[name]
-    plain = getattr(importlib.import_module(entry.module), entry.cls)
+    plain = entry.scene_class()
     assert not issubclass(plain, Slide)
     assert issubclass(getattr(lecture, name), plain)
 

@@ -120,7 +120,7 @@ def test_frame_last(scene):
     SecantToTangent.construct(scene)
 
 
-# --- issue 12: teach the step that was skipped ------------------------------------------------
+# --- the step from the secant's slope to f'(x0): f'(x0) + c·h, then the limit -----------------
 
 
 @pytest.fixture(scope="module")

@@ -10,14 +10,8 @@ import pytest
 
 pytest.importorskip("manim")
 from scenes.kit import style  # noqa: E402
-from scenes.kit.common import (  # noqa: E402
-    PlotAxes,
-    nice_range,
-    number_tex,
-    tick_exponent,
-    tick_label,
-    tick_labels,
-)
+from scenes.kit.axes import PlotAxes, nice_range  # noqa: E402
+from scenes.kit.formatting import number_tex, tick_exponent, tick_label, tick_labels  # noqa: E402
 
 
 def read_back(label: str) -> float:
