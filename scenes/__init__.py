@@ -52,6 +52,9 @@ SCENES: dict[str, Entry] = {
               reads=("cannon", "aim")),
         Entry("scenes.aim", "AimTheCannonGradient",
               "the same target by gradient descent on the squared miss", reads=("cannon", "aim")),
+        Entry("scenes.backprop", "Backpropagation",
+              "one neuron forwards and backwards (the chain rule), the post's central difference "
+              "as a gradient check, one step of learning", reads=("network",)),
         Entry("scenes.step_size", "StepSizeError",
               "why h = 1e-8: truncation against rounding error, log-log",
               reads=("function", "secant")),
@@ -74,6 +77,9 @@ FIGURES: dict[str, Entry] = {
                                    "the limit definition of the derivative"),
     "aim_the_cannon": Entry("scenes.aim", "AimTheCannon", "last frame of AimTheCannon",
                             reads=("cannon", "aim")),
+    "backprop_graph": Entry("scenes.backprop", "BackpropGraphFigure",
+                            "the neuron's computation graph: forward values, backward gradients",
+                            reads=("network",)),
     "step_size_error": Entry("scenes.step_size", "StepSizeError", "last frame of StepSizeError",
                              reads=("function", "secant")),
 }

@@ -148,6 +148,7 @@ SECANT_OUTPUTS = {"SecantToTangent", "StepSizeError", "tangent_at_x0", "step_siz
 CANNON_OUTPUTS = {"CannonballTrajectory", "AimTheCannon", "AimTheCannonGradient",
                   "cannonball_average_vs_instantaneous", "aim_the_cannon"}
 AIM_OUTPUTS = {"AimTheCannon", "AimTheCannonGradient", "aim_the_cannon"}
+NETWORK_OUTPUTS = {"Backpropagation", "backprop_graph"}
 
 
 @pytest.mark.parametrize(("edit", "expected"), [
@@ -155,6 +156,7 @@ AIM_OUTPUTS = {"AimTheCannon", "AimTheCannonGradient", "aim_the_cannon"}
     ("[secant]\nx0 = 4.0\n", SECANT_OUTPUTS),
     ("[cannon]\nspeed = 760.0\n", CANNON_OUTPUTS),
     ("[aim]\ntarget = 2900.0\n", AIM_OUTPUTS),
+    ("[network]\nw = 0.4\n", NETWORK_OUTPUTS),
     ('language = "ja"\n', set(SCENES) | set(FIGURES)),
     ('theme = "light"\n', set(SCENES) | set(FIGURES)),
 ])

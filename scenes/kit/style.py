@@ -26,7 +26,8 @@ __all__ = [  # grouped by kind, not sorted
     "BACKGROUND", "TEXT", "TEXT_DIM", "AXIS", "GRID", "CURVE", "DERIVATIVE_CURVE", "POINT",
     "POINT_Q", "SECANT", "TANGENT", "H_LEG", "DF_LEG", "TANGENT_COLORS", "HIGHLIGHT",
     "TRAJECTORY", "DRAG_FREE", "VELOCITY", "CHORD", "APEX", "CANNON", "GROUND", "TARGET",
-    "MISS", "TRUNCATION", "ROUNDING", "TOTAL_ERROR", "OPTIMUM", "CODE_BACKGROUND", "PANEL",
+    "MISS", "TRUNCATION", "ROUNDING", "TOTAL_ERROR", "OPTIMUM", "FORWARD", "GRADIENT",
+    "LOCAL_SLOPE", "CODE_BACKGROUND", "PANEL",
     "CODE_TEXT", "CODE_KEYWORD", "CODE_FUNCTION", "CODE_NUMBER", "CODE_OPERATOR", "CODE_COMMENT",
     "CODE_STRING",
     # fonts and sizes
@@ -137,6 +138,10 @@ def _roles(c: dict[str, str]) -> dict[str, object]:
         "ROUNDING": c["SKY_BLUE"],  # rounding error (slope -1)
         "TOTAL_ERROR": c["WHITE"],  # measured total error
         "OPTIMUM": c["YELLOW"],  # the best step
+        # --- the backpropagation scene
+        "FORWARD": c["SKY_BLUE"],  # a node's value, computed forwards
+        "GRADIENT": c["REDDISH_PURPLE"],  # ∂L/∂(node), passed backwards
+        "LOCAL_SLOPE": c["VERMILLION_LIGHT"],  # a stage's own derivative: a tangent's slope
         # --- code blocks (syntax colours, used by scenes.kit.typography.code_block)
         "CODE_TEXT": c["WHITE"],
         "CODE_KEYWORD": c["REDDISH_PURPLE"],  # def, return
@@ -202,6 +207,9 @@ TRUNCATION: str
 ROUNDING: str
 TOTAL_ERROR: str
 OPTIMUM: str
+FORWARD: str
+GRADIENT: str
+LOCAL_SLOPE: str
 CODE_TEXT: str
 CODE_KEYWORD: str
 CODE_FUNCTION: str

@@ -65,6 +65,12 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "The same target by gradient descent on the squared miss.",
         "ja": "同じ目標を、ずれの 2 乗の勾配降下法で狙う。",
     },
+    "site.video.Backpropagation": {
+        "en": "One neuron, every number: the forward pass, the chain rule backwards, the post's "
+              "central difference as a gradient check, and one step of learning.",
+        "ja": "ニューロン 1 個の全ての数値：順伝播、逆向きの連鎖律、"
+              "記事の中心差分による勾配の検算、学習の 1 ステップ。",
+    },
     "site.video.StepSizeError": {
         "en": "Why h = 1e-8: truncation error against rounding error, on a log-log plot.",
         "ja": "なぜ h = 1e-8 なのか：打ち切り誤差と丸め誤差を両対数グラフで比べる。",
@@ -96,6 +102,12 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "The cannon's shots converging on the target, with the misses and the range "
               "against the angle.",
         "ja": "目標に近づいていく砲撃と、各回のずれ、角度と飛距離のグラフ。",
+    },
+    "site.alt.backprop_graph": {
+        "en": "Computation graph of one neuron, z = w·x + b, a = σ(z), L = (a − t)², with each "
+              "node's forward value and, below it, its backpropagated gradient ∂L/∂(node).",
+        "ja": "ニューロン 1 個の計算グラフ（z = w·x + b、a = σ(z)、L = (a − t)²）。各ノードに"
+              "順伝播の値と、その下に逆伝播した勾配 ∂L/∂(ノード)。",
     },
     "site.alt.step_size_error": {
         "en": "Log-log plot of the error of numerical derivatives against the step h: "
@@ -549,6 +561,80 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "Newton's method: the second-order cousin",
         "ja": "ニュートン法：2 階微分を使う親戚",
     },
+    # --- Backpropagation ---
+    "backprop.title": {"en": "Backpropagation", "ja": "誤差逆伝播法"},
+    "backprop.network": {
+        "en": "z = w·x + b,  a = σ(z),  L = (a − t)²",
+        "ja": "z = w·x + b,  a = σ(z),  L = (a − t)²",
+    },
+    "backprop.forward": {
+        "en": "Forward pass: each node computes its value from its inputs",
+        "ja": "順伝播：各ノードは、入力から値を計算する",
+    },
+    "backprop.loss": {
+        "en": "The output a = {a} is not the target t = {t}: the loss is L = {L}",
+        "ja": "a = {a} と目標 t = {t} の差から、損失 L = {L}",
+    },
+    "backprop.local": {
+        "en": "Each stage has its own slope: the derivative of its output by its input",
+        "ja": "各段の傾き：出力を入力で偏微分した値",
+    },
+    "backprop.tangents": {
+        "en": "Each is a tangent's slope, the limit of secants, as in SecantToTangent",
+        "ja": "どれも接線の傾き、つまり割線の極限",
+    },
+    "backprop.backward": {
+        "en": "The chain rule, backwards from ∂L/∂L = 1: multiply by each local slope",
+        "ja": "連鎖律：∂L/∂L = 1 から、逆向きに各段の傾きを掛ける",
+    },
+    "backprop.plus_times": {
+        "en": "+ passes the gradient on unchanged; × multiplies it by x = {x}",
+        "ja": "＋ は勾配をそのまま渡し、× は x = {x} を掛ける",
+    },
+    "backprop.cheap": {
+        "en": "One backward pass gives the gradient of every weight and bias at once",
+        "ja": "1 回の逆伝播で、全パラメータの勾配が求まる",
+    },
+    "backprop.check": {
+        "en": "Check it with the post's differentiation: L as a function of w",
+        "ja": "記事の differentiation で検算する",
+    },
+    "backprop.agree": {
+        "en": "They agree to {n} digits: relative error {rel}, below the 1e-7 courses accept",
+        "ja": "有効数字 {n} 桁で一致：相対誤差 {rel} < 1e-7",
+    },
+    "backprop.agree_high": {
+        "en": "They agree to {n} digits: relative error {rel}, above the 1e-7 courses accept",
+        "ja": "有効数字 {n} 桁で一致：相対誤差 {rel} > 1e-7",
+    },
+    "backprop.slow": {
+        "en": "The difference needs two forward passes per weight: a check, not training",
+        "ja": "中心差分は重みごとに順伝播 2 回：検算向き",
+    },
+    "backprop.step": {
+        "en": "One step of learning: w ← w − η·∂L/∂w, with learning rate η = {eta}",
+        "ja": "w ← w − η·∂L/∂w で更新、学習率 η = {eta}",
+    },
+    "backprop.after": {
+        "en": "Forward again with the new w and b: the loss falls from {before} to {after}",
+        "ja": "新しい w と b で順伝播：損失 {before} → {after}",
+    },
+    "backprop.cannon": {
+        "en": "The cannon's angle was a weight too: the same step, θ ← θ − η·dL/dθ",
+        "ja": "大砲の角度も重みだった：同じ更新 θ ← θ − η·dL/dθ",
+    },
+    "backprop.central": {"en": "central difference", "ja": "中心差分"},
+    "backprop.backprop": {"en": "backpropagation", "ja": "誤差逆伝播法"},
+    "backprop.rounded": {"en": "both to {n} digits", "ja": "有効数字 {n} 桁"},
+    "backprop.relative": {"en": "relative error", "ja": "相対誤差"},
+    "backprop.loss_change": {"en": "loss:  L {before}  →  L {after}",
+                             "ja": "損失：L {before} → L {after}"},
+    "backprop.cannon_rule": {
+        "en": "aiming the cannon:  θ ← θ − η·dL/dθ",
+        "ja": "大砲の照準：θ ← θ − η·dL/dθ",
+    },
+    "backprop.legend.forward": {"en": "forward: value", "ja": "順伝播：値"},
+    "backprop.legend.backward": {"en": "backward: gradient ∂L/∂·", "ja": "逆伝播：勾配 ∂L/∂·"},
     # --- StepSizeError ---
     "step.title": {"en": "How small should h be?", "ja": "h はどこまで小さくすべきか"},
     "step.x_label": {"en": "step h", "ja": "刻み h"},

@@ -157,6 +157,9 @@ MIN_BEATS = {
     # the post's f: axes; sweep; post's h; h*; no truncation error (f''' = 0); rounding;
     # sin x: sweep; slopes; post's h and h*; complex step; Richardson
     "StepSizeError": 11,
+    # forward; local slopes; the chain rule backwards; why backwards is cheap; the gradient
+    # check; one step of learning; back to the cannon
+    "Backpropagation": 7,
 }
 
 
