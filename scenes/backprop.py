@@ -78,9 +78,9 @@ from core.backprop import (
 )
 from core.calculus import line_through, secant
 from scenes.kit import style
+from scenes.kit.axes import PlotAxes, nice_range
 from scenes.kit.caption import BAND_TOP
 from scenes.kit.captions import width
-from scenes.kit.axes import PlotAxes, nice_range
 from scenes.kit.config import prepare_scene
 from scenes.kit.formatting import format_sig
 from scenes.kit.lesson import Lesson

@@ -105,7 +105,8 @@ class _Box:
 
 
 _PLOT_BOX = _Box(_LEFT, _COLUMN_X - 0.3, _BOTTOM, _PLOT_TOP)
-_WIDE_BOX = _Box(_LEFT, _RIGHT, _FIGURE_BOTTOM, _FIGURE_TOP)  # the figure's
+_WIDE_BOX = _Box(_LEFT, _RIGHT, _BOTTOM, _PLOT_TOP)  # the scene's, without the column
+_FIGURE_BOX = _Box(_LEFT, _RIGHT, _FIGURE_BOTTOM, _FIGURE_TOP)
 _LABEL_SIZE = style.SIZE_BODY  # words on the plot
 
 
@@ -1244,7 +1245,7 @@ class CannonballFigure(_CannonballBase):
     """
 
     def construct(self) -> None:
-        self.load(_WIDE_BOX)
+        self.load(_FIGURE_BOX)
         traj, axes = self.trajectory, self.axes
         T, t0 = traj.flight_time, self.instant
         path = _path(axes, traj)
