@@ -544,22 +544,22 @@ TEXT: dict[str, dict[str, str]] = {
         "ja": "誤差逆伝播法で計算する",
     },
     "aim.map.step": {
-        "en": "SGD and Adam step against it, scaled by a learning rate η",
-        "ja": "SGD や Adam は、学習率 η を掛けてその逆向きへ進む",
+        "en": "Gradient descent (SGD) steps against it, scaled by a learning rate η",
+        "ja": "勾配降下法は、学習率 η を掛けて逆向きに進む",
     },
     "aim.map.step.picture": {"en": "θ ← θ − η·dL/dθ", "ja": "θ ← θ − η·dL/dθ"},
     "aim.map.step.meaning": {
-        "en": "a step of SGD or Adam",
-        "ja": "SGD や Adam の一歩（学習率 η）",
+        "en": "a step of gradient descent (SGD)",
+        "ja": "勾配降下法（SGD）の一歩",
     },
     "aim.map.newton": {
-        "en": "Newton's method, dividing by the slope, is their second-order cousin",
-        "ja": "傾きで割るニュートン法は、2 階微分を使う親戚",
+        "en": "Newton's method solves R(θ) = target: it divides the miss by the slope",
+        "ja": "ニュートン法は R(θ) = 目標を解く。ずれを傾きで割る",
     },
     "aim.map.newton.picture": {"en": "θ ← θ − miss ÷ (dR/dθ)", "ja": "θ ← θ − ずれ ÷ (dR/dθ)"},
     "aim.map.newton.meaning": {
-        "en": "Newton's method: the second-order cousin",
-        "ja": "ニュートン法：2 階微分を使う親戚",
+        "en": "Newton's method for R(θ) = target",
+        "ja": "R(θ) = 目標を解くニュートン法",
     },
     # --- Backpropagation ---
     "backprop.title": {"en": "Backpropagation", "ja": "誤差逆伝播法"},
