@@ -47,6 +47,9 @@ SCENES: dict[str, Entry] = {
               reads=("cannon", "aim")),
         Entry("scenes.aim", "AimTheCannonGradient",
               "the same target by gradient descent on the squared miss", reads=("cannon", "aim")),
+        Entry("scenes.two_knobs", "AimWithTwoKnobs",
+              "two knobs, angle and powder: contour map, partials as slices, the gradient, "
+              "descent on raw and on scaled knobs", reads=("cannon", "aim", "knobs")),
         Entry("scenes.step_size", "StepSizeError",
               "why h = 1e-8: truncation against rounding error, log-log",
               reads=("function", "secant")),
@@ -69,6 +72,9 @@ FIGURES: dict[str, Entry] = {
                                    "the limit definition of the derivative"),
     "aim_the_cannon": Entry("scenes.aim", "AimTheCannon", "last frame of AimTheCannon",
                             reads=("cannon", "aim")),
+    "two_knobs_map": Entry("scenes.two_knobs", "TwoKnobsMapFigure",
+                           "the loss map of the two knobs with the gradient and both paths",
+                           reads=("cannon", "aim", "knobs")),
     "step_size_error": Entry("scenes.step_size", "StepSizeError", "last frame of StepSizeError",
                              reads=("function", "secant")),
 }

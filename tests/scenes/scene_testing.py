@@ -158,6 +158,9 @@ MIN_BEATS = {
     # the post's f: axes; sweep; post's h; h*; no truncation error (f''' = 0); rounding;
     # sin x: sweep; slopes; post's h and h*; complex step; Richardson
     "StepSizeError": 11,
+    # the map; two slices; the gradient; each descent: the first setting, 3 full steps, the
+    # rest; why the scales matter; the close
+    "AimWithTwoKnobs": 1 + 2 + 1 + 2 * (1 + 3) + 1 + 1,
 }
 
 
