@@ -312,7 +312,6 @@ class AimWithTwoKnobs(Lesson):
         arrow.get_tip().set_fill(style.CURVE, 1).set_stroke(style.CURVE, 1)
         self.zoom_direction = u
         # the right angle between the arrow and the contour through the setting
-        c = np.array([-u[1], u[0]])
         s = 0.16
         p0 = np.array(start)
         du = (np.array(end) - p0) / np.linalg.norm(np.array(end) - p0)
@@ -320,7 +319,6 @@ class AimWithTwoKnobs(Lesson):
         square = VMobject().set_points_as_corners(
             [p0 + s * du, p0 + s * du + s * dc, p0 + s * dc])
         square.set_stroke(style.TEXT, 2)
-        self.zoom_normal = c
         dot = Dot(start, radius=style.DOT_RADIUS_SMALL, color=style.TEXT)
         self.zoom_arrow = arrow
         self.zoom_parts = VGroup(frame, nums, title)
@@ -346,10 +344,10 @@ class AimWithTwoKnobs(Lesson):
         return rows
 
     @staticmethod
-    def values(step, k: int, tr) -> dict[str, str]:
+    def values(step, k: int) -> dict[str, str]:
         """The readouts of step ``k`` (0 = the first setting) as the scene writes them."""
         return {
-            "step": f"{k}" if tr.language == "en" else f"{k}",
+            "step": f"{k}",
             "angle": f"{format_number(step.angle_deg, 4)}°",
             "speed": f"{format_number(step.speed, 4)} m/s",
             "miss": f"{format_number(step.miss, 2, signed=True)} m",
@@ -525,7 +523,6 @@ class AimWithTwoKnobs(Lesson):
     def _descent(self, which: str) -> None:
         """The descent ``which``: every number of the first steps, then the rest fast."""
         result = self.raw if which == "raw" else self.scaled
-        tr = self.tr
         color = style.MISS if which == "raw" else style.OPTIMUM
         steps = result.steps
         points = self._on_map([s.angle_deg for s in steps], [s.speed for s in steps])
@@ -536,7 +533,7 @@ class AimWithTwoKnobs(Lesson):
         self.paths[which] = path
         dot = Dot(points[0], radius=style.DOT_RADIUS_SMALL, color=color)
         self.add(path, dot)
-        self.play(*self._put_all(rows, self.values(steps[0], 0, tr)), run_time=style.SHORT)
+        self.play(*self._put_all(rows, self.values(steps[0], 0)), run_time=style.SHORT)
         self.shown[which].append({k: r.string for k, r in rows.items()})
         self.wait(0.3)
         n_full = min(self.full_steps, len(steps) - 1)
@@ -546,7 +543,7 @@ class AimWithTwoKnobs(Lesson):
             self.play(Create(seg), dot.animate.move_to(points[k]), run_time=0.6)
             path.set_points_as_corners(points[: k + 1])
             self.remove(seg)
-            self.play(*self._put_all(rows, self.values(steps[k], k, tr)), run_time=0.5)
+            self.play(*self._put_all(rows, self.values(steps[k], k)), run_time=0.5)
             self.shown[which].append({k2: r.string for k2, r in rows.items()})
             self.wait(0.3)
         self.end_beat()
@@ -563,7 +560,7 @@ class AimWithTwoKnobs(Lesson):
 
             self.play(UpdateFromAlphaFunc(path, grow, rate_func=linear), run_time=2.0)
         # the last shot: its numbers; no step follows it
-        last = self.values(steps[-1], len(steps) - 1, tr)
+        last = self.values(steps[-1], len(steps) - 1)
         final = {k2: r for k2, r in rows.items() if k2 not in ("step_angle", "step_speed")}
         self.play(*self._put_all(final, last),
                   FadeOut(rows["step_angle"]), FadeOut(rows["step_speed"]),
