@@ -79,10 +79,12 @@ __all__ = [
     "SCALINGS",
     "DescentRate",
     "DescentResult",
+    "KNOBS",
     "KnobBox",
     "Landscape",
     "LearningRateError",
     "LossGradient",
+    "LossSlice",
     "RangePartials",
     "Step",
     "UnreachableTargetError",
@@ -91,6 +93,7 @@ __all__ = [
     "landing_ranges",
     "landscape",
     "loss_gradient",
+    "loss_slice",
     "range_partials",
     "reach",
     "safe_rate",
@@ -545,6 +548,135 @@ def loss_gradient(launch: Launch, target: float, angle_deg: float, speed: float)
     """
     target, angle, speed = _loss_gradient_iv(launch, target, angle_deg, speed)
     return _loss_at(launch, target, angle, speed)
+
+
+# ---------------------------------------------------------------------------------------------
+# a slice of the loss: one knob moves, the other is held
+
+
+#: The knobs of :func:`loss_slice`: ``"angle"`` moves θ at fixed v, ``"speed"`` moves v at fixed θ.
+KNOBS = ("angle", "speed")
+
+
+@dataclass(frozen=True, eq=False)
+class LossSlice:
+    """The loss along one knob with the other held, its secants at a setting and the partial.
+
+    Attributes
+    ----------
+    knob : str
+        ``"angle"`` (θ moves, v held) or ``"speed"`` (v moves, θ held).
+    angle_deg, speed : float
+        The setting, degrees and m/s.
+    loss : float
+        L at the setting, m².
+    knob_values : numpy.ndarray
+        The moving knob's samples across the box, degrees or m/s.
+    losses : numpy.ndarray
+        L at those samples (the other knob held), m².
+    steps : tuple of float
+        The secants' steps h, in the moving knob's unit.
+    secant_losses : tuple of float
+        L at the setting moved by each h.
+    secant_slopes : tuple of float
+        (L(p + h) − L(p)) / h for each h: m² per degree or per (m/s).
+    partial : float
+        The tangent's slope, ∂L/∂θ or ∂L/∂v at the setting (:func:`loss_gradient`).
+    """
+
+    knob: str
+    angle_deg: float
+    speed: float
+    loss: float
+    knob_values: np.ndarray
+    losses: np.ndarray
+    steps: tuple[float, ...]
+    secant_losses: tuple[float, ...]
+    secant_slopes: tuple[float, ...]
+    partial: float
+
+
+def _slice_iv(launch: Any, target: Any, angle_deg: Any, speed: Any, knob: Any, steps: Any,
+              box: Any, samples: Any) -> tuple[Any, ...]:
+    target, angle, speed = _loss_gradient_iv(launch, target, angle_deg, speed)
+    if not isinstance(knob, str) or knob not in KNOBS:
+        raise ValueError(f"`knob` must be one of {', '.join(KNOBS)}; got {knob!r}")
+    box = _check_box(KnobBox() if box is None else box)
+    if not box.contains(angle, speed):
+        raise ValueError("the setting (`angle_deg`, `speed`) must lie inside the box")
+    hs = tuple(_real("steps", h) for h in steps)
+    if not hs or any(h == 0 for h in hs):
+        raise ValueError("`steps` must be one or more nonzero numbers")
+    return target, angle, speed, box, hs, _count_iv("samples", samples)
+
+
+def loss_slice(
+    launch: Launch,
+    target: float,
+    angle_deg: float,
+    speed: float,
+    *,
+    knob: str,
+    steps: Any = (),
+    box: KnobBox | None = None,
+    samples: int = 81,
+) -> LossSlice:
+    """Hold one knob and move the other: the slice of L through a setting, its secants, its slope.
+
+    Holding v, L(θ) = (R(θ, v) − target)² is a curve of one variable, and the slope of its
+    tangent at θ is the partial derivative ∂L/∂θ; the secants through (θ, L(θ)) and
+    (θ + h, L(θ + h)) tend to that tangent as h shrinks, as in the one-knob lessons. Holding θ
+    instead gives ∂L/∂v.
+
+    Parameters
+    ----------
+    launch : Launch
+        Drag, gravity and muzzle height.
+    target : float
+        Distance to the target, m, > 0.
+    angle_deg, speed : float
+        The setting, inside ``box``.
+    knob : {"angle", "speed"}, keyword-only
+        Which knob moves (:data:`KNOBS`).
+    steps : sequence of float, keyword-only
+        The secants' steps h, nonzero, in degrees or m/s; one at least.
+    box : KnobBox, optional, keyword-only
+        The moving knob is sampled across its range; default :class:`KnobBox`.
+    samples : int, keyword-only
+        Samples across the range, >= 3.
+
+    Returns
+    -------
+    LossSlice
+
+    Examples
+    --------
+    >>> launch = Launch(1.0, 45.0, drag=5.7e-4)
+    >>> cut = loss_slice(launch, 3000.0, 15.0, 400.0, knob="angle", steps=(4.0, 1.0, 0.25))
+    >>> [round(s) for s in cut.secant_slopes], round(cut.partial)
+    ([-42210, -55548, -59715], -61193)
+    """
+    target, angle, speed, box, hs, n = _slice_iv(
+        launch, target, angle_deg, speed, knob, steps, box, samples
+    )
+    shot = _loss_at(launch, target, angle, speed)
+    if knob == "angle":
+        values = np.linspace(box.angle_min_deg, box.angle_max_deg, n)
+        moved = np.array([angle + h for h in hs])
+        ranges = landing_ranges(launch, np.concatenate([values, moved]), speed)
+        partial = shot.grad_angle
+    else:
+        values = np.linspace(box.speed_min, box.speed_max, n)
+        moved = np.array([speed + h for h in hs])
+        ranges = landing_ranges(launch, angle, np.concatenate([values, moved]))
+        partial = shot.grad_speed
+    losses = (np.asarray(ranges) - target) ** 2
+    along, at_steps = losses[:n], losses[n:]
+    values.flags.writeable = False
+    along.flags.writeable = False
+    slopes = tuple(float((lq - shot.loss) / h) for lq, h in zip(at_steps, hs, strict=True))
+    return LossSlice(knob, angle, speed, shot.loss, values, along, hs,
+                     tuple(float(v) for v in at_steps), slopes, partial)
 
 
 # ---------------------------------------------------------------------------------------------

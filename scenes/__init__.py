@@ -52,6 +52,9 @@ SCENES: dict[str, Entry] = {
               reads=("cannon", "aim")),
         Entry("scenes.aim", "AimTheCannonGradient",
               "the same target by gradient descent on the squared miss", reads=("cannon", "aim")),
+        Entry("scenes.two_knobs", "AimWithTwoKnobs",
+              "two knobs, angle and powder: contour map, partials as slices, the gradient, "
+              "descent on raw and on scaled knobs", reads=("cannon", "aim", "knobs")),
         Entry("scenes.backprop", "Backpropagation",
               "one neuron forwards and backwards (the chain rule), the post's central difference "
               "as a gradient check, one step of learning", reads=("network",)),
@@ -77,6 +80,9 @@ FIGURES: dict[str, Entry] = {
                                    "the limit definition of the derivative"),
     "aim_the_cannon": Entry("scenes.aim", "AimTheCannon", "last frame of AimTheCannon",
                             reads=("cannon", "aim")),
+    "two_knobs_map": Entry("scenes.two_knobs", "TwoKnobsMapFigure",
+                           "the loss map of the two knobs with the gradient and both paths",
+                           reads=("cannon", "aim", "knobs")),
     "backprop_graph": Entry("scenes.backprop", "BackpropGraphFigure",
                             "the neuron's computation graph: forward values, backward gradients",
                             reads=("network",)),

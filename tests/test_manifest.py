@@ -145,9 +145,10 @@ def _keys(cfg, **options) -> dict[str, str]:
 FUNCTION_OUTPUTS = {"SecantToTangent", "TangentSweep", "StepSizeError", "curve", "tangent_at_x0",
                     "tangents", "step_size_error"}
 SECANT_OUTPUTS = {"SecantToTangent", "StepSizeError", "tangent_at_x0", "step_size_error"}
+KNOBS_OUTPUTS = {"AimWithTwoKnobs", "two_knobs_map"}
 CANNON_OUTPUTS = {"CannonballTrajectory", "AimTheCannon", "AimTheCannonGradient",
-                  "cannonball_average_vs_instantaneous", "aim_the_cannon"}
-AIM_OUTPUTS = {"AimTheCannon", "AimTheCannonGradient", "aim_the_cannon"}
+                  "cannonball_average_vs_instantaneous", "aim_the_cannon", *KNOBS_OUTPUTS}
+AIM_OUTPUTS = {"AimTheCannon", "AimTheCannonGradient", "aim_the_cannon", *KNOBS_OUTPUTS}
 NETWORK_OUTPUTS = {"Backpropagation", "backprop_graph"}
 
 
@@ -157,6 +158,7 @@ NETWORK_OUTPUTS = {"Backpropagation", "backprop_graph"}
     ("[cannon]\nspeed = 760.0\n", CANNON_OUTPUTS),
     ("[aim]\ntarget = 2900.0\n", AIM_OUTPUTS),
     ("[network]\nw = 0.4\n", NETWORK_OUTPUTS),
+    ("[knobs]\nfirst_speed = 420.0\n", KNOBS_OUTPUTS),
     ('language = "ja"\n', set(SCENES) | set(FIGURES)),
     ('theme = "light"\n', set(SCENES) | set(FIGURES)),
 ])

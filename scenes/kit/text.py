@@ -71,6 +71,12 @@ TEXT: dict[str, dict[str, str]] = {
         "ja": "ニューロン 1 個の全ての数値：順伝播、逆向きの連鎖律、"
               "記事の中心差分による勾配の検算、学習の 1 ステップ。",
     },
+    "site.video.AimWithTwoKnobs": {
+        "en": "Two knobs, the angle and the powder: the loss as a contour map, partial "
+              "derivatives as slices, the gradient, and descent on raw and on scaled knobs.",
+        "ja": "角度と火薬の二つのつまみ：損失の等高線、切り口としての偏微分、勾配、"
+              "そのままの尺度とスケーリング後の勾配降下法。",
+    },
     "site.video.StepSizeError": {
         "en": "Why h = 1e-8: truncation error against rounding error, on a log-log plot.",
         "ja": "なぜ h = 1e-8 なのか：打ち切り誤差と丸め誤差を両対数グラフで比べる。",
@@ -108,6 +114,12 @@ TEXT: dict[str, dict[str, str]] = {
               "node's forward value and, below it, its backpropagated gradient ∂L/∂(node).",
         "ja": "ニューロン 1 個の計算グラフ（z = w·x + b、a = σ(z)、L = (a − t)²）。各ノードに"
               "順伝播の値と、その下に逆伝播した勾配 ∂L/∂(ノード)。",
+    },
+    "site.alt.two_knobs_map": {
+        "en": "Contour map of the loss over the angle and the muzzle speed, the curve of hits, "
+              "the gradient at the first setting and the paths of gradient descent.",
+        "ja": "角度と初速に対する損失の等高線図。命中する曲線、最初の設定での勾配、"
+              "勾配降下法の経路。",
     },
     "site.alt.step_size_error": {
         "en": "Log-log plot of the error of numerical derivatives against the step h: "
@@ -635,6 +647,92 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "backprop.legend.forward": {"en": "forward: value", "ja": "順伝播：値"},
     "backprop.legend.backward": {"en": "backward: gradient ∂L/∂·", "ja": "逆伝播：勾配 ∂L/∂·"},
+    # --- AimWithTwoKnobs ---
+    "knobs.title": {"en": "Aiming with two knobs", "ja": "二つのつまみで狙う"},
+    "knobs.subtitle": {
+        "en": "L(θ, v) = (R(θ, v) − {d} m)², with drag",
+        "ja": "L(θ, v) ＝ (R(θ, v) − {d} m)²、空気抵抗あり",
+    },
+    "knobs.legend_head": {"en": "contour lines of L:", "ja": "L の等高線："},
+    "knobs.legend": {"en": "|miss| = {levels} m", "ja": "|ずれ| ＝ {levels} m"},
+    "knobs.hit_label": {"en": "hits: R = {d} m", "ja": "命中：R ＝ {d} m"},
+    "knobs.zoom_title": {"en": "zoom: 1° as long as 1 m/s", "ja": "拡大：1° ＝ 1 m/s の縮尺"},
+    "knobs.slice_title_angle": {"en": "L(θ) at v = {v} m/s", "ja": "v ＝ {v} m/s での L(θ)"},
+    "knobs.slice_title_speed": {"en": "L(v) at θ = {a}°", "ja": "θ ＝ {a}° での L(v)"},
+    "knobs.slope_head": {"en": "slopes ({unit})", "ja": "傾き ({unit})"},
+    "knobs.figure.gradient": {
+        "en": "the gradient, knobs scaled to their ranges",
+        "ja": "勾配（つまみを範囲の幅で割る）",
+    },
+    "knobs.figure.raw": {
+        "en": "raw knobs, one η: {n} steps, short",
+        "ja": "そのままの尺度：{n} 歩でも届かない",
+    },
+    "knobs.figure.scaled": {
+        "en": "scaled knobs: a hit in {n} steps",
+        "ja": "スケーリング後：{n} 歩で命中",
+    },
+    "knobs.step": {"en": "step", "ja": "歩"},
+    "knobs.intro": {
+        "en": "Two knobs: the angle θ and the powder, as muzzle speed v",
+        "ja": "つまみは二つ：角度 θ と、初速 v を決める火薬",
+    },
+    "knobs.hit_curve": {
+        "en": "A whole curve of settings hits: many minima, as in a network",
+        "ja": "命中する設定は曲線をなす。ネットワークも最小点は多い",
+    },
+    "knobs.first": {
+        "en": "First setting: θ = {a}°, v = {v} m/s. It lands {m} m short",
+        "ja": "最初は {a}°、{v} m/s。{m} m 手前に落ちる",
+    },
+    "knobs.slice_angle": {
+        "en": "Hold v = {v} m/s: as h shrinks, secants of L(θ) turn into the tangent",
+        "ja": "v を {v} m/s に固定：L(θ) の割線は接線に近づく",
+    },
+    "knobs.partial_angle": {
+        "en": "Its slope is the partial derivative: ∂L/∂θ = {g} m²/°",
+        "ja": "その傾きが偏微分 ∂L/∂θ ＝ {g} m²/°",
+    },
+    "knobs.slice_speed": {
+        "en": "Hold θ = {a}° instead: the slice L(v) and its secants",
+        "ja": "θ を {a}° に固定した L(v)",
+    },
+    "knobs.partial_speed": {
+        "en": "Its slope is the other partial: ∂L/∂v = {g} m²/(m/s)",
+        "ja": "接線の傾きが偏微分 ∂L/∂v ＝ {g} m²/(m/s)",
+    },
+    "knobs.gradient": {
+        "en": "Together they form the gradient, ∇L = 2·miss·(∂R/∂θ, ∂R/∂v)",
+        "ja": "二つの偏微分を並べると勾配",
+    },
+    "knobs.perpendicular": {
+        "en": "With 1° as long as 1 m/s, it crosses the contour at right angles, uphill",
+        "ja": "1° ＝ 1 m/s の縮尺では、等高線に直交し上りを指す",
+    },
+    "knobs.raw_rule": {
+        "en": "Gradient descent: step against it, with one fixed η = {eta}",
+        "ja": "勾配降下法：学習率 η は固定で逆向きへ",
+    },
+    "knobs.raw_stall": {
+        "en": "After {n} steps it still lands {m} m short",
+        "ja": "{n} 歩進めても、まだ {m} m 手前に落ちる",
+    },
+    "knobs.crawl": {
+        "en": "η fits the angle, not the powder: v moves at most {dv} m/s a step",
+        "ja": "η は角度向き：v は 1 歩 {dv} m/s 以下",
+    },
+    "knobs.scale": {
+        "en": "Scale each knob by its range, {sa}° and {sv} m/s, as networks normalise inputs",
+        "ja": "各つまみを範囲の幅で割る：特徴量のスケーリング",
+    },
+    "knobs.hit": {
+        "en": "Hit after {n} steps: θ = {a}°, v = {v} m/s, within {tol} m",
+        "ja": "{n} 歩で命中：θ ＝ {a}°、v ＝ {v} m/s",
+    },
+    "knobs.next": {
+        "en": "A network has millions of knobs: its gradient is the next post",
+        "ja": "つまみが数百万でも同じ：次回は勾配の話",
+    },
     # --- StepSizeError ---
     "step.title": {"en": "How small should h be?", "ja": "h はどこまで小さくすべきか"},
     "step.x_label": {"en": "step h", "ja": "刻み h"},

@@ -379,3 +379,55 @@ def test_results_are_frozen(descents):
         result.steps[0].miss = 0.0
     with pytest.raises(dataclasses.FrozenInstanceError):
         BOX.speed_max = 2.0
+
+
+# --- slices: one knob held ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("knob", "steps"), [("angle", (8.0, 4.0, 2.0, 1.0, 0.5)),
+                                             ("speed", (160.0, 80.0, 40.0, 20.0, 10.0))])
+def test_slice_secants_tend_to_the_partial_at_first_order(knob, steps):
+    """The secant slopes of the slice approach ∂L/∂θ (or ∂L/∂v) from loss_gradient with an
+    error that halves as h halves (a forward difference: first order), and the partial agrees
+    with the complex step of the range."""
+    from core.knobs import loss_slice
+
+    cut = loss_slice(AIR, TARGET, 15.0, 400.0, knob=knob, steps=steps)
+    shot = loss_gradient(AIR, TARGET, 15.0, 400.0)
+    assert cut.partial == (shot.grad_angle if knob == "angle" else shot.grad_speed)
+    complex_step = range_partials(AIR, 15.0, 400.0, method="complex")
+    d_range = complex_step.d_angle if knob == "angle" else complex_step.d_speed
+    assert cut.partial == pytest.approx(2 * (complex_step.range - TARGET) * d_range, rel=1e-9)
+    errors = np.abs(np.array(cut.secant_slopes) - cut.partial)
+    assert np.all(np.diff(errors) < 0)
+    order = np.polyfit(np.log(steps), np.log(errors), 1)[0]
+    assert abs(order - 1.0) < 0.2
+    for h, lq, slope in zip(cut.steps, cut.secant_losses, cut.secant_slopes, strict=True):
+        a, v = (15.0 + h, 400.0) if knob == "angle" else (15.0, 400.0 + h)
+        assert lq == pytest.approx((landing_ranges(AIR, a, v) - TARGET) ** 2, rel=1e-9)
+        assert slope == (lq - cut.loss) / h
+
+
+def test_slice_curve_is_the_loss_along_the_knob():
+    from core.knobs import loss_slice
+
+    cut = loss_slice(AIR, TARGET, 15.0, 400.0, knob="speed", steps=(10.0,), samples=9)
+    assert cut.knob_values.tolist() == np.linspace(200.0, 1000.0, 9).tolist()
+    expected = (np.asarray(landing_ranges(AIR, 15.0, cut.knob_values)) - TARGET) ** 2
+    assert np.allclose(cut.losses, expected, rtol=1e-9)
+    assert cut.loss == pytest.approx((landing_ranges(AIR, 15.0, 400.0) - TARGET) ** 2, rel=1e-9)
+
+
+def test_slice_validation_names_the_argument():
+    from core.knobs import loss_slice
+
+    with pytest.raises(ValueError, match="`knob`"):
+        loss_slice(AIR, TARGET, 15.0, 400.0, knob="powder", steps=(1.0,))
+    with pytest.raises(ValueError, match="`steps`"):
+        loss_slice(AIR, TARGET, 15.0, 400.0, knob="angle", steps=(0.0,))
+    with pytest.raises(ValueError, match="`steps`"):
+        loss_slice(AIR, TARGET, 15.0, 400.0, knob="angle", steps=())
+    with pytest.raises(ValueError, match="inside the box"):
+        loss_slice(AIR, TARGET, 15.0, 100.0, knob="angle", steps=(1.0,))
+    with pytest.raises(ValueError, match="`samples`"):
+        loss_slice(AIR, TARGET, 15.0, 400.0, knob="angle", steps=(1.0,), samples=2)

@@ -160,6 +160,9 @@ MIN_BEATS = {
     # forward; local slopes; the chain rule backwards; why backwards is cheap; the gradient
     # check; one step of learning; back to the cannon
     "Backpropagation": 7,
+    # the map; two slices; the gradient; each descent: the first setting, 3 full steps, the
+    # rest; why the scales matter; the close
+    "AimWithTwoKnobs": 1 + 2 + 1 + 2 * (1 + 3) + 1 + 1,
 }
 
 
