@@ -78,6 +78,9 @@ def test_width_counts_half_width_characters_as_half_and_spaces_not_at_all_in_jap
         ("SGD や Adam は、学習率 η を掛けてその逆向きへ進む", ["学習率 η"]),
         ("傾きは、幅 h での f の増加を、幅 h で割ったもの", ["幅 h"]),
         ("曲線上の点 P と、そこから幅 h だけ右の点 Q を通る直線", ["点 P", "幅 h", "点 Q"]),
+        # nor a compound word at its okurigana, nor a coefficient from its term
+        ("この f も、打ち切りと丸めの釣り合いは同じ", ["打ち切り", "釣り合い"]),
+        ("傾き ≈ f′(1) + ½ f″(1)·h = 0.540 − 0.421h", ["½ f″(1)"]),
     ],
 )
 def test_japanese_never_breaks_a_number_from_its_unit_or_a_term_from_its_symbol(text, together):

@@ -163,12 +163,25 @@ def _keeps_together(s: str, i: int, language: str) -> bool:
         return False
     if b in _DIGITS and before.endswith(_BEFORE_NUMBER):
         return True
+    if a in "½⅓¼¾⅔" and _is_letter(b):  # a coefficient and its term: "½ f″(x)"
+        return True
     if _is_term(a):
         k = 1 if b == "Δ" else 0
         return (len(after) > k and _is_letter(after[k])
                 and not (len(after) > k + 1 and (_is_letter(after[k + 1])
                                                  or after[k + 1] in _DIGITS)))
     return False
+
+
+#: One-kana particles: a word may start after them even between two kanji ("傾きで割る").
+_PARTICLES = set("がをにはでとのへもや")
+
+
+def _okurigana(s: str, i: int) -> bool:
+    """Whether ``s[i - 1]`` is one kana inside a compound word, between two kanji ("打ち切り",
+    "釣り合い", "引き算"): no break there."""
+    return (i >= 2 and "\u4e00" <= s[i - 2] <= "\u9fff" and "\u4e00" <= s[i] <= "\u9fff"
+            and s[i - 1] not in _PARTICLES)
 
 
 def _breaks(s: str, language: str) -> list[tuple[int, int, int]]:
@@ -201,7 +214,7 @@ def _breaks(s: str, language: str) -> list[tuple[int, int, int]]:
         # after punctuation, or where hiragana (particles, endings) give way to a new word
         if a in _AFTER_BREAK:
             out.append((i, i, 0))
-        elif _is_hiragana(a) and not _is_hiragana(b):
+        elif _is_hiragana(a) and not _is_hiragana(b) and not _okurigana(s, i):
             out.append((i, i, 1))
     return out
 
