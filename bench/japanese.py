@@ -90,6 +90,56 @@ def play(fps: float) -> dict:
     return runs
 
 
+#: Narrations the post's parameters never reach (another function, a corner, no air), with
+#: fields like the ones their scenes give: measured against the English's reading time.
+SAMPLES = [
+    ("secant.n.identity_approx", {"x0": "1", "identity": "0.540 − 0.421h"}),
+    ("secant.n.symmetric_approx", {"symmetric": "0.45465", "x0": "1", "value": "0.54030"}),
+    ("secant.n.limit", {"x0": "1", "value": "0.54030"}),
+    ("secant.n.p_and_q_left", {}),
+    ("secant.n.other_side_left", {}),
+    ("secant.n.other_side_right", {}),
+    ("secant.n.settles_right", {"value": "1.0000"}),
+    ("secant.n.settles_left", {"value": "−1.0000"}),
+    ("secant.n.unbounded_right", {}),
+    ("secant.n.unbounded_left", {}),
+    ("secant.n.no_derivative", {"x0": "3"}),
+    ("secant.n.no_derivative_unbounded", {"x0": "0"}),
+    ("secant.n.code_corner", {"left": "−1.0000", "right": "1.0000", "x0": "3"}),
+    ("secant.n.code_unbounded", {"x0": "0"}),
+    ("secant.n.code_nan", {}),
+    ("secant.code_note_abs", {"n": "8"}),
+    ("sweep.why.cubic", {}),
+    ("sweep.why.linear", {}),
+    ("sweep.why.constant", {}),
+    ("sweep.why.degree", {"n": "4", "m": "3"}),
+    ("cannon.flight_vacuum", {}),
+    ("cannon.bends_vacuum", {}),
+    ("cannon.vacuum_only", {}),
+    ("aim.bisect", {}),
+    ("step.special_generic", {}),
+]
+
+
+def samples(verbose: bool) -> None:
+    """The Japanese of :data:`SAMPLES`: its cues shown for as long as the slower language needs."""
+    ja = Catalogue("ja")
+    slower = 0
+    if verbose:
+        print("\n=== narrations of other parameters (sample fields) ===")
+    for key, fields in SAMPLES:
+        need = {lang: needed_seconds(Catalogue(lang)(key, **fields), lang) for lang in LANGUAGES}
+        slower += need["ja"] > need["en"] + 1e-3
+        cues = cues_for(ja(key, **fields), 0.0, max(need.values()), "ja")
+        if verbose:
+            print(f"{key}  (needs en {need['en']:.2f}, ja {need['ja']:.2f})"
+                  + ("  <-- Japanese slower" if need["ja"] > need["en"] + 1e-3 else ""))
+            for c in cues:
+                flag = "  <-- LONG" if any(guide_width(x) > LINE for x in c.lines) else ""
+                print("    " + " | ".join(f"{x} ({guide_width(x):g})" for x in c.lines) + flag)
+    print(f"samples: {len(SAMPLES)}; Japanese slower than English: {slower}")
+
+
 def report(runs: dict, verbose: bool) -> None:
     ja = Catalogue("ja")
     n_cues = n_fast = n_lines = n_long = n_multi = n_short = 0
@@ -174,6 +224,7 @@ def main() -> None:
     else:
         parser.error("--play or --load")
     report(runs, not args.quiet)
+    samples(not args.quiet)
 
 
 if __name__ == "__main__":
