@@ -8,7 +8,7 @@ Plays each scene as a dry run (no frames drawn), turns its narration into cues i
 Japanese (the same timings serve both) and prints, per scene and language: the number of cues,
 the longest line (characters, full-width for Japanese), the most lines in a cue, the fastest
 reading speed (characters per second), the shortest cue (s) and the scene's length. The limits
-are in scenes/kit/captions.py: 42 / 16 characters a line, 2 lines, 15 / 6 characters a second plus
+are in scenes/kit/captions.py: 42 / 13 characters a line, 2 lines, 15 / 4 characters a second plus
 1 s to look up, 1 s at least.
 """
 

@@ -9,7 +9,7 @@ For each video: decodes every frame (PyAV), shrinks it to 160 x 90 grey, and cal
 the same when no pixel differs by more than 8 of 255 (encoder noise stays below that). Prints
 every still stretch of at least ``--min`` seconds (default 4) with the caption on screen when
 it starts (from the ``.srt`` beside the video, if any), how long that caption needs to be read
-(15 characters a second in English, 6 in Japanese, plus 1 s), and whether the stretch outlasts
+(15 characters a second in English, 4 in Japanese, plus 1 s), and whether the stretch outlasts
 that reading.
 """
 

@@ -7,25 +7,27 @@ narration into subtitle cues that follow the limits of broadcast and streaming s
 ========================  =======  ==================
 limit                     English  Japanese
 ========================  =======  ==================
-characters per line       42       16 full-width
+characters per line       42       13 full-width
 lines per cue             2        2
-reading speed (per s)     15       6
+reading speed (per s)     15       4
 time to look up           1 s      1 s
 shortest cue              1 s      1 s
 ========================  =======  ==================
 
 A cue stays up for its characters at the reading speed *plus* a second (the time to look up from
 the picture to the caption and back; a lecturer's rule for projected captions), so a 30-character
-English line needs 3 s and a 12-character Japanese one 3 s.
+English line needs 3 s and an 8-character Japanese one 3 s.
 
 Lines break where a reader would: English at spaces; Japanese after 、 and 。, at spaces, or
 between bunsetsu (where a run of hiragana ends and a word begins; a particle after Latin letters or
 digits stays with them), never before a closing bracket, a small kana or a long-vowel mark
-(kinsoku). A narration too long for one cue becomes
-several, sharing its time by length.
+(kinsoku). In both languages a line never breaks between a number and its unit or counter
+("750 m", "9.6 秒", "15 倍") nor, in Japanese, between a term and its symbol ("学習率 η",
+"幅 h", "点 P"). A narration too long for one cue becomes several, sharing its time by length.
 
-A Japanese full-width character counts 1, a half-width one (Latin letters, digits, spaces) 1/2,
-for both the line length and the reading speed.
+A Japanese full-width character counts 1, a half-width one (Latin letters, digits) 1/2 and a
+space nothing (as Japanese subtitle guides count), for both the line length and the reading
+speed.
 
 Only the standard library and ``srt`` (a dependency of manim) are needed.
 """
@@ -67,13 +69,13 @@ class Limits:
 
         >>> LIMITS["en"].seconds(30)
         3.0
-        >>> LIMITS["ja"].seconds(12)
+        >>> LIMITS["ja"].seconds(8)
         3.0
         """
         return max(self.shortest, characters / self.speed + self.look)
 
 
-LIMITS = {"en": Limits(line=42, lines=2, speed=15), "ja": Limits(line=16, lines=2, speed=6)}
+LIMITS = {"en": Limits(line=42, lines=2, speed=15), "ja": Limits(line=13, lines=2, speed=4)}
 
 
 @dataclass(frozen=True)
@@ -90,16 +92,18 @@ class Cue:
 
 
 def width(s: str, language: str) -> float:
-    """Length of ``s`` as the limits count it.
+    """Length of ``s`` as the limits count it: in English every character; in Japanese a
+    full-width character 1, a half-width one 1/2 and a space nothing.
 
     >>> width("Let h shrink", "en")
     12
     >>> width("h を小さく", "ja")
-    5.0
+    4.5
     """
     if language != "ja":
         return len(s)
-    return sum(1.0 if unicodedata.east_asian_width(c) in "FW" else 0.5 for c in s)
+    return sum(0.0 if c.isspace() else 1.0 if unicodedata.east_asian_width(c) in "FW" else 0.5
+               for c in s)
 
 
 # --- line breaking -----------------------------------------------------------------------------
@@ -116,19 +120,88 @@ def _is_hiragana(c: str) -> bool:
 
 _OPERATORS = set("=+−-×÷/→<>≈≤≥")
 
+#: What follows a number as its unit or counter (after a space): a line never breaks between
+#: them. Latin units are whole words ("m", "m/s"); a Japanese counter is the word's first
+#: character ("秒後", "倍速", "桁まで", "次関数").
+_UNITS = {"m", "m/s", "m²", "km", "s", "%", "°", "rad"}
+_COUNTERS = set("秒度回発桁倍分個本次階点乗番年人割行列枚％%°")
+#: What a number follows without a break: "秒速 750 m", "約 510 分の 1", "第 2 回".
+_BEFORE_NUMBER = ("秒速", "時速", "分速", "約", "第")
+_DIGITS = set("0123456789⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def _is_letter(c: str) -> bool:
+    """A Latin or Greek letter (what a symbol is written in)."""
+    return c.isascii() and c.isalpha() or "\u0391" <= c <= "\u03c9"
+
+
+def _is_term(c: str) -> bool:
+    """A kanji or katakana: the end of a Japanese term ("学習率", "ステップ")."""
+    return "\u4e00" <= c <= "\u9fff" or "\u30a1" <= c <= "\u30ff"
+
+
+def _token(s: str, i: int) -> str:
+    """The word of ``s`` that starts at ``i``, up to a space or a full-width character (its
+    trailing punctuation dropped)."""
+    j = i
+    while j < len(s) and s[j] != " " and unicodedata.east_asian_width(s[j]) not in "FW":
+        j += 1
+    return s[i:j].rstrip(",.;:!?)")
+
+
+def _keeps_together(s: str, i: int, language: str) -> bool:
+    """Whether the space at ``s[i]`` must not break a line: between a number and its unit
+    ("750 m", "9.6 秒", "15 倍"), a "秒速" or "約" and its number, or (Japanese) a term and the
+    symbol after it (a single Latin or Greek letter: "学習率 η", "幅 h", "点 P", "変位 Δs")."""
+    before, after = s[:i], s[i + 1 :]
+    if not before or not after:
+        return False
+    a, b = before[-1], after[0]
+    if a in _DIGITS and (_token(s, i + 1) in _UNITS or (language == "ja" and b in _COUNTERS)):
+        return True
+    if language != "ja":
+        return False
+    if b in _DIGITS and before.endswith(_BEFORE_NUMBER):
+        return True
+    if a in "½⅓¼¾⅔" and _is_letter(b):  # a coefficient and its term: "½ f″(x)"
+        return True
+    if _is_term(a):
+        k = 1 if b == "Δ" else 0
+        return (len(after) > k and _is_letter(after[k])
+                and not (len(after) > k + 1 and (_is_letter(after[k + 1])
+                                                 or after[k + 1] in _DIGITS)))
+    return False
+
+
+#: One-kana particles: a word may start after them even between two kanji ("傾きで割る").
+_PARTICLES = set("がをにはでとのへもや")
+
+
+def _okurigana(s: str, i: int) -> bool:
+    """Whether ``s[i - 1]`` is one kana inside a compound word, between two kanji ("打ち切り",
+    "釣り合い", "引き算"): no break there."""
+    return (i >= 2 and "\u4e00" <= s[i - 2] <= "\u9fff" and "\u4e00" <= s[i] <= "\u9fff"
+            and s[i - 1] not in _PARTICLES)
+
 
 def _breaks(s: str, language: str) -> list[tuple[int, int, int]]:
     """Where ``s`` may break: (end of the first line, start of the next, penalty). Penalty 0 is
     where a reader expects a break (after a comma, colon or semicolon in English; after 、 or 。
     in Japanese); 1 at another English space or between Japanese bunsetsu; 2 beside an operator
     ("h = | 1e-8"); 3 between Latin letters and the particle after them ("P | と"). A break with
-    a higher penalty is used only when the lines would not fit otherwise."""
+    a higher penalty is used only when the lines would not fit otherwise. There is none between
+    a number and its unit or a term and its symbol (:func:`_keeps_together`).
+
+    >>> [s[:i] for s in ("秒速 750 m", "T/4 = 9.6 秒", "学習率 η を掛ける")
+    ...  for i, _, _ in _breaks(s, "ja")]
+    ['T/4', 'T/4 =', '学習率 η', '学習率 η を']
+    """
     out = []
     for i in range(1, len(s)):
         a, b = s[i - 1], s[i]
         if b == " ":
             nxt = s[i + 1] if i + 1 < len(s) else ""
-            if a == " " or not nxt or nxt in _NO_START:
+            if a == " " or not nxt or nxt in _NO_START or _keeps_together(s, i, language):
                 continue
             penalty = 2 if a in _OPERATORS or nxt in _OPERATORS else int(
                 language == "ja" or a not in ",;:")
@@ -141,7 +214,7 @@ def _breaks(s: str, language: str) -> list[tuple[int, int, int]]:
         # after punctuation, or where hiragana (particles, endings) give way to a new word
         if a in _AFTER_BREAK:
             out.append((i, i, 0))
-        elif _is_hiragana(a) and not _is_hiragana(b):
+        elif _is_hiragana(a) and not _is_hiragana(b) and not _okurigana(s, i):
             out.append((i, i, 1))
     return out
 

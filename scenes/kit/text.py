@@ -169,11 +169,11 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "secant.n.identity_exact": {
         "en": "For this quadratic the secant slope is exactly {identity}, for every h.",
-        "ja": "2 次関数なので、傾きはどんな h でもちょうど {identity}。",
+        "ja": "2 次関数なので傾きはちょうど {identity}",
     },
     "secant.n.identity_approx": {
         "en": "For small h the slope is about f′({x0}) + ½ f″({x0})·h = {identity}.",
-        "ja": "h が小さいとき、傾き ≈ f′({x0}) + ½ f″({x0})·h = {identity}。",
+        "ja": "傾き ≈ f′({x0}) + ½ f″({x0})·h = {identity}",
     },
     "secant.tangent_appears": {
         "en": "The tangent at P touches the curve at P",
@@ -181,11 +181,11 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "secant.n.tangent_appears": {
         "en": "The tangent at P touches the curve there; the secant turns into it.",
-        "ja": "P での接線は P で曲線に接する。割線はこれに近づく。",
+        "ja": "接線は P で曲線に接し、割線はこれに近づく",
     },
     "secant.n.limit_identity": {
         "en": "As h → 0 the term {term} vanishes: the slope tends to f′({x0}) = {value}.",
-        "ja": "h → 0 で {term} は消え、傾きは f′({x0}) = {value} に近づく。",
+        "ja": "h → 0 で {term} が消え f′({x0}) = {value}",
     },
     "secant.symmetric": {
         "en": "The symmetric secant, through x − h and x + h",
@@ -193,7 +193,7 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "secant.n.symmetric": {
         "en": "The post's code uses the secant through x − h and x + h; here h = {h}.",
-        "ja": "記事のコードは x − h と x + h を通る割線を使う（h = {h}）。",
+        "ja": "記事のコードは x − h と x + h の割線（h = {h}）",
     },
     "secant.symmetric_average": {
         "en": "Its slope is the average of the two one-sided slopes, and closer",
@@ -201,63 +201,63 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "secant.n.symmetric_exact": {
         "en": "The h terms cancel: the mean, {symmetric}, is exactly f′({x0}).",
-        "ja": "h の項が消え、平均 {symmetric} は f′({x0}) に等しい。",
+        "ja": "h の項が消え、平均 {symmetric} は f′({x0}) に等しい",
     },
     "secant.n.symmetric_approx": {
         "en": "The h terms cancel: the mean, {symmetric}, is near f′({x0}) = {value}.",
-        "ja": "h の項が消え、平均 {symmetric} は f′({x0}) = {value} に近い。",
+        "ja": "h の項が消え、平均 {symmetric} ≈ f′({x0}) = {value}",
     },
     # narration (captions): what each beat shows, in words
     "secant.n.curve": {
         "en": "The graph of f(x) = {expression}",
-        "ja": "f(x) = {expression} のグラフ",
+        "ja": "f(x) = {expression}",
     },
     "secant.n.p_and_q": {
         "en": "P is on the curve, Q a step h to its right; the line through both is a secant.",
-        "ja": "曲線上の P と、h だけ右の Q を通る直線が割線。",
+        "ja": "曲線上の P と h だけ右の Q を結ぶ直線が割線",
     },
     "secant.n.triangle": {
         "en": "Its slope is rise over run: the rise f(x+h) − f(x), divided by the run h.",
-        "ja": "傾きは、幅 h での f の増加を h で割ったもの。",
+        "ja": "傾きは平均変化率：f の増加を h で割る",
     },
     "secant.n.shrink": {
         "en": "Now h shrinks, and Q slides along the curve towards P.",
-        "ja": "h を小さくすると、Q は曲線に沿って P に近づく。",
+        "ja": "h を小さくすると、Q は P に近づく",
     },
     "secant.n.decade": {
         "en": "h = {h}: the secant's slope is {slope}.",
-        "ja": "h = {h} のとき、割線の傾きは {slope}。",
+        "ja": "h = {h} で傾きは {slope}",
     },
     "secant.n.merge": {
         "en": "Magnified around P, the secant and the tangent are already one line.",
-        "ja": "P のまわりを拡大しても、割線と接線はもう 1 本の直線。",
+        "ja": "P のまわりを拡大しても、割線と接線は 1 本の直線",
     },
     "secant.n.limit": {
         "en": "In the limit h → 0 the slope is the derivative: f′({x0}) = {value}.",
-        "ja": "h → 0 の極限の傾きが微分係数：f′({x0}) = {value}。",
+        "ja": "h → 0 の極限が微分係数 f′({x0}) = {value}",
     },
     "secant.n.tangent": {
         "en": "The line through P with that slope is the tangent, {equation}.",
-        "ja": "その傾きで P を通る直線が接線：{equation}。",
+        "ja": "その傾きで P を通る接線：{equation}",
     },
     "secant.n.code": {
         "en": "The post's Python, h = 1e-8, prints {printed}.",
-        "ja": "記事のコードの出力：{printed}。",
+        "ja": "出力：{printed}",
     },
     "secant.code_title": {"en": "The post's Python", "ja": "記事の Python コード"},
     "secant.code_result": {"en": "prints:", "ja": "出力："},
     "secant.code_note": {
         "en": "Central difference with h = 1e-8: {n} correct digits",
-        "ja": "h = 1e-8 の中心差分：正しい桁は {n} 桁",
+        "ja": "h = 1e-8 で有効数字 {n} 桁",
     },
     "secant.code_note_abs": {
         "en": "Central difference with h = 1e-8: correct to {n} decimal places",
-        "ja": "h = 1e-8 の中心差分：小数点以下 {n} 桁まで正しい",
+        "ja": "h = 1e-8 で小数点以下 {n} 桁まで正確",
     },
     # where f'(x0) does not exist (a corner, a cusp, a vertical tangent)
     "secant.n.p_and_q_left": {
         "en": "P is on the curve, Q a step h to its left; the line through both is a secant.",
-        "ja": "曲線上の P と、h だけ左の Q を通る直線が割線。",
+        "ja": "曲線上の P と h だけ左の Q を結ぶ直線が割線",
     },
     "secant.side_right": {"en": "from the right", "ja": "右から"},
     "secant.side_left": {"en": "from the left", "ja": "左から"},
@@ -271,27 +271,27 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "secant.n.other_side_left": {
         "en": "Now Q starts on the left of P, h < 0, and slides towards P again.",
-        "ja": "今度は Q を P の左に置き (h < 0)、もう一度 P に近づける。",
+        "ja": "今度は Q を P の左から近づける（h < 0）",
     },
     "secant.n.other_side_right": {
         "en": "Now Q starts on the right of P, h > 0, and slides towards P again.",
-        "ja": "今度は Q を P の右に置き (h > 0)、もう一度 P に近づける。",
+        "ja": "今度は Q を P の右から近づける（h > 0）",
     },
     "secant.n.settles_right": {
         "en": "From the right, the secant slopes settle at {value}.",
-        "ja": "右から近づくと、割線の傾きは {value} に落ち着く。",
+        "ja": "右からの傾き → {value}",
     },
     "secant.n.settles_left": {
         "en": "From the left, the secant slopes settle at {value}.",
-        "ja": "左から近づくと、割線の傾きは {value} に落ち着く。",
+        "ja": "左からの傾き → {value}",
     },
     "secant.n.unbounded_right": {
         "en": "From the right, the secant slopes grow without bound.",
-        "ja": "右から近づくと、割線の傾きは限りなく大きくなる。",
+        "ja": "右からの傾きは発散する",
     },
     "secant.n.unbounded_left": {
         "en": "From the left, the secant slopes grow without bound.",
-        "ja": "左から近づくと、割線の傾きは限りなく大きくなる。",
+        "ja": "左からの傾きは発散する",
     },
     "secant.does_not_exist": {"en": "does not exist", "ja": "は存在しない"},
     "secant.no_derivative": {
@@ -305,12 +305,12 @@ TEXT: dict[str, dict[str, str]] = {
     "secant.n.no_derivative": {
         "en": "The slopes from the two sides disagree, so there is no limit: f′({x0}) does "
               "not exist, and there is no tangent at P.",
-        "ja": "左右で傾きが一致しないので極限はない。f′({x0}) は存在せず、P での接線もない。",
+        "ja": "左右の極限が一致しない：f′({x0}) も P での接線もない",
     },
     "secant.n.no_derivative_unbounded": {
         "en": "The slope grows without bound, so there is no limit: f′({x0}) does not exist, "
               "and there is no tangent at P.",
-        "ja": "傾きは限りなく大きくなり、極限はない。f′({x0}) は存在せず、P での接線もない。",
+        "ja": "傾きは発散し極限はない：f′({x0}) も P での接線もない",
     },
     "secant.code_corner": {
         "en": "Only the mean of {left} and {right}, not f′({x0})",
@@ -320,8 +320,7 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "It looks like a derivative, but the central difference only averages the "
               "slopes from the left and the right, {left} and {right}. f′({x0}) does not "
               "exist.",
-        "ja": "微分係数に見えるが、中心差分は左右の傾き {left} と {right} を平均しただけ。"
-              "f′({x0}) は存在しない。",
+        "ja": "微分係数に見えるが、左右の傾き {left} と {right} の平均。f′({x0}) は存在しない",
     },
     "secant.code_unbounded": {
         "en": "It looks like a slope, but f′({x0}) does not exist",
@@ -330,8 +329,7 @@ TEXT: dict[str, dict[str, str]] = {
     "secant.n.code_unbounded": {
         "en": "It looks like a slope, but the secant slopes grow without bound as h shrinks. "
               "f′({x0}) does not exist.",
-        "ja": "傾きに見えるが、h を小さくすると割線の傾きは限りなく大きくなる。"
-              "f′({x0}) は存在しない。",
+        "ja": "値は出るが、割線の傾きは発散し、f′({x0}) は存在しない",
     },
     "secant.code_nan": {
         "en": "nan: the code needs f on both sides of x = {x0}",
@@ -340,43 +338,42 @@ TEXT: dict[str, dict[str, str]] = {
     "secant.n.code_nan": {
         "en": "It prints nan: the code also evaluates f at x − h, outside the domain of f. "
               "And even from the side where f is defined, the slope has no limit.",
-        "ja": "出力は nan。このコードは f の定義域の外の x − h でも f を計算する。"
-              "定義域の側からも、傾きに極限はない。",
+        "ja": "出力は nan：定義域外の x − h でも f を計算するため。定義域側からも極限はない",
     },
     # --- TangentSweep ---
     "sweep.title": {"en": "The tangent along the curve", "ja": "曲線に沿って動く接線"},
     "sweep.trace": {
         "en": "Each slope becomes a point of the derivative",
-        "ja": "接線の傾きを点で打つと、導関数のグラフになる",
+        "ja": "傾きを点で描くと、導関数のグラフ",
     },
     "sweep.pause": {"en": "Tangent at x = {x}", "ja": "x = {x} での接線"},
     "sweep.final": {
         "en": "Steeper curve, larger slope: the derivative measures it",
-        "ja": "曲線が急なほど傾きは大きい：それを測るのが微分",
+        "ja": "曲線が急なほど導関数は大きい",
     },
     "sweep.formula": {
         "en": "Every slope lies on one graph: the derivative f′",
-        "ja": "傾きの点はひとつのグラフに並ぶ：導関数 f′ のグラフ",
+        "ja": "傾きはすべて導関数 f′ のグラフ上",
     },
     "sweep.why.quadratic": {
         "en": "Since f is quadratic, f′ is linear: its graph is a straight line",
-        "ja": "f は 2 次関数なので、f′ は 1 次関数：グラフは直線",
+        "ja": "f は 2 次関数、f′ は 1 次関数で直線",
     },
     "sweep.why.cubic": {
         "en": "Since f is cubic, f′ is quadratic: its graph is a parabola",
-        "ja": "f は 3 次関数なので、f′ は 2 次関数：グラフは放物線",
+        "ja": "f は 3 次関数、f′ は 2 次で放物線",
     },
     "sweep.why.linear": {
         "en": "Since f is a straight line, f′ is constant: one slope everywhere",
-        "ja": "f は 1 次関数なので、f′ は定数：どこでも同じ傾き",
+        "ja": "f は 1 次関数、f′ は定数",
     },
     "sweep.why.constant": {
         "en": "Since f is constant, f′ is 0 everywhere",
-        "ja": "f は定数なので、f′ はどこでも 0",
+        "ja": "f は定数、f′ は常に 0",
     },
     "sweep.why.degree": {
         "en": "Since f is a polynomial of degree {n}, f′ has degree {m}",
-        "ja": "f は {n} 次関数なので、f′ は {m} 次関数",
+        "ja": "f は {n} 次関数、f′ は {m} 次関数",
     },
     # --- figures ---
     "figure.def_h": {"en": "the step, shrinking to 0", "ja": "限りなく 0 に近づける幅"},
@@ -393,70 +390,68 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "cannon.flight": {
         "en": "In flight, gravity and air drag act on it all the time",
-        "ja": "飛んでいる間、重力と空気抵抗がずっとはたらく",
+        "ja": "飛行中は重力と空気抵抗が常にはたらく",
     },
     "cannon.flight_vacuum": {
         "en": "In flight, only gravity acts on it (no air drag)",
-        "ja": "飛んでいる間、はたらくのは重力だけ（空気抵抗なし）",
+        "ja": "飛行中は重力だけがはたらく（空気抵抗なし）",
     },
     "cannon.landed": {
         "en": "It lands after T = {t} s, {range} m away",
-        "ja": "T = {t} 秒後、{range} m 先に着弾",
+        "ja": "T = {t} 秒で {range} m 飛ぶ",
     },
     "cannon.average": {
         "en": "Average velocity: the displacement Δs from muzzle to landing, divided by T",
-        "ja": "平均速度：発射点から着弾点までの変位 Δs を、時間 T で割ったもの",
+        "ja": "平均速度：着弾までの変位 Δs を T で割る",
     },
     "cannon.post_average": {
         "en": "The post's “{post} m in 1 s” is the idea of an average; here {speed} m/s is "
               "the launch speed, and the average over the whole flight is {avg} m/s",
-        "ja": "記事の「1 秒で {post} m」は平均の考え方。ここでの秒速 {speed} m は発射の速さで、"
-              "飛行全体の平均速度は秒速 {avg} m",
+        "ja": "記事の「平均時速」毎秒 {post} m は平均の考え方。初速は秒速 {speed} m、平均は秒速 {avg} m",
     },
     "cannon.average_label": {"en": "average velocity", "ja": "平均速度"},
     "cannon.bends": {
         "en": "But the path bends: drag and gravity keep changing the velocity",
-        "ja": "でも弾道は曲がる：空気抵抗と重力が瞬間ごとに速度を変えるから",
+        "ja": "速度が刻々と変わり、弾道は曲がる",
     },
     "cannon.bends_vacuum": {
         "en": "But the path bends: gravity changes the velocity at every instant",
-        "ja": "でも弾道は曲がる：重力が瞬間ごとに速度を変えるから",
+        "ja": "重力が速度を変え、弾道は曲がる",
     },
     "cannon.cut": {
         "en": "Every chord starts at t = {start} = {t0} s and lasts Δt = T/2, T/4, …: "
               "its average velocity Δs/Δt",
-        "ja": "どの変位も t = {start} = {t0} 秒から測り、Δt = T/2, T/4, … と縮めて"
-              "平均速度 Δs/Δt を求める",
+        "ja": "t = {start} = {t0} 秒からの変位で、Δt = T/2, T/4, … ごとの平均速度",
     },
     "cannon.limit": {
         "en": "As Δt → 0 the chord turns into the tangent: the instantaneous velocity",
-        "ja": "Δt → 0 で変位の向きは接線の向きになる：これが瞬間の速度",
+        "ja": "Δt → 0 で変位は接線の向き：瞬間の速度",
     },
     "cannon.instant_label": {"en": "instantaneous velocity", "ja": "瞬間の速度"},
     "cannon.to_apex": {
         "en": "Follow the tangent up the path: its slope falls",
-        "ja": "接線を弾道に沿って動かすと、傾きは小さくなっていく",
+        "ja": "接線を頂点へたどると、傾きが減る",
     },
     "cannon.slope": {"en": "slope of the tangent", "ja": "接線の傾き"},
     "cannon.slope_zero": {"en": "slope 0", "ja": "傾き 0"},
     "cannon.max_height": {"en": "maximum height {h} m", "ja": "最高点 {h} m"},
     "cannon.apex": {
         "en": "At the top the tangent is horizontal: slope 0 means maximum height",
-        "ja": "頂点で接線は水平：傾きが 0 になる所が最高点",
+        "ja": "頂点で接線は水平：傾き 0 が最高点",
     },
     "cannon.without_air": {
         "en": "Without air, the same shot flies a parabola {ratio}× as far",
-        "ja": "空気がなければ、同じ発射は放物線を描いて {ratio} 倍遠くまで飛ぶ",
+        "ja": "空気がなければ、同じ発射は放物線で {ratio} 倍遠くへ飛ぶ",
     },
     "cannon.vacuum_apex": {
         "en": "The parabola peaks where its tangent is horizontal too: slope 0 at {h} m",
-        "ja": "放物線でも、接線が水平（傾き 0）になる所が最高点：{h} m",
+        "ja": "放物線でも最高点は傾き 0、高さ {h} m",
     },
     "cannon.with_air": {"en": "with air: {range} m", "ja": "空気あり：{range} m"},
     "cannon.without_air_label": {"en": "without air: {range} m", "ja": "空気なし：{range} m"},
     "cannon.vacuum_only": {
         "en": "No air drag in this run: the path is a parabola, symmetric about its top",
-        "ja": "今回は空気抵抗なし：弾道は頂点で左右対称な放物線",
+        "ja": "空気抵抗なし：弾道は左右対称な放物線",
     },
     "cannon.figure_title": {
         "en": "Average velocity vs instantaneous velocity",
@@ -489,39 +484,39 @@ TEXT: dict[str, dict[str, str]] = {
     "aim.loss_x": {"en": "shot", "ja": "射撃回数"},
     "aim.intro": {
         "en": "A target {d} m away. First guess: θ = {a}°",
-        "ja": "{d} m 先の目標。最初の角度は θ ＝ {a}°",
+        "ja": "目標 {d} m、最初の θ ＝ {a}°",
     },
     "aim.first_miss": {
         "en": "It misses by {m} m. Which way, and how far, to turn the barrel?",
-        "ja": "ずれは {m} m。砲身をどちらへ、どれだけ動かす？",
+        "ja": "ずれは {m} m：どちらへどれだけ動かす？",
     },
     "aim.tangent": {
         "en": "The derivative dR/dθ: the tangent's slope tells how R responds",
-        "ja": "微分 dR/dθ：接線の傾きが R の変わり方を教える",
+        "ja": "dR/dθ は接線の傾き：R の変わり方",
     },
     "aim.newton_step": {
         "en": "Where the tangent meets the target: the next angle",
-        "ja": "接線が目標の高さに届く所が次の角度",
+        "ja": "接線と目標の交点が次の角度",
     },
     "aim.loss_curve": {
         "en": "The loss L = miss² against the angle: we want its lowest point",
-        "ja": "損失 L ＝ (ずれ)² を角度ごとに描く。目指すは最下点",
+        "ja": "損失 L ＝ (ずれ)²：最小になる角度を探す",
     },
     "aim.gradient_slope": {
         "en": "Its slope, by the chain rule: dL/dθ = 2·miss·dR/dθ",
-        "ja": "その傾きは連鎖律で dL/dθ ＝ 2·ずれ·dR/dθ",
+        "ja": "連鎖律：dL/dθ = 2·ずれ·dR/dθ",
     },
     "aim.gradient_step": {
         "en": "Step against the slope: θ − η·dL/dθ, with η = {eta} every shot",
-        "ja": "傾きと逆へ：θ − η·dL/dθ、η ＝ {eta} は毎回同じ",
+        "ja": "θ − η·dL/dθ、η ＝ {eta} は毎回同じ",
     },
     "aim.eta_choice": {
         "en": "η is one over the largest curvature of L: no step overshoots",
-        "ja": "η は L の曲がりの最大値の逆数：行き過ぎない",
+        "ja": "η ＝ 1/(L″ の最大値)：行き過ぎない",
     },
     "aim.bisect": {
         "en": "The tangent's step would leave the safe bracket: halve the bracket instead",
-        "ja": "接線の一歩は安全な区間の外：区間を半分にする",
+        "ja": "接線の一歩は区間の外：区間を二分する",
     },
     "aim.repeat": {
         "en": "Fire, measure the miss, use the slope, adjust: again and again",
@@ -536,19 +531,19 @@ TEXT: dict[str, dict[str, str]] = {
     "aim.map.network": {"en": "training a neural network", "ja": "ニューラルネットの学習"},
     "aim.map.weight": {
         "en": "In a network, the angle θ plays the part of a weight",
-        "ja": "ネットワークでは、角度 θ が重みにあたる",
+        "ja": "角度 θ はネットワークの重み",
     },
     "aim.map.weight.picture": {"en": "angle θ", "ja": "角度 θ"},
     "aim.map.weight.meaning": {"en": "a weight", "ja": "重み"},
     "aim.map.loss": {
         "en": "The squared miss is the loss L that training lowers",
-        "ja": "ずれの 2 乗が、学習で下げる損失 L",
+        "ja": "学習で下げる損失 L ＝ (ずれ)²",
     },
     "aim.map.loss.picture": {"en": "L = miss²", "ja": "L ＝ (ずれ)²"},
     "aim.map.loss.meaning": {"en": "the loss", "ja": "損失"},
     "aim.map.backprop": {
         "en": "Backpropagation computes dL/dθ, for every weight at once",
-        "ja": "dL/dθ を全ての重みについて求めるのが誤差逆伝播法",
+        "ja": "誤差逆伝播法：全ての重みの dL/dθ",
     },
     "aim.map.backprop.picture": {"en": "dL/dθ", "ja": "dL/dθ"},
     "aim.map.backprop.meaning": {
@@ -744,66 +739,65 @@ TEXT: dict[str, dict[str, str]] = {
     "step.richardson": {"en": "Richardson", "ja": "リチャードソン外挿"},
     "step.intro": {
         "en": "Approximate f′(1) of sin x with a step h, and measure the error",
-        "ja": "f(x) = sin x の f′(1) を刻み h で近似し、誤差を測る",
+        "ja": "sin x の f′(1) を h で近似、誤差を測る",
     },
     "step.sweep": {
         "en": "h shrinks from 1 to 1e-16; every dot is an error computed in float64",
-        "ja": "h を 1 から 1e-16 へ縮める：点はすべて float64 の計算結果",
+        "ja": "h を 1 から 1e-16 へ縮める：float64 で計算",
     },
     "step.truncation_note": {
         "en": "Taylor: truncation error C·h for forward (p = 1), C·h² for central (p = 2)",
-        "ja": "テイラー展開より、打ち切り誤差は前進差分 C·h、中心差分 C·h²",
+        "ja": "打ち切り誤差 C·hᵖ：前進 p = 1、中心 p = 2",
     },
     "step.rounding_note": {
         "en": "Rounding: f is stored to about ε|f|; divided by h, that gives ε|f|/h",
-        "ja": "丸め誤差：f の値は約 ε|f| ずれ、h で割ると ε|f|/h になる",
+        "ja": "丸め誤差：f の誤差 ε|f| を h で割り ε|f|/h",
     },
     "step.slope": {"en": "slope {s}", "ja": "傾き {s}"},
     "step.large_h": {"en": "large h (truncation):", "ja": "h が大きいとき（打ち切り）："},
     "step.small_h": {"en": "small h (rounding):", "ja": "h が小さいとき（丸め）："},
     "step.model": {
         "en": "Add them: E(h) = truncation + rounding; on log–log axes, slopes p and −1",
-        "ja": "二つを足すと誤差のモデル E(h)：両対数グラフでの傾きは p と −1",
+        "ja": "E(h) ＝ 打ち切り＋丸め：両対数で傾き p と −1",
     },
     "step.minimum": {
         "en": "E′(h) = 0 gives h*: the square root of ε (forward), the cube root (central)",
-        "ja": "E′(h) = 0 から h*：前進差分は ε の平方根、中心差分は立方根",
+        "ja": "E′(h) = 0 で h*：前進は √ε、中心は ∛ε",
     },
-    "step.table_title": {"en": "correct digits", "ja": "正しい桁数"},
+    "step.table_title": {"en": "correct digits", "ja": "有効数字"},
     "step.post_h": {"en": "the post's h", "ja": "記事の h"},
 
     "step.post_digits": {
         "en": "The post's h = {post}: {n} digits; h*: {best} digits, an error ≈{ratio}× smaller",
-        "ja": "記事の h = {post} は {n} 桁、h* は {best} 桁：誤差は約 {ratio} 分の 1",
+        "ja": "記事の {post}：{n} 桁、h*：{best} 桁、誤差約 1/{ratio}",
     },
     "step.special": {
         "en": "The post's f: f‴ = 0, so central has no truncation error (C = 0)",
-        "ja": "記事の f では f‴ = 0：中心差分に打ち切り誤差はない（C = 0）",
+        "ja": "記事の f は f‴ = 0：打ち切り誤差 C·h² = 0",
     },
     "step.special_generic": {
         "en": "The configured f: the same trade-off between truncation and rounding",
-        "ja": "設定した f でも、打ち切り誤差と丸め誤差の釣り合いは同じ",
+        "ja": "この f も、打ち切りと丸めの釣り合い",
     },
     "step.special_rounding": {
         "en": "Only rounding ε|f|/h is left: h = {h} gives {n} digits, the post's {post} "
         "only {n_post}",
 
-        "ja": "残るのは丸め誤差 ε|f|/h だけ：h = {h} で {n} 桁、{post} では {n_post} 桁",
-
+        "ja": "丸め誤差 ε|f|/h のみ：h = {h} で {n} 桁、{post} は {n_post} 桁",
     },
     "step.digits": {"en": "{n} digits", "ja": "{n} 桁"},
     "step.machine": {"en": "machine precision", "ja": "計算機精度"},
     "step.complex_note": {
         "en": "Complex step Im f(x + ih)/h: no subtraction, so h can be tiny ({h})",
-        "ja": "複素ステップ Im f(x + ih)/h：引き算がなく h を極小（{h}）にできる",
+        "ja": "複素ステップ Im f(x + ih)/h：引き算がなく h は {h} でよい",
     },
     "step.richardson_note": {
         "en": "Richardson: (4D(h/2) − D(h))/3 cancels the h² term; repeated: {n} digits",
-        "ja": "リチャードソン外挿：(4D(h/2) − D(h))/3 で h² を消去、反復で {n} 桁",
+        "ja": "リチャードソン外挿：h² の項を消し、反復で {n} 桁",
     },
     "step.takeaway": {
         "en": "Smaller h is not always better: the best h balances truncation and rounding",
-        "ja": "h は小さいほど良いとは限らない：最適な h は二つの誤差の釣り合い",
+        "ja": "小さすぎる h は不利：最適な h は誤差の釣り合い",
     },
 }
 

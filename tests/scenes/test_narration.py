@@ -39,9 +39,10 @@ def test_captions_keep_the_limits_in_every_language(name, render_language, recor
         assert cues[-1].end <= scene.time + 1e-3
 
 
-#: What a lecturer asks of every caption: read at 15 characters a second in English and 6 in
-#: Japanese (full-width; Latin letters and digits count half), plus 1 s to look up.
-READING = {"en": 15.0, "ja": 6.0}
+#: What a lecturer asks of every caption: read at 15 characters a second in English and 4 in
+#: Japanese (full-width; Latin letters and digits count half, spaces not at all), plus 1 s to
+#: look up.
+READING = {"en": 15.0, "ja": 4.0}
 
 
 @pytest.mark.parametrize("render_language", LANGUAGES)
