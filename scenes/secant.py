@@ -16,6 +16,9 @@ typeset after ``construct`` has built its mobjects.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 from manim import (
@@ -35,6 +38,7 @@ from manim import (
     Indicate,
     Line,
     MathTex,
+    Mobject,
     Rectangle,
     ReplacementTransform,
     RoundedRectangle,
@@ -58,7 +62,7 @@ from core.calculus import (
 from core.expansion import secant_expansion
 from core.tex import expression_to_tex
 from scenes.kit import style
-from scenes.kit.axes import fitted_axes
+from scenes.kit.axes import PlotAxes, fitted_axes
 from scenes.kit.caption import BAND_TOP
 from scenes.kit.formatting import (
     NumberFormat,
@@ -238,6 +242,560 @@ class Magnifier(VGroup):
             label.set_fill(opacity=self.panel.get_fill_opacity() if inside else 0.0)
 
 
+def _fit_column(mob: VMobject, column_left: float) -> None:
+    """Shrink ``mob`` to the right column (from ``column_left`` to the frame's margin) if
+    needed, and keep it inside it."""
+    width = 7.1 - style.MARGIN - column_left
+    if mob.width > width:
+        mob.scale_to_fit_width(width)
+    if mob.get_left()[0] < column_left:
+        mob.shift(RIGHT * (column_left - mob.get_left()[0]))
+    if mob.get_right()[0] > 7.1 - style.MARGIN:
+        mob.shift(LEFT * (mob.get_right()[0] - 7.1 + style.MARGIN))
+
+
+def _normal(axes: PlotAxes, slope: float) -> np.ndarray:
+    """Unit normal (on screen) pointing up-left of a curve with this data slope on ``axes``."""
+    d = axes.c2p(1, slope) - axes.c2p(0, 0)
+    d = d / np.linalg.norm(d)
+    return np.array([-d[1], d[0], 0.0])
+
+
+def _leg_length(axes: PlotAxes, x0: float, h: float) -> float:
+    """Screen length of the h leg from x0 (the labels fade out as it gets short)."""
+    return float(abs(axes.c2p(x0 + h, 0)[0] - axes.c2p(x0, 0)[0]))
+
+
+@dataclass(frozen=True, eq=False)
+class PlotBox:
+    """The plot area on screen as it was laid out, from its lower left to its upper right
+    corner (it does not follow the axes if they move later)."""
+
+    lower_left: np.ndarray
+    upper_right: np.ndarray
+
+    @classmethod
+    def of(cls, axes: PlotAxes) -> PlotBox:
+        """The box of ``axes``' x and y ranges, where they are now."""
+        return cls(axes.c2p(axes.x_box[0], axes.y_box[0]), axes.c2p(axes.x_box[1], axes.y_box[1]))
+
+    @property
+    def width(self) -> float:
+        return self.upper_right[0] - self.lower_left[0]
+
+    @property
+    def height(self) -> float:
+        return self.upper_right[1] - self.lower_left[1]
+
+    def into(self, m: VMobject) -> VMobject:
+        """Shift a label into the plot area (a point on its edge keeps its label inside)."""
+        ll, ur = self.lower_left, self.upper_right
+        dx = max(0.0, ll[0] + 0.05 - m.get_left()[0])
+        dx -= max(0.0, m.get_right()[0] - ur[0] + 0.05)
+        dy = max(0.0, ll[1] + 0.05 - m.get_bottom()[1])
+        dy -= max(0.0, m.get_top()[1] - ur[1] + 0.05)
+        return m.shift(RIGHT * dx + UP * dy)
+
+
+class SecantPoints(VGroup):
+    """P on the curve at x0, labelled with its coordinates, and Q on the curve at x0 + h,
+    following h.
+
+    P's label sits off P along the normal of ``slope``, its corner nearest the curve towards P,
+    so that it reaches away from the curve; where the curve runs through that place (a corner),
+    up-left, up-right, down-left or down-right of P, whichever covers the fewest points of the
+    curve. Q's label keeps off the curve along the normal at Q, inside the plot, and fades out as
+    Q comes close to P or where it would cover P's label.
+
+    The parts are handed to the beats one by one (each has its place in the drawing order): the
+    submobjects are, in order, :attr:`p_dot`, :attr:`p_label`, :attr:`q_dot` and
+    :attr:`q_label`.
+
+    Parameters
+    ----------
+    axes : PlotAxes
+        The plot of f.
+    f : callable
+        The function.
+    x0 : float
+        P's abscissa.
+    h : callable
+        The step now, ``h()``: Q is at ``x0 + h()``.
+    x0_text : str
+        x0 as P's label writes it.
+    slope : float
+        The slope whose normal P's label keeps to: f'(x0), or where it does not exist the mean
+        of the finite one-sided slopes.
+    x_range : tuple of float
+        The range the curve is drawn over (P's label keeps off it).
+    plot : PlotBox
+        The labels stay inside it.
+
+    Attributes
+    ----------
+    p_dot, p_label, q_dot, q_label : VMobject
+        The parts; ``p_label.tex_string`` is ``P(3,\\,0.48)`` for the post's f and x0.
+    """
+
+    def __init__(self, axes: PlotAxes, f: Callable[[Any], Any], x0: float,
+                 h: Callable[[], float], *, x0_text: str, slope: float,
+                 x_range: tuple[float, float], plot: PlotBox) -> None:
+        super().__init__()
+        self._axes, self._f, self._x0, self._h, self._plot = axes, f, x0, h, plot
+        y0 = float(f(x0))
+        self.p_dot = Dot(axes.c2p(x0, y0), radius=style.DOT_RADIUS, color=style.POINT)
+        self.q_dot = Dot(radius=style.DOT_RADIUS, color=style.POINT_Q)
+        self.q_dot.add_updater(lambda m: m.move_to(axes.c2p(x0 + h(), float(f(x0 + h())))))
+        # P with its coordinates, (3, 0.48), from the config and f
+        self.p_label = tex(rf"P({x0_text},\,{number_tex(y0)})", size=style.SIZE_LABEL)
+        self._place_p_label(_normal(axes, slope), x_range)
+        self.q_label = tex("Q", size=style.SIZE_LABEL, color=style.POINT_Q)
+        # (a lambda, not the bound method: a copy of the label keeps to this component)
+        self.q_label.add_updater(lambda m: self._follow_q(m))
+        self.add(self.p_dot, self.p_label, self.q_dot, self.q_label)
+        self.update()
+
+    def _place_p_label(self, normal: np.ndarray, x_range: tuple[float, float]) -> None:
+        """P's label where it covers the fewest points of the drawn curve."""
+        axes, f, label = self._axes, self._f, self.p_label
+        # the corner nearest the curve sits off P along the normal, so the label reaches away
+        # from the curve
+        away = np.array([-np.sign(round(normal[0], 6)), -np.sign(round(normal[1], 6)), 0.0])
+        fine = np.linspace(*x_range, 400)
+        with np.errstate(all="ignore"):
+            drawn = axes.c2p_array(fine, np.asarray(f(fine), dtype=float))
+        drawn = drawn[np.isfinite(drawn).all(axis=1)]
+        # off P along the normal; where the curve runs through that (a corner), up-left or
+        # up-right of P instead
+        tries = [(normal, away), (UP + LEFT, DR), (UP + RIGHT, DL), (DOWN + LEFT, UR),
+                 (DOWN + RIGHT, UL)]
+        best = None
+        for direction, corner in tries:
+            direction = direction / np.linalg.norm(direction)
+            label.move_to(self.p_dot.get_center() + 0.22 * direction, aligned_edge=corner)
+            self._plot.into(label)
+            # how many points of the drawn curve the label covers
+            dl, ur = label.get_corner(DL) - 0.05, label.get_corner(UR) + 0.05
+            score = int(np.sum(np.all((drawn[:, :2] > dl[:2]) & (drawn[:, :2] < ur[:2]),
+                                      axis=1)))
+            if best is None or score < best[0]:
+                best = (score, label.get_center().copy())
+            if score == 0:
+                break
+        label.move_to(best[1])
+
+    def _follow_q(self, m: VMobject) -> None:
+        """Q's label off the curve at Q, in the plot, faded near P and over P's label."""
+        axes, f, x0, h = self._axes, self._f, self._x0, self._h
+        xq = x0 + h()
+        slope = float(stated_derivative(f, xq))  # only to keep Q's label off the curve
+        slope = slope if math.isfinite(slope) else secant(f, x0, h()).slope
+        m.move_to(axes.c2p(xq, float(f(xq))) + 0.38 * _normal(axes, slope))
+        self._plot.into(m)
+        m.set_fill(opacity=_ramp(_leg_length(axes, x0, h()), 0.35, 0.7)
+                   * _clear_of(m, self.p_label))
+
+
+class SlopeTriangle(VGroup):
+    """The slope triangle of the secant PQ: the leg h from P, the leg f(x+h) − f(x) up (or down)
+    to Q, and their labels, following h.
+
+    The legs carry the colours of ``h`` and ``f(x+h) - f(x)`` in the difference quotient. The h
+    label sits under its leg (over it when Q is lower than P), the other beside its leg, both
+    inside the plot; they fade out as the legs get short on screen, and where they would cover
+    one of ``keep_clear`` (or the f(x+h) − f(x) label the h label).
+
+    The parts are handed to the beats one by one: the submobjects are, in order,
+    :attr:`h_leg`, :attr:`df_leg`, :attr:`h_label` and :attr:`df_label`.
+
+    Parameters
+    ----------
+    axes : PlotAxes
+        The plot of f.
+    f : callable
+        The function.
+    x0 : float
+        P's abscissa.
+    h : callable
+        The step now, ``h()``.
+    p_dot : Mobject
+        P's dot, where the h leg starts.
+    keep_clear : sequence of Mobject
+        Labels the triangle's labels never cover (P's and Q's).
+    plot : PlotBox
+        The h label stays inside it (vertically).
+
+    Attributes
+    ----------
+    h_leg, df_leg, h_label, df_label : VMobject
+        The parts.
+    """
+
+    def __init__(self, axes: PlotAxes, f: Callable[[Any], Any], x0: float,
+                 h: Callable[[], float], p_dot: Mobject, *, keep_clear: Sequence[Mobject],
+                 plot: PlotBox) -> None:
+        super().__init__()
+        self._axes, self._f, self._x0, self._h, self._p_dot = axes, f, x0, h, p_dot
+        self._y0, self._plot = float(f(x0)), plot
+        self.h_leg = Line(stroke_width=style.STROKE_LINE, color=style.H_LEG)
+        self.df_leg = Line(stroke_width=style.STROKE_LINE, color=style.DF_LEG)
+        # (lambdas, not bound methods: a copy of a part keeps to this component)
+        self.h_leg.add_updater(
+            lambda m: m.set_points_as_corners([p_dot.get_center(), self.corner()]))
+        self.df_leg.add_updater(
+            lambda m: m.set_points_as_corners([self.corner(), self.q_point()]))
+        self.h_label = tex("h", size=style.SIZE_LABEL, color=style.H_LEG)
+        self.df_label = tex("f(x+h) - f(x)", size=style.SIZE_LABEL, color=style.DF_LEG)
+        self.h_label.add_updater(lambda m: self._place_h_label(m, keep_clear))
+        self.df_label.add_updater(
+            lambda m: self._place_df_label(m, (*keep_clear, self.h_label)))
+        self.add(self.h_leg, self.df_leg, self.h_label, self.df_label)
+        self.update()
+
+    def corner(self) -> np.ndarray:
+        """The right angle, below (or above) Q at P's height."""
+        return self._axes.c2p(self._x0 + self._h(), self._y0)
+
+    def q_point(self) -> np.ndarray:
+        """Q on the curve."""
+        x0, h = self._x0, self._h
+        return self._axes.c2p(x0 + h(), float(self._f(x0 + h())))
+
+    def _leg_fade(self) -> float:
+        """1 while the h leg is long enough on screen for a label, fading to 0 as it shrinks."""
+        return _ramp(_leg_length(self._axes, self._x0, self._h()), 0.7, 1.2)
+
+    def _place_h_label(self, m: VMobject, keep_clear: Sequence[Mobject]) -> None:
+        p = self._p_dot.get_center()
+        rising = self.q_point()[1] >= p[1]
+        mid = (p + self.corner()) / 2
+        m.next_to(mid, DOWN if rising else UP, buff=0.14)
+        ll, ur = self._plot.lower_left, self._plot.upper_right
+        if m.get_bottom()[1] < ll[1] or m.get_top()[1] > ur[1]:
+            m.next_to(mid, UP if rising else DOWN, buff=0.14)
+        m.set_fill(opacity=self._leg_fade() * _clear_of(m, *keep_clear))
+
+    def _place_df_label(self, m: VMobject, keep_clear: Sequence[Mobject]) -> None:
+        axes, corner, q = self._axes, self.corner(), self.q_point()
+        mid = (corner + q) / 2
+        m.next_to(mid, RIGHT, buff=0.14)
+        if m.get_right()[0] > axes.c2p(axes.x_box[1], 0)[0]:
+            m.next_to(mid, LEFT, buff=0.14)
+        # (and as its own leg gets short on screen)
+        fade = min(self._leg_fade(), _ramp(float(abs(q[1] - corner[1])), 0.25, 0.5))
+        m.set_fill(opacity=fade * _clear_of(m, *keep_clear))
+
+
+class ReadoutColumn(VGroup):
+    """The readouts under the formulas: h and the secant's slope, following h, and under them
+    f'(x0) where it exists, else a row per side saying where the slopes from that side go
+    ("from the right -> 1.00").
+
+    The column makes room for the widest number the slope readout will show at a pause
+    (``steps``; 6.004 × 10⁹ is wider than 0.22000): first with the column's room on the left,
+    then smaller words, never below the smallest size, then a smaller number. The "=" signs of
+    the rows line up.
+
+    The parts are handed to the beats: :attr:`live` (the two rows that follow h) first, then
+    :attr:`derivative_readout` or the rows of :attr:`side_rows`. The submobjects are, in order,
+    :attr:`h_readout`, :attr:`slope_readout` and the rows below.
+
+    Parameters
+    ----------
+    f : callable
+        The function.
+    x0 : float
+        P's abscissa.
+    h : callable
+        The step now, ``h()``.
+    steps : sequence of float
+        Every h the slope readout shows at a pause (signed).
+    scale : float
+        The size of the slopes shown (sets how many digits the readouts show).
+    slope_name : str
+        The words for the secant's slope.
+    under, flush_with : Mobject
+        The column starts under ``under``, its left edge on ``flush_with``'s.
+    column_left : float
+        The right column's left edge.
+    derivative : float or None
+        f'(x0), shown as ``f'(x0) = ...`` (``x0_text`` writes x0); None where it does not
+        exist.
+    x0_text : str
+        x0 as the f'(x0) row writes it.
+    one_sided : mapping or None
+        Where f'(x0) does not exist: ``{side: (words, limit)}`` for every side Q comes from, in
+        that order (the words naming the side; the limit of the slopes from it, maybe infinite).
+
+    Attributes
+    ----------
+    h_readout, slope_readout : Readout
+        h and the secant's slope at h (:func:`core.calculus.secant`).
+    live : VGroup
+        Both.
+    derivative_readout : Readout or None
+        f'(x0) (None where it does not exist).
+    side_rows : dict
+        ``{side: row}`` where f'(x0) does not exist, else empty.
+    lowest : Mobject
+        The bottom row.
+    """
+
+    def __init__(self, f: Callable[[Any], Any], x0: float, h: Callable[[], float], *,
+                 steps: Sequence[float], scale: float, slope_name: str, under: Mobject,
+                 flush_with: Mobject, column_left: float, derivative: float | None = None,
+                 x0_text: str = "", one_sided: Mapping[int, tuple[str, float]] | None = None,
+                 ) -> None:
+        super().__init__()
+        self.h_readout = Readout("h", value=h(), fmt=format_sig, color=style.H_LEG,
+                                 label_color=style.H_LEG)
+        self.slope_readout = Readout(
+            text(slope_name, size=style.SIZE_READOUT_LABEL, color=style.SECANT),
+            value=secant(f, x0, h()).slope, scale=scale, color=style.SECANT,
+        )
+        self.live = live = VGroup(self.h_readout, self.slope_readout)
+        live.arrange(DOWN, aligned_edge=LEFT, buff=0.28)
+        live.next_to(under, DOWN, buff=0.45).align_to(flush_with, LEFT)
+        # align the "=" signs
+        dx = self.slope_readout.equals.get_x() - self.h_readout.equals.get_x()
+        self.h_readout.shift(RIGHT * dx)
+        self._fit([secant(f, x0, step).slope for step in steps], secant(f, x0, h()).slope,
+                  column_left)
+        self.h_readout.track(h)
+        self.slope_readout.track(lambda: secant(f, x0, h()).slope)
+        self.side_rows: dict[int, VMobject] = {}
+        if derivative is not None:
+            self.derivative_readout = self._derivative_row(derivative, x0_text, scale)
+            rows = [self.derivative_readout]
+        else:
+            self.derivative_readout = None
+            rows = self._side_rows(one_sided or {}, column_left)
+        self.lowest = rows[-1] if rows else self.slope_readout
+        self.add(self.h_readout, self.slope_readout, *rows)
+
+    def _widest(self, slopes: Sequence[float], now: float) -> float:
+        """The rows' right edge at the widest of ``slopes`` (the readout shows ``now`` after)."""
+        live, readout = self.live, self.slope_readout
+        right = live.get_right()[0]
+        for value in slopes:
+            readout.set_value(value)
+            right = max(right, live.get_right()[0])
+        readout.set_value(now)
+        return right
+
+    def _fit(self, slopes: Sequence[float], now: float, column_left: float) -> None:
+        """Room for the widest number the slope readout will show (6.004 × 10⁹ is wider than
+        0.22000)."""
+        live = self.live
+        right_edge = 7.1 - style.MARGIN
+        overflow = self._widest(slopes, now) - right_edge
+        if overflow > 0:  # first use the column's room on the left
+            live.shift(LEFT * max(0.0, min(overflow, live.get_left()[0] - column_left)))
+            overflow = self._widest(slopes, now) - right_edge
+        if overflow > 0:  # then smaller, never below the smallest size: the words ...
+            factor = max(1 - overflow / live.width, style.SIZE_SMALL / style.SIZE_READOUT_LABEL)
+            live.scale(factor, about_point=live.get_corner(UL))
+            overflow = self._widest(slopes, now) - right_edge
+            number = self.slope_readout.number
+            if overflow > 0:  # ... then the number (its font is larger)
+                room = style.SIZE_SMALL / (style.SIZE_READOUT * factor)
+                number.scale(max(1 - overflow / (number.width + 1e-9), room),
+                             about_point=number.anchor)
+
+    def _derivative_row(self, value: float, x0_text: str, scale: float) -> Readout:
+        """f'(x0) = ..., its "=" under the slope's."""
+        name = tex(f"f'({x0_text})", size=style.SIZE_READOUT, color=style.TANGENT)
+        row = Readout(name, value=value, scale=scale, color=style.TANGENT)
+        row.next_to(self.slope_readout, DOWN, buff=0.28)
+        row.shift(RIGHT * (self.slope_readout.equals.get_x() - row.equals.get_x()))
+        overflow = row.get_right()[0] - (7.1 - style.MARGIN)
+        if overflow > 0:  # 6.000 × 10⁹: a smaller number, never below the smallest size
+            number = row.number
+            smallest = style.SIZE_SMALL / style.SIZE_READOUT
+            number.scale(max(1 - overflow / number.width, smallest), about_point=number.anchor)
+        return row
+
+    def _side_rows(self, one_sided: Mapping[int, tuple[str, float]],
+                   column_left: float) -> list[VMobject]:
+        """A row per side, filled in when Q has come from it: "from the right -> 1.00"."""
+        above: VMobject = self.slope_readout
+        for side, (words, limit) in one_sided.items():
+            row = VGroup(
+                text(words, size=style.SIZE_READOUT_LABEL, color=style.SECANT),
+                tex(r"\to " + number_tex(limit), size=style.SIZE_READOUT, color=style.SECANT),
+            ).arrange(RIGHT, buff=0.2)
+            row.next_to(above, DOWN, buff=0.28).align_to(self.live, LEFT)
+            _fit_column(row, column_left)
+            self.side_rows[side] = above = row
+        return list(self.side_rows.values())
+
+
+class ZoomLabel(VGroup):
+    """"zoom ×12" above the magnifier's panel, at its left edge, the number following the
+    magnifier's zoom.
+
+    Parameters
+    ----------
+    magnifier : Magnifier
+        The magnifier, its panel in place.
+    word : str
+        The word before the number, in the scene's language.
+
+    Attributes
+    ----------
+    number : GlyphNumber
+        The zoom.
+    """
+
+    def __init__(self, magnifier: Magnifier, word: str) -> None:
+        super().__init__()
+        name = text(word, size=style.SIZE_SMALL, color=style.TEXT_DIM)
+        times = tex(r"\times", size=style.SIZE_SMALL + 4, color=style.TEXT_DIM)
+        self.number = GlyphNumber(1.0, fmt=_zoom_format, size=style.SIZE_SMALL + 4,
+                                  color=style.TEXT_DIM)
+        self.add(name, times, self.number)
+        name.next_to(magnifier.panel, UP, buff=0.14, aligned_edge=LEFT)
+        times.next_to(name, RIGHT, buff=0.15)
+        self.number.next_to(times, RIGHT, buff=0.1)
+        self.number.add_updater(lambda m: m.set_value(magnifier.zoom))
+        self.update()
+
+
+class WindowBox(Rectangle):
+    """On the plot, the part of it that the magnifier shows (at least a visible square),
+    clipped to the plot area (P may sit on its edge); shown only once it marks a small part of
+    the plot (a big box would clutter it).
+
+    Parameters
+    ----------
+    magnifier : Magnifier
+        The magnifier (its zoom and where P sits in its panel).
+    axes : PlotAxes
+        The plot.
+    p : tuple of float
+        P's coordinates on ``axes``.
+    plot : PlotBox
+        The plot area the box keeps to.
+    """
+
+    def __init__(self, magnifier: Magnifier, axes: PlotAxes, p: tuple[float, float],
+                 plot: PlotBox) -> None:
+        super().__init__(width=1, height=1)
+        self.set_stroke(style.TEXT_DIM, 1.5, opacity=0.7)
+        # (a closure, not attributes: a copy of the box does not copy the plot)
+        self.add_updater(lambda box: WindowBox.frame(box, magnifier, axes.c2p(*p), plot))
+        self.update()
+
+    @staticmethod
+    def frame(box: Rectangle, magnifier: Magnifier, p: np.ndarray, plot: PlotBox) -> None:
+        """Put ``box`` around what ``magnifier`` shows of the picture around ``p`` (P)."""
+        ll, ur = plot.lower_left, plot.upper_right
+        zoom = magnifier.zoom
+        w = max(magnifier.w / zoom, 0.16)
+        hh = max(magnifier.h / zoom, 0.16 * magnifier.h / magnifier.w)
+        centre = p - magnifier.centre_offset / zoom
+        # clipped to the plot area (P may sit on its edge)
+        left = max(centre[0] - w / 2, ll[0])
+        right = min(centre[0] + w / 2, ur[0])
+        bottom = max(centre[1] - hh / 2, ll[1])
+        top = min(centre[1] + hh / 2, ur[1])
+        box.stretch_to_fit_width(max(right - left, 0.01))
+        box.stretch_to_fit_height(max(top - bottom, 0.01))
+        box.move_to([(left + right) / 2, (bottom + top) / 2, 0])
+        # shown only once it marks a small part of the plot (a big box would clutter it)
+        share = max(w / plot.width, hh / plot.height)
+        box.set_stroke(opacity=0.7 * _ramp(0.4 - share, 0.0, 0.15))
+
+
+class CodePanel(VGroup):
+    """The post's Python for f and x0 and what it prints (core's central difference with
+    h = 1e-8), its right digits in the tangent's colour.
+
+    Built once with its numbers; :meth:`place` puts it in the column when the beat shows it
+    (the column's edge is known then: the plot may have shrunk to make room, by
+    :meth:`width_at`). The submobjects are :attr:`code` and :attr:`output`, shown in turn.
+
+    Parameters
+    ----------
+    expression : str
+        f as the post's Python writes it.
+    f : callable
+        The function.
+    x0 : float
+        Where the code differentiates f.
+    reference : float or None
+        f'(x0), which the printed digits are checked against; None where it does not exist
+        (nothing is highlighted).
+    prompt : str
+        The words before the printed number, in the scene's language.
+
+    Attributes
+    ----------
+    source : str
+        The code.
+    code, output : Mobject
+        The code block; the prompt and the printed number.
+    value : float
+        What the code computes (nan where f is undefined at x0 - h).
+    printed : str
+        What it prints: ``repr(value)``.
+    number : Text
+        The printed number.
+    correct_length : int
+        How many leading characters of :attr:`number` are highlighted as right.
+    digits : int
+        How many digits are right (:func:`_correct_part`; 0 without a reference).
+    relative : bool
+        Whether :attr:`digits` counts significant digits (else decimal places).
+    """
+
+    def __init__(self, expression: str, f: Callable[[Any], Any], x0: float, *,
+                 reference: float | None, prompt: str) -> None:
+        super().__init__()
+        self.source = (
+            "def func(x):\n"
+            f"    return {expression}\n"
+            "\n"
+            "def differentiation(f, x):\n"
+            "    h = 1e-8\n"
+            "    return (f(x+h) - f(x-h)) / (2*h)\n"
+            "\n"
+            f"print(differentiation(func, {x0!r}))"
+        )
+        self.code = code_block(self.source)
+        with np.errstate(all="ignore"):  # sqrt(x0 - h) at the end of the range: nan
+            self.value = value = float(derivative(f, x0, h=1e-8, method="central"))
+        self.printed = printed = repr(value)
+        if reference is not None:  # how many of its digits are right
+            correct_part, self.digits, self.relative = _correct_part(printed, value, reference)
+        else:  # there is no f'(x0) to be right about
+            correct_part, self.digits, self.relative = "", 0, False
+        self.correct_length = len(correct_part)
+        self.number = Text(printed, font=style.MONO_FONT, font_size=style.SIZE_CODE + 4,
+                           color=style.TEXT_DIM,
+                           t2c={f"[0:{len(correct_part)}]": style.TANGENT}
+                           if correct_part else None)
+        prompt_mob = text(prompt, size=style.SIZE_SMALL, color=style.TEXT_DIM)
+        self.output = VGroup(prompt_mob, self.number).arrange(RIGHT, buff=0.25)
+        self.add(self.code, self.output)
+
+    def width_at(self, px: float) -> float:
+        """How wide the code is at ``px`` pixels (at 720p), from its size as built."""
+        return self.code.width * px / code_font_size(self.code)
+
+    def place(self, column_left: float, above: Mobject) -> None:
+        """In the column from ``column_left``, under ``above`` and flush with its left edge."""
+        code = self.code
+        width = 7.1 - style.MARGIN - column_left
+        if code.width > width:
+            code.scale_to_fit_width(width)
+        code.next_to(above, DOWN, buff=0.4)
+        code.align_to(above, LEFT)
+        _fit_column(code, column_left)
+        self.output.next_to(code, DOWN, buff=0.25, aligned_edge=LEFT)
+        _fit_column(self.output, column_left)
+
+
 class SecantToTangent(Lesson):
     """The secant PQ collapsing into the tangent at P as h -> 0.
 
@@ -256,13 +814,20 @@ class SecantToTangent(Lesson):
     different values or grow without bound, the scene says that f'(x0) does not exist, and no
     tangent is drawn; the post's code still runs, and the scene says why its number misleads.
 
+    :meth:`lay_out` builds the picture from its components, once, and the beats show their
+    parts: :class:`SecantPoints` (P and Q), :class:`SlopeTriangle`, :class:`ReadoutColumn`,
+    :class:`Magnifier` with its :class:`ZoomLabel` and :class:`WindowBox`, and
+    :class:`CodePanel`.
+
     Attributes set by ``construct`` (for tests): ``cfg``, ``f``, ``x0``, ``axes``,
     ``tangent_line`` (the :class:`core.calculus.Line` with the stated slope, or None),
     ``tangent_mob`` (its drawing, or None), ``secant_mob``, ``log_h`` (the tracker, log10 |h|),
-    ``side`` (the sign of h now), ``h_readout``, ``slope_readout``, ``derivative_value`` (f'(x0)
-    from :func:`core.calculus.stated_derivative`, or None), ``one_sided`` (the one-sided slopes
-    where f'(x0) does not exist, else None), ``stated`` (``{x: f'(x)}`` for every value the
-    scene states as f'), ``magnifier``.
+    ``side`` (the sign of h now), ``points`` (P and Q, their labels), ``triangle``,
+    ``readouts`` (``readouts.h_readout``, ``readouts.slope_readout``), ``derivative_value``
+    (f'(x0) from :func:`core.calculus.stated_derivative`, or None), ``one_sided`` (the one-sided
+    slopes where f'(x0) does not exist, else None), ``stated`` (``{x: f'(x)}`` for every value
+    the scene states as f'), ``magnifier``, ``code_panel`` (``code_panel.printed``: what the
+    post's code prints).
     """
 
     seconds_per_decade = 2.6
@@ -298,20 +863,56 @@ class SecantToTangent(Lesson):
 
     # -----------------------------------------------------------------------------------------
     def lay_out(self) -> None:
-        """Build every mobject and updater; nothing is played yet."""
-        cfg, tr = self.cfg, self.tr
+        """Build every component and its updaters; nothing is played yet."""
+        self._take_config()
+        # what one beat leaves for a later one to take away (None: that beat drew nothing)
+        self.identity_check: VMobject | None = None  # show_identity -> shrink_h
+        self.symmetric_mobs: VMobject | None = None  # show_symmetric -> show_code
+        tr, fn, f, x0 = self.tr, self.cfg.function, self.f, self.x0
+        self.title, self.axes, self.curve, self.fn_label = self._plot()
+        axes = self.axes
+        self.column_left = column_left = axes.x_label.get_right()[0] + 0.45
+        below_formula = self._formulas(column_left)
+        self.readouts = ReadoutColumn(
+            f, x0, self.h, steps=self._pauses(), scale=self.slope_scale,
+            slope_name=tr("secant.secant_slope"), under=below_formula, flush_with=self.formula,
+            column_left=column_left, derivative=self.derivative_value, x0_text=self.x0_text,
+            one_sided=self._side_limits())
+        plot = PlotBox.of(axes)
+        self.points = points = SecantPoints(
+            axes, f, x0, self.h, x0_text=self.x0_text, slope=self.p_slope,
+            x_range=(fn.x_min, fn.x_max), plot=plot)
+        self.secant_mob = line_on_axes(axes, secant(f, x0, self.h()), color=style.SECANT)
+        self.secant_mob.add_updater(lambda m: put_line_on_axes(m, axes, secant(f, x0, self.h())))
+        self.secant_mob.update()
+        self.tangent_mob = self.tangent_label = None
+        if self.tangent_line is not None:  # "tangent at P" beside the line, off the curve
+            self.tangent_mob = line_on_axes(axes, self.tangent_line, color=style.TANGENT,
+                                            stroke_width=style.STROKE_LINE + 2)
+            self.tangent_label = self._tangent_label(plot, points.p_label)
+        self.triangle = SlopeTriangle(axes, f, x0, self.h, points.p_dot,
+                                      keep_clear=(points.p_label, points.q_label), plot=plot)
+        # the magnifier below the readouts (and the rows for f'(x0) or the one-sided slopes)
+        self.magnifier = self._magnifier(self.readouts.lowest.get_bottom()[1], column_left)
+        self.window_box = WindowBox(self.magnifier, axes, (x0, self.y0), plot)
+        self.zoom_label = ZoomLabel(self.magnifier, tr("common.zoom"))
+        self.code_panel = CodePanel(fn.expression, f, x0, reference=self.derivative_value,
+                                    prompt=tr("secant.code_result"))
+
+    def _take_config(self) -> None:
+        """f, x0 and h from the config; f'(x0) or, where it does not exist, the one-sided
+        slopes; the tracker of h; how large the slopes shown get."""
+        cfg = self.cfg
         fn = cfg.function
         self.f = f = fn.f
         self.x0 = x0 = cfg.secant.x0
         h_start = cfg.secant.h_start
         self.y0 = float(f(x0))
+        self.x0_text = format_short(x0, most=6)
         self.differentiable = cfg.secant.differentiable
         self.sides = cfg.secant.sides
         self.side = self.sides[0]
         self.stated: dict[float, float] = {}
-        # what one beat leaves for a later one to take away (None: that beat drew nothing)
-        self.identity_check: VMobject | None = None  # show_identity -> shrink_h
-        self.symmetric_mobs: VMobject | None = None  # show_symmetric -> show_code
         if self.differentiable:
             # the values stated as f'(x0): exact to rounding (complex step), not the post's h
             self.tangent_line = stated_tangent(f, x0)
@@ -329,26 +930,45 @@ class SecantToTangent(Lesson):
             # the direction P's label keeps off the curve: the mean of the finite side slopes
             self.p_slope = (sum(finite) / len(finite) if finite
                             else secant(f, x0, self.side * h_start).slope)
-        self.log_h = log_h = ValueTracker(math.log10(h_start))
+        self.log_h = ValueTracker(math.log10(h_start))
+        # the secant slopes along the way set how many digits the readouts show (1e9*x**2:
+        # 6.00000 × 10⁹)
+        slopes = [secant(f, x0, side * step).slope for side in self.sides
+                  for step in (h_start, cfg.secant.h_end)]
+        if self.derivative_value is not None:
+            slopes.append(self.derivative_value)
+        self.slope_scale = max((abs(v) for v in slopes if math.isfinite(v)), default=1.0)
+        self.slope_format = NumberFormat(self.slope_scale)
 
-        def h() -> float:
-            return self.side * 10.0 ** log_h.get_value()
+    def h(self) -> float:
+        """The step now: Q is at ``x0 + h()`` (``side`` gives its sign, ``log_h`` its size)."""
+        return self.side * 10.0 ** self.log_h.get_value()
 
-        self.h = h
+    def _pauses(self) -> list[float]:
+        """Every h where the shrinking pauses, from each side in turn."""
+        stops = decade_stops(self.cfg.secant.h_start, self.cfg.secant.h_end)
+        return [side * step for side in self.sides for step in stops]
 
-        # --- static layout -------------------------------------------------------------------
-        title = text(tr("secant.title"), size=style.SIZE_TITLE)
+    def _side_limits(self) -> dict[int, tuple[str, float]] | None:
+        """Where f'(x0) does not exist: for each side Q comes from, in turn, the words naming
+        it and where the slopes from it go (None where f'(x0) exists)."""
+        if self.one_sided is None:
+            return None
+        return {side: (self.tr("secant.side_right" if side > 0 else "secant.side_left"),
+                       self.one_sided.right if side > 0 else self.one_sided.left)
+                for side in self.sides}
+
+    def _plot(self) -> tuple[VMobject, PlotAxes, VMobject, VMobject]:
+        """The title, the axes, the curve, and f's formula above the plot."""
+        fn = self.cfg.function
+        title = text(self.tr("secant.title"), size=style.SIZE_TITLE)
         title.to_corner(UL, buff=style.MARGIN + 0.05)
-        axes = fitted_axes(f, fn.x_min, fn.x_max, x_length=self.axes_size[0],
+        axes = fitted_axes(self.f, fn.x_min, fn.x_max, x_length=self.axes_size[0],
                            y_length=self.axes_size[1])
         # the plot's lower left corner clear of the caption band (its tick numbers go below)
         axes.shift(np.array([-6.15, BAND_TOP + 0.6, 0]) - axes.c2p(axes.x_box[0], axes.y_box[0]))
         keep_in_frame(axes)  # wide tick numbers (e.g. 25000) push the plot right
-        self.axes = axes
-        curve = axes.plot_function(f, fn.x_min, fn.x_max)
-        column_left = axes.x_label.get_right()[0] + 0.45
-        column_x = (column_left + 7.1 - style.MARGIN) / 2
-
+        curve = axes.plot_function(self.f, fn.x_min, fn.x_max)
         fn_label = tex("f(x) = " + expression_to_tex(fn.expression), color=style.CURVE,
                        size=style.SIZE_LABEL + 2)
         # the function above the plot, right-aligned, on the row of the y label
@@ -358,279 +978,71 @@ class SecantToTangent(Lesson):
         if fn_label.width > room:
             fn_label.scale_to_fit_width(room).align_to(axes.c2p(axes.x_box[1], 0), RIGHT)
         fn_label.set_y(axes.y_label.get_y())
+        return title, axes, curve, fn_label
 
-        quotient_name = text(tr("secant.secant_slope"), size=style.SIZE_READOUT_LABEL,
-                             color=style.SECANT)
-        quotient = tex(r"= \frac{f(x+h) - f(x)}{h}", size=style.SIZE_MATH - 4,
-                       colors={"f(x+h) - f(x)": style.DF_LEG, "h": style.H_LEG})
-        formula = VGroup(quotient_name, quotient).arrange(RIGHT, buff=0.2)
+    def _formulas(self, column_left: float) -> VMobject:
+        """The difference quotient at the top of the column, the limit it becomes, and where
+        f'(x0) exists the identity under them (slope = f'(x0) + c·h, and its limit); returns
+        what the readouts go under."""
+        column_x = (column_left + 7.1 - style.MARGIN) / 2
+        self.quotient_name = quotient_name = text(
+            self.tr("secant.secant_slope"), size=style.SIZE_READOUT_LABEL, color=style.SECANT)
+        self.quotient = quotient = tex(
+            r"= \frac{f(x+h) - f(x)}{h}", size=style.SIZE_MATH - 4,
+            colors={"f(x+h) - f(x)": style.DF_LEG, "h": style.H_LEG})
+        self.formula = formula = VGroup(quotient_name, quotient).arrange(RIGHT, buff=0.2)
         formula.move_to([column_x, 2.85, 0])
-        self._fit_column(formula, column_left)
-        limit = tex(r"f'(x) = \lim_{h \to 0} \frac{f(x+h) - f(x)}{h}", size=style.SIZE_MATH - 4,
-                    colors={"f(x+h) - f(x)": style.DF_LEG, "h": style.H_LEG})
+        _fit_column(formula, column_left)
+        self.limit = limit = tex(
+            r"f'(x) = \lim_{h \to 0} \frac{f(x+h) - f(x)}{h}", size=style.SIZE_MATH - 4,
+            colors={"f(x+h) - f(x)": style.DF_LEG, "h": style.H_LEG})
         limit.move_to(formula)
-        self._fit_column(limit, column_left)
+        _fit_column(limit, column_left)
         # the identity under the quotient, its "=" under the quotient's "=" (built where f'(x0)
         # exists; the readouts go below it)
         self.identity = self.identity_limit = None
-        below_formula: VMobject = formula
-        if self.expansion is not None:
-            e = self.expansion
-            c0, c1 = _coefficient_tex(e.derivative, e.exact), _coefficient_tex(e.coefficient,
-                                                                                e.exact)
-            relation = "=" if e.exact else r"\approx"
-            self.identity_tex = _identity_tex(c0, c1)
-            identity = tex(relation + " " + self.identity_tex, size=style.SIZE_MATH - 4,
-                           colors={"h": style.H_LEG}, color=style.SECANT)
-            identity.next_to(formula, DOWN, buff=0.3)
-            identity.shift(RIGHT * (quotient[0][0].get_x() - identity[0][0].get_x()))
-            self._fit_column(identity, column_left)
-            # (plain parentheses: the h of \right would be coloured as a variable)
-            tail = ") = " + c0 if e.exact else r" + \dots) = " + c0
-            identity_limit = tex(r"= \lim_{h \to 0}(" + self.identity_tex + tail,
-                                 size=style.SIZE_MATH - 4, colors={"h": style.H_LEG},
-                                 color=style.TANGENT)
-            # under the limit, its "=" under the limit's (f ' ( x ) = : the sixth glyph)
-            identity_limit.next_to(limit, DOWN, buff=0.3)
-            equals = limit[0][5] if len(limit[0]) > 5 else limit[0][0]
-            identity_limit.shift(RIGHT * (equals.get_x() - identity_limit[0][0].get_x()))
-            self._fit_column(identity_limit, column_left)
-            self.identity, self.identity_limit = identity, identity_limit
-            below_formula = VGroup(formula, identity, identity_limit)
+        e = self.expansion
+        if e is None:
+            return formula
+        c0, c1 = _coefficient_tex(e.derivative, e.exact), _coefficient_tex(e.coefficient,
+                                                                            e.exact)
+        relation = "=" if e.exact else r"\approx"
+        self.identity_tex = _identity_tex(c0, c1)
+        identity = tex(relation + " " + self.identity_tex, size=style.SIZE_MATH - 4,
+                       colors={"h": style.H_LEG}, color=style.SECANT)
+        identity.next_to(formula, DOWN, buff=0.3)
+        identity.shift(RIGHT * (quotient[0][0].get_x() - identity[0][0].get_x()))
+        _fit_column(identity, column_left)
+        # (plain parentheses: the h of \right would be coloured as a variable)
+        tail = ") = " + c0 if e.exact else r" + \dots) = " + c0
+        identity_limit = tex(r"= \lim_{h \to 0}(" + self.identity_tex + tail,
+                             size=style.SIZE_MATH - 4, colors={"h": style.H_LEG},
+                             color=style.TANGENT)
+        # under the limit, its "=" under the limit's (f ' ( x ) = : the sixth glyph)
+        identity_limit.next_to(limit, DOWN, buff=0.3)
+        equals = limit[0][5] if len(limit[0]) > 5 else limit[0][0]
+        identity_limit.shift(RIGHT * (equals.get_x() - identity_limit[0][0].get_x()))
+        _fit_column(identity_limit, column_left)
+        self.identity, self.identity_limit = identity, identity_limit
+        return VGroup(formula, identity, identity_limit)
 
-        self.h_readout = Readout("h", value=h(), fmt=format_sig, color=style.H_LEG,
-                                 label_color=style.H_LEG)
-        # the secant slopes along the way set how many digits the readouts show (1e9*x**2:
-        # 6.00000 × 10⁹)
-        slopes = [secant(f, x0, side * step).slope for side in self.sides
-                  for step in (h_start, cfg.secant.h_end)]
-        if self.derivative_value is not None:
-            slopes.append(self.derivative_value)
-        self.slope_scale = max((abs(v) for v in slopes if math.isfinite(v)), default=1.0)
-        self.slope_format = NumberFormat(self.slope_scale)
-        self.slope_readout = Readout(
-            text(tr("secant.secant_slope"), size=style.SIZE_READOUT_LABEL, color=style.SECANT),
-            value=secant(f, x0, h()).slope, scale=self.slope_scale, color=style.SECANT,
-        )
-        readouts = VGroup(self.h_readout, self.slope_readout)
-        readouts.arrange(DOWN, aligned_edge=LEFT, buff=0.28)
-        readouts.next_to(below_formula, DOWN, buff=0.45).align_to(formula, LEFT)
-        # align the "=" signs
-        dx = self.slope_readout.equals.get_x() - self.h_readout.equals.get_x()
-        self.h_readout.shift(RIGHT * dx)
-        # room for the widest number the slope will show (6.004 × 10⁹ is wider than 0.22000)
-        def widest() -> float:
-            right = readouts.get_right()[0]
-            for side in self.sides:
-                for step in decade_stops(h_start, cfg.secant.h_end):
-                    self.slope_readout.set_value(secant(f, x0, side * step).slope)
-                    right = max(right, readouts.get_right()[0])
-            self.slope_readout.set_value(secant(f, x0, h()).slope)
-            return right
-
-        right_edge = 7.1 - style.MARGIN
-        overflow = widest() - right_edge
-        if overflow > 0:  # first use the column's room on the left
-            readouts.shift(LEFT * max(0.0, min(overflow, readouts.get_left()[0] - column_left)))
-            overflow = widest() - right_edge
-        if overflow > 0:  # then smaller, never below the smallest size: the words ...
-            factor = max(1 - overflow / readouts.width, style.SIZE_SMALL / style.SIZE_READOUT_LABEL)
-            readouts.scale(factor, about_point=readouts.get_corner(UL))
-            overflow = widest() - right_edge
-            number = self.slope_readout.number
-            if overflow > 0:  # ... then the number (its font is larger)
-                room = style.SIZE_SMALL / (style.SIZE_READOUT * factor)
-                number.scale(max(1 - overflow / (number.width + 1e-9), room),
-                             about_point=number.anchor)
-        self.h_readout.track(h)
-        self.slope_readout.track(lambda: secant(f, x0, h()).slope)
-
-        self.x0_text = format_short(x0, most=6)
-        df_name = tex(f"f'({self.x0_text})", size=style.SIZE_READOUT, color=style.TANGENT)
-        if self.differentiable:
-            self.derivative_readout = Readout(df_name, value=self.derivative_value,
-                                              scale=self.slope_scale, color=style.TANGENT)
-            self.derivative_readout.next_to(self.slope_readout, DOWN, buff=0.28)
-            self.derivative_readout.shift(RIGHT * (self.slope_readout.equals.get_x()
-                                                   - self.derivative_readout.equals.get_x()))
-            overflow = self.derivative_readout.get_right()[0] - (7.1 - style.MARGIN)
-            if overflow > 0:  # 6.000 × 10⁹: a smaller number, never below the smallest size
-                number = self.derivative_readout.number
-                smallest = style.SIZE_SMALL / style.SIZE_READOUT
-                number.scale(max(1 - overflow / number.width, smallest),
-                             about_point=number.anchor)
-            lowest = self.derivative_readout
-        else:
-            # a row per side, filled in when Q has come from it: "from the right -> 1.00"
-            self.side_rows = {}
-            above = self.slope_readout
-            for side in self.sides:
-                limit = self.one_sided.right if side > 0 else self.one_sided.left
-                row = VGroup(
-                    text(tr("secant.side_right" if side > 0 else "secant.side_left"),
-                         size=style.SIZE_READOUT_LABEL, color=style.SECANT),
-                    tex(r"\to " + number_tex(limit), size=style.SIZE_READOUT,
-                        color=style.SECANT),
-                ).arrange(RIGHT, buff=0.2)
-                row.next_to(above, DOWN, buff=0.28).align_to(readouts, LEFT)
-                self._fit_column(row, column_left)
-                self.side_rows[side] = above = row
-            lowest = above
-            self.derivative_readout = None
-
-        # magnifier below the readouts (and the rows kept for f'(x0) or the one-sided slopes)
-        panel_top = lowest.get_bottom()[1] - 0.6
+    def _magnifier(self, top: float, column_left: float) -> Magnifier:
+        """The magnifier, across the column from ``top`` (less a gap) down to the caption
+        band, redrawn for h every frame."""
+        panel_top = top - 0.6
         panel_h = panel_top - (BAND_TOP + 0.1)
         panel_w = 7.1 - style.MARGIN - column_left
-        self.magnifier = magnifier = Magnifier(width=panel_w, height=panel_h)
+        magnifier = Magnifier(width=panel_w, height=panel_h)
         magnifier.panel.move_to([column_left + panel_w / 2, panel_top - panel_h / 2, 0])
-        zoom_name = text(tr("common.zoom"), size=style.SIZE_SMALL, color=style.TEXT_DIM)
-        times = tex(r"\times", size=style.SIZE_SMALL + 4, color=style.TEXT_DIM)
-        zoom_number = GlyphNumber(1.0, fmt=_zoom_format, size=style.SIZE_SMALL + 4,
-                                  color=style.TEXT_DIM)
-        zoom_label = VGroup(zoom_name, times, zoom_number)
-        zoom_name.next_to(magnifier.panel, UP, buff=0.14, aligned_edge=LEFT)
-        times.next_to(zoom_name, RIGHT, buff=0.15)
-        zoom_number.next_to(times, RIGHT, buff=0.1)
-        zoom_number.add_updater(lambda m: m.set_value(magnifier.zoom))
-        self.zoom_readout = zoom_number
-        window_box = Rectangle(width=1, height=1).set_stroke(style.TEXT_DIM, 1.5, opacity=0.7)
+        magnifier.add_updater(lambda m: m.redraw(self.h(), self))
+        magnifier.update()
+        return magnifier
 
-        plot_ll = axes.c2p(axes.x_box[0], axes.y_box[0])
-        plot_ur = axes.c2p(axes.x_box[1], axes.y_box[1])
-        plot_w, plot_h = plot_ur[0] - plot_ll[0], plot_ur[1] - plot_ll[1]
-
-        def into_plot(m: VMobject) -> VMobject:
-            """Shift a label into the plot area (a point on its edge keeps its label inside)."""
-            dx = max(0.0, plot_ll[0] + 0.05 - m.get_left()[0])
-            dx -= max(0.0, m.get_right()[0] - plot_ur[0] + 0.05)
-            dy = max(0.0, plot_ll[1] + 0.05 - m.get_bottom()[1])
-            dy -= max(0.0, m.get_top()[1] - plot_ur[1] + 0.05)
-            return m.shift(RIGHT * dx + UP * dy)
-
-        def update_window(box: Rectangle) -> None:
-            # the part of the main picture the magnifier shows (at least a visible square)
-            zoom = magnifier.zoom
-            w = max(magnifier.w / zoom, 0.16)
-            hh = max(magnifier.h / zoom, 0.16 * magnifier.h / magnifier.w)
-            centre = axes.c2p(x0, self.y0) - magnifier.centre_offset / zoom
-            # clipped to the plot area (P may sit on its edge)
-            left = max(centre[0] - w / 2, plot_ll[0])
-            right = min(centre[0] + w / 2, plot_ur[0])
-            bottom = max(centre[1] - hh / 2, plot_ll[1])
-            top = min(centre[1] + hh / 2, plot_ur[1])
-            box.stretch_to_fit_width(max(right - left, 0.01))
-            box.stretch_to_fit_height(max(top - bottom, 0.01))
-            box.move_to([(left + right) / 2, (bottom + top) / 2, 0])
-            # shown only once it marks a small part of the plot (a big box would clutter it)
-            share = max(w / plot_w, hh / plot_h)
-            box.set_stroke(opacity=0.7 * _ramp(0.4 - share, 0.0, 0.15))
-
-        # --- moving geometry -----------------------------------------------------------------
-        p_dot = Dot(axes.c2p(x0, self.y0), radius=style.DOT_RADIUS, color=style.POINT)
-        q_dot = Dot(radius=style.DOT_RADIUS, color=style.POINT_Q)
-        q_dot.add_updater(lambda m: m.move_to(axes.c2p(x0 + h(), float(f(x0 + h())))))
-        normal = self._normal(self.p_slope)
-        # P with its coordinates, (3, 0.48), from the config and f; the corner nearest the
-        # curve sits off P along the normal, so the label reaches away from the curve
-        p_label = tex(rf"P({self.x0_text},\,{number_tex(self.y0)})", size=style.SIZE_LABEL)
-        away = np.array([-np.sign(round(normal[0], 6)), -np.sign(round(normal[1], 6)), 0.0])
-        fine = np.linspace(fn.x_min, fn.x_max, 400)
-        with np.errstate(all="ignore"):
-            drawn = axes.c2p_array(fine, np.asarray(f(fine), dtype=float))
-        drawn = drawn[np.isfinite(drawn).all(axis=1)]
-
-        def hits(label: VMobject) -> int:
-            """How many points of the drawn curve the label covers."""
-            dl, ur = label.get_corner(DL) - 0.05, label.get_corner(UR) + 0.05
-            return int(np.sum(np.all((drawn[:, :2] > dl[:2]) & (drawn[:, :2] < ur[:2]), axis=1)))
-
-        # off P along the normal; where the curve runs through that (a corner), up-left or
-        # up-right of P instead
-        tries = [(normal, away), (UP + LEFT, DR), (UP + RIGHT, DL), (DOWN + LEFT, UR),
-                 (DOWN + RIGHT, UL)]
-        best = None
-        for direction, corner in tries:
-            direction = direction / np.linalg.norm(direction)
-            p_label.move_to(p_dot.get_center() + 0.22 * direction, aligned_edge=corner)
-            into_plot(p_label)
-            score = hits(p_label)
-            if best is None or score < best[0]:
-                best = (score, p_label.get_center().copy())
-            if score == 0:
-                break
-        p_label.move_to(best[1])
-        q_label = tex("Q", size=style.SIZE_LABEL, color=style.POINT_Q)
-
-        def update_q_label(m: VMobject) -> None:
-            xq = x0 + h()
-            slope = float(stated_derivative(f, xq))  # only to keep Q's label off the curve
-            slope = slope if math.isfinite(slope) else secant(f, x0, h()).slope
-            m.move_to(axes.c2p(xq, float(f(xq))) + 0.38 * self._normal(slope))
-            into_plot(m)
-            m.set_fill(opacity=_ramp(self._leg_length(), 0.35, 0.7) * _clear_of(m, p_label))
-
-        q_label.add_updater(update_q_label)
-
-        self.secant_mob = secant_mob = line_on_axes(axes, secant(f, x0, h()),
-                                                    color=style.SECANT)
-        secant_mob.add_updater(lambda m: put_line_on_axes(m, axes, secant(f, x0, h())))
-        self.tangent_mob = None if self.tangent_line is None else line_on_axes(
-            axes, self.tangent_line, color=style.TANGENT, stroke_width=style.STROKE_LINE + 2)
-        self.tangent_label = None
-        if self.tangent_line is not None:  # "tangent at P" beside the line, off the curve
-            self.tangent_label = self._tangent_label(into_plot, p_label)
-
-        h_leg = Line(stroke_width=style.STROKE_LINE, color=style.H_LEG)
-        df_leg = Line(stroke_width=style.STROKE_LINE, color=style.DF_LEG)
-
-        def corner() -> np.ndarray:
-            return axes.c2p(x0 + h(), self.y0)
-
-        def q_point() -> np.ndarray:
-            return axes.c2p(x0 + h(), float(f(x0 + h())))
-
-        h_leg.add_updater(lambda m: m.set_points_as_corners([p_dot.get_center(), corner()]))
-        df_leg.add_updater(lambda m: m.set_points_as_corners([corner(), q_point()]))
-        h_label = tex("h", size=style.SIZE_LABEL, color=style.H_LEG)
-        df_label = tex("f(x+h) - f(x)", size=style.SIZE_LABEL, color=style.DF_LEG)
-
-        def df_screen() -> float:
-            return float(abs(q_point()[1] - corner()[1]))
-
-        def update_h_label(m: VMobject) -> None:
-            rising = q_point()[1] >= p_dot.get_center()[1]
-            mid = (p_dot.get_center() + corner()) / 2
-            m.next_to(mid, DOWN if rising else UP, buff=0.14)
-            if m.get_bottom()[1] < plot_ll[1] or m.get_top()[1] > plot_ur[1]:
-                m.next_to(mid, UP if rising else DOWN, buff=0.14)
-            m.set_fill(opacity=_ramp(self._leg_length(), 0.7, 1.2)
-                       * _clear_of(m, p_label, q_label))
-
-        def update_df_label(m: VMobject) -> None:
-            mid = (corner() + q_point()) / 2
-            m.next_to(mid, RIGHT, buff=0.14)
-            if m.get_right()[0] > axes.c2p(axes.x_box[1], 0)[0]:
-                m.next_to(mid, LEFT, buff=0.14)
-            fade = min(_ramp(self._leg_length(), 0.7, 1.2), _ramp(df_screen(), 0.25, 0.5))
-            m.set_fill(opacity=fade * _clear_of(m, p_label, q_label, h_label))
-
-        h_label.add_updater(update_h_label)
-        df_label.add_updater(update_df_label)
-        magnifier.add_updater(lambda m: m.redraw(h(), self))
-        window_box.add_updater(update_window)
-        for m in (q_dot, q_label, secant_mob, h_leg, df_leg, h_label, df_label, magnifier,
-                  window_box, zoom_number):
-            m.update()
-        self.secant_mob, self.h_leg, self.df_leg = secant_mob, h_leg, df_leg
-
-        self.title, self.curve, self.fn_label = title, curve, fn_label
-        self.formula, self.quotient_name, self.quotient, self.limit = (
-            formula, quotient_name, quotient, limit)
-        self.readouts, self.column_left = readouts, column_left
-        self.zoom_label, self.window_box = zoom_label, window_box
-        self.p_dot, self.p_label, self.q_dot, self.q_label = p_dot, p_label, q_dot, q_label
-        self.h_label, self.df_label = h_label, df_label
+    def _moving(self) -> VGroup:
+        """Q, the secant and the slope triangle: what follows h on the plot."""
+        t = self.triangle
+        return VGroup(self.points.q_dot, self.points.q_label, self.secant_mob, t.h_leg,
+                      t.df_leg, t.h_label, t.df_label)
 
     # --- the beats -----------------------------------------------------------------------------
     def show_curve(self) -> None:
@@ -646,8 +1058,9 @@ class SecantToTangent(Lesson):
         """P, Q a step h further, and the secant through them."""
         self.narrate("secant.n.p_and_q" if self.side > 0 else "secant.n.p_and_q_left")
         self.say("secant.intro", narrated=False)
-        self.play(FadeIn(self.p_dot, scale=0.5), Write(self.p_label), run_time=0.8)
-        self.play(FadeIn(self.q_dot, scale=0.5), FadeIn(self.q_label), run_time=0.8)
+        points = self.points
+        self.play(FadeIn(points.p_dot, scale=0.5), Write(points.p_label), run_time=0.8)
+        self.play(FadeIn(points.q_dot, scale=0.5), FadeIn(points.q_label), run_time=0.8)
         self.play(Create(self.secant_mob), run_time=1.0)
         self.wait(1.2)
 
@@ -655,14 +1068,15 @@ class SecantToTangent(Lesson):
         """The legs h and f(x+h) - f(x), the difference quotient and its readouts."""
         self.narrate("secant.n.triangle")
         self.say("secant.slope_is", narrated=False)
-        self.play(Create(self.h_leg), FadeIn(self.h_label), run_time=0.8)
-        self.play(Create(self.df_leg), FadeIn(self.df_label), run_time=0.8)
+        triangle = self.triangle
+        self.play(Create(triangle.h_leg), FadeIn(triangle.h_label), run_time=0.8)
+        self.play(Create(triangle.df_leg), FadeIn(triangle.df_label), run_time=0.8)
         self.play(FadeIn(self.formula, shift=0.2 * DOWN), run_time=1.0)
         self._settle(self.formula)
-        self.play(FadeIn(self.readouts), run_time=0.8)
+        self.play(FadeIn(self.readouts.live), run_time=0.8)
         self.wait(1.6)
         # p_dot on top of the legs, the moving parts last (they are redrawn every frame)
-        self.bring_to_front(self.p_dot, self.p_label)
+        self.bring_to_front(self.points.p_dot, self.points.p_label)
 
     def show_identity(self) -> None:
         """For this f the slope is f'(x0) + c·h: exactly for a quadratic (0.22 + 0.02h), to
@@ -684,8 +1098,9 @@ class SecantToTangent(Lesson):
             check = tex(rf"{c0} {'-' if c1.startswith('-') else '+'} {c1.lstrip('-')} \cdot "
                         + format_sig(h0) + " = " + self.slope_format.tex(e.slope(h0)),
                         size=style.SIZE_READOUT - 4, color=style.SECANT)
-            check.next_to(self.readouts, DOWN, buff=0.3).align_to(self.readouts, LEFT)
-            self._fit_column(check, self.column_left)
+            live = self.readouts.live
+            check.next_to(live, DOWN, buff=0.3).align_to(live, LEFT)
+            _fit_column(check, self.column_left)
             self.play(FadeIn(check, shift=0.1 * DOWN), run_time=0.8)
             self.identity_check = check
         self.wait(1.6)
@@ -706,13 +1121,12 @@ class SecantToTangent(Lesson):
         side = self.sides[1]
         self.narrate("secant.n.other_side_left" if side < 0 else "secant.n.other_side_right")
         self.say("secant.from_left" if side < 0 else "secant.from_right", narrated=False)
-        moving = VGroup(self.q_dot, self.q_label, self.secant_mob, self.h_leg, self.df_leg,
-                        self.h_label, self.df_label)
+        moving = self._moving()
         self.play(FadeOut(moving), run_time=0.6)
         self.side = side
         self.log_h.set_value(math.log10(self.cfg.secant.h_start))
         self.play(FadeIn(moving), run_time=0.8)
-        self.bring_to_front(self.p_dot, self.p_label)
+        self.bring_to_front(self.points.p_dot, self.points.p_label)
         self.wait(0.8)
         self._shrink(open_magnifier=False)
 
@@ -752,10 +1166,10 @@ class SecantToTangent(Lesson):
                 self.say("secant.zoom_caption", narrated=False)
                 magnifier.redraw(self.h(), self)
                 self.window_box.update()
-                self.zoom_readout.update()
+                self.zoom_label.update()
                 self.play(FadeIn(magnifier), FadeIn(self.zoom_label),
                           Create(self.window_box), run_time=1.2)
-                self.bring_to_front(self.secant_mob, self.p_dot, self.p_label)
+                self.bring_to_front(self.secant_mob, self.points.p_dot, self.points.p_label)
                 self.wait(pause)
             elif i == merge_at:
                 self.wait(0.3)
@@ -774,8 +1188,9 @@ class SecantToTangent(Lesson):
                              value=number_text(float(f"{limit:.12g}"), digits=3))
             else:
                 self.narrate(f"secant.n.unbounded_{side}")
-            self.play(FadeIn(self.side_rows[self.side], shift=0.1 * DOWN), run_time=0.8)
-            self._settle(self.side_rows[self.side])
+            row = self.readouts.side_rows[self.side]
+            self.play(FadeIn(row, shift=0.1 * DOWN), run_time=0.8)
+            self._settle(row)
             self.wait(1.2)
 
     def _announce_tangent(self) -> None:
@@ -785,7 +1200,7 @@ class SecantToTangent(Lesson):
         self.play(Create(self.tangent_mob), run_time=1.2)
         self.play(FadeIn(self.tangent_label, shift=0.1 * UP), run_time=0.6)
         self._settle(self.tangent_label)
-        self.bring_to_front(self.secant_mob, self.p_dot, self.p_label)
+        self.bring_to_front(self.secant_mob, self.points.p_dot, self.points.p_label)
         self.wait(0.6)
 
     def show_limit(self) -> None:
@@ -805,7 +1220,7 @@ class SecantToTangent(Lesson):
         self.remove(*self._formula_parts)
         self.add(self.limit)
         self._settle(self.limit, self.identity_limit)
-        self.play(FadeIn(self.derivative_readout, shift=0.1 * DOWN), run_time=0.8)
+        self.play(FadeIn(self.readouts.derivative_readout, shift=0.1 * DOWN), run_time=0.8)
         self.wait(2.0)
 
     def show_tangent(self) -> None:
@@ -825,13 +1240,12 @@ class SecantToTangent(Lesson):
         equation.next_to(self.identity_limit, DOWN, buff=0.5)
         if len(equation) and equation[1].get_y() < equation[0].get_y() - 0.1:  # two lines
             equation.align_to(self.limit, LEFT)
-        self._fit_column(equation, self.column_left)
+        _fit_column(equation, self.column_left)
         self.equation = equation
         self.play(
-            FadeOut(VGroup(self.q_dot, self.q_label, self.secant_mob, self.h_leg, self.df_leg,
-                           self.h_label, self.df_label)),
+            FadeOut(self._moving()),
             FadeOut(VGroup(self.magnifier, self.zoom_label, self.window_box)),
-            FadeOut(self.readouts), FadeOut(self.derivative_readout),
+            FadeOut(self.readouts.live), FadeOut(self.readouts.derivative_readout),
             run_time=1.0,
         )
         # the label on the plot moves into the equation
@@ -880,7 +1294,7 @@ class SecantToTangent(Lesson):
                 colors=colors, color=style.SECANT),
         ).arrange(DOWN, aligned_edge=LEFT, buff=0.25)
         rows.next_to(self.equation, DOWN, buff=0.4).align_to(self.equation, LEFT)
-        self._fit_column(rows, self.column_left)
+        _fit_column(rows, self.column_left)
         # under the third row, its "=" under the row's: the average of the other two
         b_tex = short.tex(backward)
         pair = short.tex(forward) + (f" - {b_tex[1:]}" if b_tex.startswith("-")
@@ -888,7 +1302,7 @@ class SecantToTangent(Lesson):
         average = tex(r"= (" + pair + ")/2", size=size, color=style.SECANT)
         average.next_to(rows[2], DOWN, buff=0.15)
         average.shift(RIGHT * (rows[2][-1][0].get_x() - average[0][0].get_x()))
-        self._fit_column(average, self.column_left)
+        _fit_column(average, self.column_left)
         block = VGroup(rows, average)  # (large numbers, 8.00 × 10⁹: taller rows) in the frame
         room = rows.get_top()[1] - (BAND_TOP + 0.1)
         if block.height > room:
@@ -899,7 +1313,7 @@ class SecantToTangent(Lesson):
         self.play(FadeIn(dots, scale=0.5), run_time=0.6)
         self.play(Create(one_sided), FadeIn(rows[:2], shift=0.1 * DOWN), run_time=1.2)
         self.play(Create(chord_mob), FadeIn(rows[2], shift=0.1 * DOWN), run_time=1.2)
-        self.bring_to_front(self.p_dot, self.p_label)
+        self.bring_to_front(self.points.p_dot, self.points.p_label)
         self.wait(1.0)
         self.end_beat()
         # its slope: the average, and closer (the h terms cancel)
@@ -916,7 +1330,7 @@ class SecantToTangent(Lesson):
         moved = line_on_axes(axes, line_through(x0, self.y0, central), color=style.SECANT,
                              stroke_width=style.STROKE_LINE)
         self.play(ReplacementTransform(chord_mob.copy(), moved), run_time=1.4)
-        self.bring_to_front(self.p_dot, self.p_label)
+        self.bring_to_front(self.points.p_dot, self.points.p_label)
         self.wait(1.6)
         self.symmetric_mobs = VGroup(one_sided, dots, chord_mob, moved, rows, average)
 
@@ -942,20 +1356,19 @@ class SecantToTangent(Lesson):
         self.narrate(f"secant.n.{key}", x0=self.x0_text)
         self.say(f"secant.{key}", narrated=False, x0=self.x0_text)
         self.play(
-            FadeOut(VGroup(self.q_dot, self.q_label, self.secant_mob, self.h_leg, self.df_leg,
-                           self.h_label, self.df_label)),
+            FadeOut(self._moving()),
             FadeOut(VGroup(self.magnifier, self.zoom_label, self.window_box)),
-            FadeOut(self.readouts),
+            FadeOut(self.readouts.live),
             run_time=1.0,
         )
-        rows = VGroup(*self.side_rows.values())
-        self.play(rows.animate.align_to(self.readouts, UP), run_time=0.8)
+        rows = VGroup(*self.readouts.side_rows.values())
+        self.play(rows.animate.align_to(self.readouts.live, UP), run_time=0.8)
         statement = VGroup(
             tex(f"f'({self.x0_text})", size=style.SIZE_MATH - 4, color=style.TANGENT),
             text(self.tr("secant.does_not_exist"), size=style.SIZE_BODY, color=style.TANGENT),
         ).arrange(RIGHT, buff=0.25)
         statement.next_to(rows, DOWN, buff=0.45).align_to(rows, LEFT)
-        self._fit_column(statement, self.column_left)
+        _fit_column(statement, self.column_left)
         self.equation = statement
         self.play(FadeIn(statement, shift=0.1 * DOWN), run_time=1.0)
         self._settle(rows, statement)
@@ -972,38 +1385,37 @@ class SecantToTangent(Lesson):
             leaving.append(FadeOut(self.identity_limit))
         if leaving:
             self.play(*leaving, run_time=0.8)
-        self._make_room_for_code()
+        panel = self.code_panel
+        # as wide as the code is at the smallest size a projector shows (20 px at 720p)
+        self._make_room_for_code(panel.width_at(_CODE_PX))
         self.say("secant.code_title", narrated=False)
-        code, output, (correct, relative) = self._code(self.column_left, self.equation)
-        self.narrate("secant.n.code", printed=self.printed)
-        self.play(FadeIn(code, shift=0.1 * UP), run_time=1.2)
+        panel.place(self.column_left, self.equation)
+        self.narrate("secant.n.code", printed=panel.printed)
+        self.play(FadeIn(panel.code, shift=0.1 * UP), run_time=1.2)
         self.wait(1.5)
-        self.play(FadeIn(output, shift=0.1 * DOWN), run_time=0.8)
+        self.play(FadeIn(panel.output, shift=0.1 * DOWN), run_time=0.8)
         if not self.differentiable:
-            key, fields = self._misleading()
+            key, fields = self._misleading(panel)
             self.say(f"secant.{key}", narrated=False, **fields)
             self.narrate(f"secant.n.{key}", **fields)
             self.wait(3.5)
             return
-        self.narrate("secant.code_note" if relative else "secant.code_note_abs", n=correct)
-        self.say("secant.code_note" if relative else "secant.code_note_abs", narrated=False,
-                 n=correct)
-        if correct and relative:  # the right digits, pointed at
-            self.play(Indicate(self.printed_number[: self.correct_length], scale_factor=1.15,
+        key = "secant.code_note" if panel.relative else "secant.code_note_abs"
+        self.narrate(key, n=panel.digits)
+        self.say(key, narrated=False, n=panel.digits)
+        if panel.digits and panel.relative:  # the right digits, pointed at
+            self.play(Indicate(panel.number[: panel.correct_length], scale_factor=1.15,
                                color=style.TANGENT), run_time=1.0)
         self.wait(2.5)
 
-    def _make_room_for_code(self) -> None:
-        """The post's code at its size needs a wider column: the plot shrinks towards the
-        lower left and the column's contents follow the column's new edge (and the tangent's
-        equation moves up where the identity was)."""
+    def _make_room_for_code(self, needed: float) -> None:
+        """The post's code at its size needs a wider column (``needed`` wide): the plot
+        shrinks towards the lower left and the column's contents follow the column's new edge
+        (and the tangent's equation moves up where the identity was)."""
         if not self.differentiable:  # the code needs the column's height: the rows go up
-            rest = VGroup(*self.side_rows.values(), self.equation)
+            rest = VGroup(*self.readouts.side_rows.values(), self.equation)
             self.play(FadeOut(self.formula), rest.animate.align_to(self.formula, UP),
                       run_time=0.8)
-        probe = code_block(self._source())
-        # as wide as the code is at the smallest size a projector shows (20 px at 720p)
-        needed = probe.width * _CODE_PX / code_font_size(probe)
         new_left = 7.1 - style.MARGIN - needed
         shift = self.column_left - new_left
         moves = []
@@ -1050,12 +1462,12 @@ class SecantToTangent(Lesson):
             self.remove(group)
             self.add(*plot)
 
-    def _misleading(self) -> tuple[str, dict]:
-        """The caption key (and fields) saying why the post's number misleads where f'(x0)
-        does not exist."""
-        value = float(self.printed_value)
+    def _misleading(self, panel: CodePanel) -> tuple[str, dict]:
+        """The caption key (and fields) saying why the number ``panel`` prints misleads where
+        f'(x0) does not exist."""
+        value = float(panel.value)
         left, right = self.one_sided.left, self.one_sided.right
-        fields = {"printed": self.printed, "x0": self.x0_text}
+        fields = {"printed": panel.printed, "x0": self.x0_text}
         if not math.isfinite(value):
             return "code_nan", fields
         if math.isfinite(left) and math.isfinite(right):
@@ -1087,17 +1499,7 @@ class SecantToTangent(Lesson):
             FadeIn(lim[: len(lim) - n], shift=0.2 * RIGHT),
         ]
 
-    def _fit_column(self, mob: VMobject, column_left: float) -> None:
-        """Shrink ``mob`` to the right column if needed, and keep it inside it."""
-        width = 7.1 - style.MARGIN - column_left
-        if mob.width > width:
-            mob.scale_to_fit_width(width)
-        if mob.get_left()[0] < column_left:
-            mob.shift(RIGHT * (column_left - mob.get_left()[0]))
-        if mob.get_right()[0] > 7.1 - style.MARGIN:
-            mob.shift(LEFT * (mob.get_right()[0] - 7.1 + style.MARGIN))
-
-    def _tangent_label(self, into_plot, p_label: VMobject) -> VMobject:
+    def _tangent_label(self, plot: PlotBox, p_label: VMobject) -> VMobject:
         """"tangent at P" beside the tangent, inside the plot: clear of P's label and of the
         slope triangle when the tangent appears, off the curve, on the side of the line away
         from the curve where it can, as far from P as it can."""
@@ -1119,7 +1521,7 @@ class SecantToTangent(Lesson):
         corners = np.array([axes.c2p(x0, self.y0), axes.c2p(x0 + h1, float(f(x0 + h1)))])
         triangle = (corners.min(axis=0) - 0.5, corners.max(axis=0) + 0.5)
         keep_off = [(p_label.get_corner(DL) - 0.1, p_label.get_corner(UR) + 0.1), triangle]
-        normal = self._normal(tl.slope)
+        normal = _normal(axes, tl.slope)
         best, best_score = None, math.inf
 
         def places():
@@ -1158,61 +1560,7 @@ class SecantToTangent(Lesson):
             label.move_to(best)
         else:  # no room beside the line inside the plot: above P's label
             label.next_to(p_label, UP, buff=0.15)
-        return into_plot(label)
-
-    def _normal(self, slope: float) -> np.ndarray:
-        """Unit normal (on screen) pointing up-left of the curve with this data slope."""
-        d = self.axes.c2p(1, slope) - self.axes.c2p(0, 0)
-        d = d / np.linalg.norm(d)
-        return np.array([-d[1], d[0], 0.0])
-
-    def _leg_length(self) -> float:
-        """Screen length of the h leg (the labels fade out as it gets short)."""
-        return float(abs(self.axes.c2p(self.x0 + self.h(), 0)[0] - self.axes.c2p(self.x0, 0)[0]))
-
-    def _source(self) -> str:
-        """The post's code, for this f and x0."""
-        return (
-            "def func(x):\n"
-            f"    return {self.cfg.function.expression}\n"
-            "\n"
-            "def differentiation(f, x):\n"
-            "    h = 1e-8\n"
-            "    return (f(x+h) - f(x-h)) / (2*h)\n"
-            "\n"
-            f"print(differentiation(func, {self.x0!r}))"
-        )
-
-    def _code(self, column_left: float, above: VMobject):
-        """The post's code, what it prints (from core), and how many digits are right."""
-        x0, f = self.x0, self.f
-        code = code_block(self._source())
-        width = 7.1 - style.MARGIN - column_left
-        if code.width > width:
-            code.scale_to_fit_width(width)
-        code.next_to(above, DOWN, buff=0.4)
-        code.align_to(above, LEFT)
-        self._fit_column(code, column_left)
-        with np.errstate(all="ignore"):  # sqrt(x0 - h) at the end of the range: nan
-            value = float(derivative(f, x0, h=1e-8, method="central"))
-        printed = repr(value)
-        self.printed_value = value
-        if self.derivative_value is not None:  # how many of its digits are right
-            correct_part, digits, relative = _correct_part(printed, value,
-                                                           self.derivative_value)
-        else:  # there is no f'(x0) to be right about
-            correct_part, digits, relative = "", 0, False
-        size = style.SIZE_CODE + 4
-        number = Text(printed, font=style.MONO_FONT, font_size=size, color=style.TEXT_DIM,
-                      t2c={f"[0:{len(correct_part)}]": style.TANGENT} if correct_part else None)
-        prompt = text(self.tr("secant.code_result"), size=style.SIZE_SMALL,
-                      color=style.TEXT_DIM)
-        self.printed_number, self.correct_length = number, len(correct_part)
-        output = VGroup(prompt, number).arrange(RIGHT, buff=0.25)
-        output.next_to(code, DOWN, buff=0.25, aligned_edge=LEFT)
-        self._fit_column(output, column_left)
-        self.printed = printed
-        return code, output, (digits, relative)
+        return plot.into(label)
 
 
 def _correct_part(printed: str, value: float, reference: float) -> tuple[str, int, bool]:

@@ -162,7 +162,7 @@ def test_secant_to_tangent(case, use_config, tmp_path):
         else:
             assert close(found, exact) and side in scene.sides
     # the post's code still runs, and prints what core's central difference gives
-    assert scene.printed == repr(float(scene.printed_value))
+    assert scene.code_panel.printed == repr(float(scene.code_panel.value))
 
 
 @pytest.mark.parametrize("case", RENDERS, ids=[c.name for c in RENDERS])

@@ -64,7 +64,7 @@ def test_plays_in_both_languages_and_for_sin(scene_cls, name, use_config, tmp_pa
         if not isinstance(mob, ValueTracker):  # a tracker's "point" is its value
             assert inside_frame(mob), f"{type(mob).__name__} leaves the frame"
     # the printed value is the post's central difference, from core
-    assert float(scene.printed) == derivative(cfg.function.f, cfg.secant.x0, h=1e-8)
+    assert float(scene.code_panel.printed) == derivative(cfg.function.f, cfg.secant.x0, h=1e-8)
 
 
 @pytest.fixture
@@ -75,22 +75,23 @@ def post_scene(recorded):
 
 def test_readouts_and_secant_are_cores_at_sampled_h(post_scene):
     scene = post_scene
-    axes = scene.axes
+    axes, readouts = scene.axes, scene.readouts
+    h_readout, slope_readout = readouts.h_readout, readouts.slope_readout
     for h in (4.0, 1.0, 0.3, 0.1, 0.01, 0.001):
         scene.log_h.set_value(math.log10(h))
-        for mob in (scene.h_readout.number, scene.slope_readout.number, scene.secant_mob):
+        for mob in (h_readout.number, slope_readout.number, scene.secant_mob):
             mob.update()
         expected = secant(blog_f, 3.0, 10 ** math.log10(h))
-        assert scene.h_readout.value == pytest.approx(h, rel=1e-12)
-        assert scene.slope_readout.value == expected.slope
-        assert scene.slope_readout.number.string == f"{expected.slope:.5f}"
+        assert h_readout.value == pytest.approx(h, rel=1e-12)
+        assert slope_readout.value == expected.slope
+        assert slope_readout.number.string == f"{expected.slope:.5f}"
         # the drawn secant, read back with p2c, is core's secant
         (x1, y1), (x2, y2) = (axes.p2c(p)[:2] for p in (scene.secant_mob.get_start(),
                                                           scene.secant_mob.get_end()))
         assert (y2 - y1) / (x2 - x1) == pytest.approx(expected.slope, rel=1e-6)
         assert y1 == pytest.approx(expected(x1), abs=1e-6)
     # converging to f'(3) = 0.22
-    assert scene.slope_readout.value == pytest.approx(0.22, abs=1e-4)
+    assert slope_readout.value == pytest.approx(0.22, abs=1e-4)
 
 
 def test_final_tangent_is_y_equals_022x_minus_018(post_scene):
@@ -106,7 +107,7 @@ def test_final_tangent_is_y_equals_022x_minus_018(post_scene):
     assert scene.equation in scene.mobjects
     assert scene.derivative_value == pytest.approx(0.22, rel=1e-14)
     # what the post's code prints: 0.22 to 8 digits, and no more (h = 1e-8)
-    assert scene.printed.startswith("0.22000000")
+    assert scene.code_panel.printed.startswith("0.22000000")
 
 
 def test_h_pauses_at_each_power_of_ten():
@@ -139,9 +140,9 @@ def _keys(scene) -> list[str]:
 
 def test_p_is_labelled_with_its_coordinates(post_scene, sin_scene):
     # from the config and f: (3, f(3)) and (1, sin 1), as the tangent's numbers are written
-    assert post_scene.p_label.tex_string == r"P(3,\,0.48)"
-    assert sin_scene.p_label.tex_string == r"P(1,\,0.84)"
-    assert post_scene.p_label in post_scene.mobjects
+    assert post_scene.points.p_label.tex_string == r"P(3,\,0.48)"
+    assert sin_scene.points.p_label.tex_string == r"P(1,\,0.84)"
+    assert post_scene.points.p_label in post_scene.mobjects
 
 
 def test_slope_is_exactly_022_plus_002h_and_the_readouts_obey_it(post_scene):
@@ -149,11 +150,12 @@ def test_slope_is_exactly_022_plus_002h_and_the_readouts_obey_it(post_scene):
     assert scene.expansion.exact
     assert scene.identity.tex_string == "= 0.22 + 0.02h"
     assert scene.identity_limit.tex_string == r"= \lim_{h \to 0}(0.22 + 0.02h) = 0.22"
+    slope_readout = scene.readouts.slope_readout
     for h in (4.0, 1.0, 0.1, 0.01, 0.001):
         scene.log_h.set_value(math.log10(h))
-        scene.slope_readout.number.update()
-        assert scene.slope_readout.value == pytest.approx(scene.expansion.slope(h), rel=1e-12)
-        assert scene.slope_readout.number.string == f"{0.22 + 0.02 * h:.5f}"
+        slope_readout.number.update()
+        assert slope_readout.value == pytest.approx(scene.expansion.slope(h), rel=1e-12)
+        assert slope_readout.number.string == f"{0.22 + 0.02 * h:.5f}"
     # the identity, then the limit that kills its h term
     keys = _keys(scene)
     assert keys.index("secant.n.identity_exact") < keys.index("secant.n.shrink")
