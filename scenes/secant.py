@@ -794,6 +794,16 @@ class CodePanel(VGroup):
         _fit_column(code, column_left)
         self.output.next_to(code, DOWN, buff=0.25, aligned_edge=LEFT)
         _fit_column(self.output, column_left)
+        # the printed line clear of the caption band (a long number takes two lines): less air
+        # above the code first, then the panel smaller, never below a projector's 20 px
+        both = VGroup(code, self.output)
+        short = BAND_TOP + 0.05 - self.output.get_bottom()[1]
+        if short > 0:
+            both.shift(UP * min(short, 0.25))
+            short -= 0.25
+        if short > 0:
+            both.scale(max(1 - short / both.height, 20 / style.SIZE_CODE),
+                       about_edge=UP + LEFT)
 
 
 class SecantToTangent(Lesson):
@@ -963,11 +973,19 @@ class SecantToTangent(Lesson):
         fn = self.cfg.function
         title = text(self.tr("secant.title"), size=style.SIZE_TITLE)
         title.to_corner(UL, buff=style.MARGIN + 0.05)
-        axes = fitted_axes(self.f, fn.x_min, fn.x_max, x_length=self.axes_size[0],
-                           y_length=self.axes_size[1])
-        # the plot's lower left corner clear of the caption band (its tick numbers go below)
-        axes.shift(np.array([-6.15, BAND_TOP + 0.6, 0]) - axes.c2p(axes.x_box[0], axes.y_box[0]))
-        keep_in_frame(axes)  # wide tick numbers (e.g. 25000) push the plot right
+        y_length = self.axes_size[1]
+        while True:
+            axes = fitted_axes(self.f, fn.x_min, fn.x_max, x_length=self.axes_size[0],
+                               y_length=y_length)
+            # the plot's lower left corner clear of the caption band (tick numbers go below)
+            axes.shift(np.array([-6.15, BAND_TOP + 0.6, 0])
+                       - axes.c2p(axes.x_box[0], axes.y_box[0]))
+            keep_in_frame(axes)  # wide tick numbers (e.g. 25000) push the plot right
+            # and its y label clear of the title (a label over more rows of ticks is taller)
+            over = axes.y_label.get_top()[1] - (title.get_bottom()[1] - 0.12)
+            if over <= 0 or y_length < 2.5:
+                break
+            y_length -= over + 0.02
         curve = axes.plot_function(self.f, fn.x_min, fn.x_max)
         fn_label = tex("f(x) = " + expression_to_tex(fn.expression), color=style.CURVE,
                        size=style.SIZE_LABEL + 2)

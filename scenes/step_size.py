@@ -453,7 +453,7 @@ class StepSizeError(Lesson):
         self.panel_top = self.headers["sine"].get_bottom()[1] - 0.3
         self.table_title = text(tr("step.table_title"), size=style.SIZE_SMALL,
                                 color=style.TEXT_DIM)
-        self.table_title.move_to(np.array([self.column_left, -0.3, 0]), aligned_edge=LEFT)
+        self.table_title.move_to(np.array([self.column_left, -0.15, 0]), aligned_edge=LEFT)
         self.table = VGroup(self.table_title)
         self.guides = VGroup()
         self.model_curves = VGroup()

@@ -201,8 +201,8 @@ class TangentSweep(Lesson):
         f, x_min, x_max = fn.f, fn.x_min, fn.x_max
         left, right = -7.1 + style.MARGIN, 7.1 - style.MARGIN
 
-        def build(x_length: float) -> tuple[Any, Any]:
-            top = fitted_axes(f, x_min, x_max, x_length=x_length, y_length=1.9,
+        def build(x_length: float, y_length: float = 1.9) -> tuple[Any, Any]:
+            top = fitted_axes(f, x_min, x_max, x_length=x_length, y_length=y_length,
                               max_y_ticks=5, x_numbers=False, x_label=None)
             bottom = DerivativeTrace.make_axes(df_to_fit, x_min, x_max, x_length=x_length,
                                                y_length=1.8, extra_y=limits)
@@ -212,13 +212,22 @@ class TangentSweep(Lesson):
         # the tick numbers on the left and the "x" on the right take what the plots leave
         outside = max(a.c2p(a.x_box[0], 0)[0] - a.get_left()[0] for a in (axes, d_axes)) + (
             d_axes.get_right()[0] - d_axes.c2p(d_axes.x_box[1], 0)[0])
-        axes, d_axes = build(right - left - outside)
-        origin_x = left + max(a.c2p(a.x_box[0], 0)[0] - a.get_left()[0] for a in (axes, d_axes))
-        # the lower plot's tick numbers and "x" clear of the caption band
-        d_axes.shift(np.array([origin_x, BAND_TOP + 0.5, 0])
-                     - d_axes.c2p(d_axes.x_box[0], d_axes.y_box[0]))
-        top_bottom = d_axes.y_label.get_top()[1] + 0.3
-        axes.shift(np.array([origin_x, top_bottom, 0]) - axes.c2p(axes.x_box[0], axes.y_box[0]))
+        y_length = 1.9
+        while True:
+            axes, d_axes = build(right - left - outside, y_length)
+            origin_x = left + max(a.c2p(a.x_box[0], 0)[0] - a.get_left()[0]
+                                  for a in (axes, d_axes))
+            # the lower plot's tick numbers and "x" clear of the caption band
+            d_axes.shift(np.array([origin_x, BAND_TOP + 0.5, 0])
+                         - d_axes.c2p(d_axes.x_box[0], d_axes.y_box[0]))
+            top_bottom = d_axes.y_label.get_top()[1] + 0.3
+            axes.shift(np.array([origin_x, top_bottom, 0])
+                       - axes.c2p(axes.x_box[0], axes.y_box[0]))
+            # the upper plot's y label clear of the title (more rows of ticks: a taller label)
+            over = axes.y_label.get_top()[1] - (self.title.get_bottom()[1] - 0.12)
+            if over <= 0 or y_length < 1.2:
+                break
+            y_length -= over + 0.02
         return axes, d_axes
 
     def _guide(self, dot: Dot, derivative: DerivativeTrace) -> Line:

@@ -37,10 +37,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from manim import Animation, Mobject, Scene, config
+from manim import Animation, FadeOut, Mobject, Scene, config
 
 from scenes.kit import style
-from scenes.kit.caption import band, swap
+from scenes.kit.caption import FADE_OUT, band, swap
 from scenes.kit.captions import cues_for, needed_seconds
 from scenes.kit.config import prepare_scene
 from scenes.kit.text import LANGUAGES, Catalogue
@@ -132,9 +132,9 @@ class Lesson(Scene):
         self.bring_to_back(self.caption)
 
     def caption_off(self) -> Animation:
-        """The current caption fading out (nothing is shown in the band after it)."""
-        old, self.caption = self.caption, None
-        return swap(old, None)
+        """The current caption fading out (nothing is shown in the band after it). It stays
+        :attr:`caption` until the fade has been played."""
+        return _CaptionOut(self, run_time=FADE_OUT)
 
     def beats(self, *steps: Callable[[], None]) -> None:
         """Play each beat in turn, marking a pause after each one; the last narration ends
@@ -223,6 +223,21 @@ class Lesson(Scene):
         if self._narration is not None and self._narration[2] < end:
             said.append(self._narration[:2])
         return "\n\n".join(self.tr(key, **fields) for key, fields in said)
+
+
+class _CaptionOut(FadeOut):
+    """A lesson's caption fading out; once played, the lesson has no caption."""
+
+    def __init__(self, lesson: Lesson, **kwargs: Any) -> None:
+        if lesson.caption is None:
+            raise ValueError("caption_off: no caption is shown")
+        self.lesson = lesson
+        super().__init__(lesson.caption, **kwargs)
+
+    def clean_up_from_scene(self, scene: Scene) -> None:
+        super().clean_up_from_scene(scene)
+        if self.lesson.caption is self.mobject:
+            self.lesson.caption = None
 
 
 def lecture_class(scene: type[Lesson]) -> type[Lesson]:

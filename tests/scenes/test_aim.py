@@ -40,7 +40,8 @@ _REACH = max_range(Launch(300.0, 60.0, drag=5.7e-4)).range
 SLOW_STEEP = f"[cannon]\nspeed = 300.0\nangle_deg = 60.0\n[aim]\ntarget = {0.9 * _REACH:.1f}\n"
 #: The default cannon at a near target from 20 degrees: Newton's tangent overshoots its bracket
 #: and the bracket is halved instead, several times.
-NEAR = "[aim]\ntarget = 500.0\nfirst_angle_deg = 20.0\n"
+# (the two-knob lesson's powder range must reach a near target too: weaker powder)
+NEAR = "[aim]\ntarget = 500.0\nfirst_angle_deg = 20.0\n[knobs]\nspeed_min = 150.0\n"
 CONFIGS = {"default": "", "300_at_60": SLOW_STEEP, "near": NEAR}
 SCENES = {"newton": AimTheCannon, "gradient": AimTheCannonGradient}
 

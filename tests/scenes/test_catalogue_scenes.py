@@ -178,8 +178,8 @@ def test_tangent_sweep(case, use_config, tmp_path):
         assert close(value, exact), (x, value, exact)
     # the trace of f': exact, and never across a point where f' does not exist
     breaks = cfg.function.derivative_breaks
-    assert scene.trace_runs
-    for xs, ys in scene.trace_runs:
+    assert scene.derivative.runs
+    for xs, ys in scene.derivative.runs:
         for b in breaks:
             assert not (xs[0] < b < xs[-1]), f"the trace of f' crosses x = {b}"
         inner = np.ones(len(xs), dtype=bool)
@@ -189,5 +189,5 @@ def test_tangent_sweep(case, use_config, tmp_path):
         scale = float(np.max(np.abs(exact), initial=0.0))
         np.testing.assert_allclose(ys[inner], exact, rtol=1e-9, atol=1e-9 * scale)
     corners = [s for s in cfg.function.singularities if s.kind == "corner"]
-    assert len(scene.break_dots) == sum(
+    assert len(scene.derivative.break_dots) == sum(
         math.isfinite(v) for s in corners for v in (s.left, s.right))
