@@ -405,8 +405,8 @@ TEXT: dict[str, dict[str, str]] = {
         "ja": "平均速度：着弾までの変位 Δs を T で割る",
     },
     "cannon.post_average": {
-        "en": "The post's “{post} m in 1 s” is the idea of an average; here {speed} m/s is "
-              "the launch speed, and the average over the whole flight is {avg} m/s",
+        "en": "The post's “{post} m in 1 s” is an average. Launch: {speed} m/s; "
+              "flight average: {avg} m/s",
         "ja": "記事の「平均時速」毎秒 {post} m は平均の考え方。"
               "初速は秒速 {speed} m、平均は秒速 {avg} m",
     },

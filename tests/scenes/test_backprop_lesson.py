@@ -92,7 +92,9 @@ def scene(recorded):
 
 def test_registered_after_the_aiming_scenes_with_its_figure():
     names = list(SCENES)
-    assert names.index(NAME) == names.index("AimTheCannonGradient") + 1
+    # after the aiming scenes (and the two-knob one that continues them): the angle was a weight
+    assert names.index(NAME) == names.index("AimWithTwoKnobs") + 1
+    assert names.index("AimWithTwoKnobs") == names.index("AimTheCannonGradient") + 1
     assert SCENES[NAME].module == "scenes.backprop" and SCENES[NAME].reads == ("network",)
     assert FIGURES["backprop_graph"].cls == "BackpropGraphFigure"
     assert FIGURES["backprop_graph"].reads == ("network",)
