@@ -159,8 +159,9 @@ def report(runs: dict, verbose: bool) -> None:
                 over_budget.append((name, n["key"], budget, need))
             n_multi += len(cues) > 1
             if verbose:
+                several = f"  {len(cues)} cues" if len(cues) > 1 else ""
                 print(f"{n['key']}  ({budget:.2f} s; needs en {need['en']:.2f}, "
-                      f"ja {need['ja']:.2f}){'  ' + str(len(cues)) + ' cues' if len(cues) > 1 else ''}")
+                      f"ja {need['ja']:.2f}){several}")
             for c in cues:
                 chars = sum(guide_width(line) for line in c.lines)
                 cps = chars / (c.end - c.start)
