@@ -80,12 +80,10 @@ from core.calculus import line_through, secant
 from scenes.kit import style
 from scenes.kit.axes import PlotAxes, nice_range
 from scenes.kit.caption import BAND_TOP
-from scenes.kit.captions import width
 from scenes.kit.config import prepare_scene
 from scenes.kit.formatting import format_sig
 from scenes.kit.lesson import Lesson
 from scenes.kit.lines import put_line_on_axes
-from scenes.kit.text import Catalogue
 from scenes.kit.typography import code_block, text
 
 __all__ = [
@@ -110,9 +108,6 @@ SIDE_Y = ROW_Y + 1.4
 #: The work area under the graph (below the gradients): from here down to the caption band.
 WORK_TOP = -0.98
 LINE_PITCH = 0.44
-#: Japanese subtitles are read at about 4 characters a second (full width; Latin counts 1/2).
-JA_CHARACTERS_PER_SECOND = 4.0
-
 #: The font of ∂ (see :func:`words`).
 LATIN_FONT = "DejaVu Sans"
 
@@ -440,22 +435,8 @@ class Backpropagation(Lesson):
             self.back_to_the_cannon,
         )
 
-    # --- timing --------------------------------------------------------------------------------
-    @staticmethod
-    def reading_time(key: str, **fields) -> float:
-        """The catalogue's reading time, and at least the Japanese read at about 4 characters a
-        second (the norm of Japanese subtitles; the catalogue's own rule is 6 plus a second)."""
-        ja = width(Catalogue("ja")(key, **fields), "ja") / JA_CHARACTERS_PER_SECOND
-        return max(Lesson.reading_time(key, **fields), ja)
-
     def caption_words(self, line: str) -> Text:
         return words(line, style.SIZE_BODY, style.TEXT)
-
-    def finish_reading(self) -> None:
-        """Wait until the caption up now has been read, before the picture it explains goes."""
-        until = self.narration_read_by()
-        if until is not None and until > float(self.renderer.time) + 1e-9:
-            self.wait(until - float(self.renderer.time))
 
     # --- layout --------------------------------------------------------------------------------
     def lay_out(self) -> None:
@@ -622,7 +603,7 @@ class Backpropagation(Lesson):
         """From ∂L/∂L = 1 back to w: each gradient a product, written out."""
         n = self.before.neuron
         grads = gradient_strings(self.before)
-        self.finish_reading()
+        self.wait_until_read()
         self.play(FadeOut(VGroup(*self.columns)), run_time=style.SHORT)
         self.say("backprop.backward")
         grad, slope = style.GRADIENT, style.LOCAL_SLOPE
@@ -693,7 +674,7 @@ class Backpropagation(Lesson):
     def gradient_check(self) -> None:
         """The post's central difference on L(w) beside backpropagation's ∂L/∂w."""
         check, tr = self.check, self.tr
-        self.finish_reading()
+        self.wait_until_read()
         self.play(FadeOut(self.chain_lines), run_time=style.SHORT)
         self.say("backprop.check")
         code = code_block("def differentiation(f,x):\n"
@@ -747,7 +728,7 @@ class Backpropagation(Lesson):
         """w ← w − η·∂L/∂w, b ← b − η·∂L/∂b; the network run forwards again."""
         step, n, m = self.step, self.before.neuron, self.after.neuron
         eta = step.learning_rate
-        self.finish_reading()
+        self.wait_until_read()
         self.play(FadeOut(self.code), FadeOut(self.check_table), run_time=style.SHORT)
         self.say("backprop.step", eta=shown(eta))
         grad = style.GRADIENT

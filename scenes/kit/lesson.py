@@ -166,6 +166,13 @@ class Lesson(Scene):
         key, fields, start = self._narration
         return start + self.reading_time(key, **fields)
 
+    def wait_until_read(self) -> None:
+        """Wait until the narration up now has been read in every language (it goes on), so
+        that the picture it explains stays until then."""
+        until = self.narration_read_by()
+        if until is not None and until > float(self.renderer.time) + 1e-9:
+            self.wait(until - float(self.renderer.time))
+
     def end_narration(self) -> None:
         """End the current narration, first waiting until it can be read in every language."""
         if self._narration is None:
