@@ -24,7 +24,9 @@ from browser import chromium, console_errors  # noqa: E402
 from publish.deck import build_deck, reveal_dir  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
-pytestmark = pytest.mark.render
+#: one worker runs the module (pytest-xdist), so the deck is rendered once, not once per worker;
+#: it is the worker that holds TangentSweep's recorded run (tests/conftest.py)
+pytestmark = [pytest.mark.render, pytest.mark.xdist_group("scenes.tangent_sweep")]
 #: The scenes of the deck rendered here, in the order of the registry.
 DECK = ["TangentSweep", "AimTheCannon"]
 

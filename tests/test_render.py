@@ -16,8 +16,9 @@ from publish.cli import Job, _figure_job, build_parser, main, run_job, select
 from scenes import FIGURES, RENAMED_FIGURES, SCENES, Entry
 
 ROOT = Path(__file__).resolve().parent.parent
-#: The scene rendered for real: short, and it exercises LaTeX, Pango text and updaters.
-SCENE = "SecantToTangent"
+#: The scene rendered for real: a short one, and it exercises LaTeX, Pango text and
+#: updaters (every scene goes through the same pipeline).
+SCENE = "TangentSweep"
 
 
 def cli(*args: str, timeout: float = 600) -> subprocess.CompletedProcess[str]:
@@ -240,25 +241,33 @@ def test_interrupt_keeps_the_previous_output(tmp_path):
 
 
 def _expected_duration(cls_name: str) -> float:
-    """The scene's length in seconds, from a dry run (no frames drawn)."""
+    """The scene's length in seconds at 15 fps, from a dry run (no file written; manim still
+    draws every frame, so they are drawn tiny)."""
 
     from manim import tempconfig
 
     cls = SCENES[cls_name].scene_class()
-    with tempconfig({"dry_run": True, "quality": "low_quality", "disable_caching": True}):
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
+    with tempconfig({"dry_run": True, "quality": "low_quality", "disable_caching": True,
+                     "pixel_width": 160, "pixel_height": 90,
+                     # this worker's own LaTeX and Pango files (as tests/scenes/scene_testing.py)
+                     "tex_dir": str(ROOT / "media" / f"Tex-{worker}"),
+                     "text_dir": str(ROOT / "media" / f"texts-{worker}")}):
         scene = cls()
         scene.render()
         return scene.renderer.time
 
 
-@pytest.mark.render
-def test_real_render_480p15_is_complete_and_reproducible(tmp_path):
-    import av
-
-    outs = [tmp_path / "a", tmp_path / "b"]
+@pytest.fixture(scope="module")
+def two_renders(tmp_path_factory):
+    """:data:`SCENE` rendered twice at once at 480p15 with every language's captions, as
+    ``./render.sh -q l --captions all SCENE`` does: the outputs and the closing logs."""
+    base = tmp_path_factory.mktemp("real")
+    outs = [base / "a", base / "b"]
     procs = [
         subprocess.Popen(
-            [sys.executable, "-m", "publish.cli", "--out", str(o), "-q", "l", "-j", "1", SCENE],
+            [sys.executable, "-m", "publish.cli", "--out", str(o), "-q", "l", "-j", "1",
+             "--captions", "all", SCENE],
             cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
             env={**os.environ, "PYTHONPATH": str(ROOT)},
         )
@@ -267,6 +276,15 @@ def test_real_render_480p15_is_complete_and_reproducible(tmp_path):
     logs = [p.communicate(timeout=900)[0] for p in procs]
     for proc, log in zip(procs, logs, strict=True):
         assert proc.returncode == 0, log[-3000:]
+    return outs, logs
+
+
+@pytest.mark.render
+@pytest.mark.xdist_group("real_render")  # one worker makes the two renders (pytest-xdist)
+def test_real_render_480p15_is_complete_and_reproducible(two_renders):
+    import av
+
+    outs, logs = two_renders
     videos = [o / "videos" / f"{SCENE}.mp4" for o in outs]
 
     # The closing table names the output with its duration and resolution.
@@ -281,16 +299,20 @@ def test_real_render_480p15_is_complete_and_reproducible(tmp_path):
     assert 20 <= expected <= 90  # as the scene tests: a lecturer's reading pace
     assert frames / 15 == pytest.approx(expected, abs=2 / 15)
 
-    # Same input, same bytes; and beside the video only its captions and poster, no temporary
-    # file.
-    digests = {hashlib.sha256(v.read_bytes()).hexdigest() for v in videos}
-    assert len(digests) == 1
+    # Same input, same bytes; and beside the video only its captions (both languages) and
+    # poster, no temporary file.
+    for name in (f"{SCENE}.mp4", f"{SCENE}.srt", f"{SCENE}.ja.vtt"):
+        digests = {hashlib.sha256((o / "videos" / name).read_bytes()).hexdigest() for o in outs}
+        assert len(digests) == 1, name
     assert sorted(p.name for p in videos[0].parent.iterdir()) == sorted(
-        f"{SCENE}.{ext}" for ext in ("mp4", "srt", "vtt", "png"))
+        f"{stem}.{ext}" for stem, ext in [(SCENE, "mp4"), (SCENE, "png"), (SCENE, "srt"),
+                                          (SCENE, "vtt"), (f"{SCENE}.ja", "srt"),
+                                          (f"{SCENE}.ja", "vtt")])
 
 
 @pytest.mark.render
-def test_videos_are_ready_for_the_web(tmp_path):
+@pytest.mark.xdist_group("real_render")
+def test_videos_are_ready_for_the_web(two_renders):
     """Faststart H.264 in yuv420p, captions that parse back and match manim's own, a poster,
     and the other language's captions with --captions all."""
     import av
@@ -299,9 +321,7 @@ def test_videos_are_ready_for_the_web(tmp_path):
 
     from publish.companions import atoms
 
-    out = tmp_path / "out"
-    result = cli("--out", str(out), "-q", "l", "--captions", "all", SCENE)
-    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    (out, _), (stdout, _) = two_renders
     videos = out / "videos"
     video = videos / f"{SCENE}.mp4"
     boxes = atoms(video)
@@ -325,7 +345,7 @@ def test_videos_are_ready_for_the_web(tmp_path):
         assert poster.size == (854, 480)
         assert len(poster.convert("RGB").getcolors(1 << 16) or []) > 16  # a picture, not a fill
     # the closing table lists the companions with their sizes
-    assert f"{SCENE}.ja.vtt" in result.stdout and "poster" in result.stdout
+    assert f"{SCENE}.ja.vtt" in stdout and "poster" in stdout
 
 
 @pytest.mark.render

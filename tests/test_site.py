@@ -15,7 +15,8 @@ import pytest
 from browser import chromium, console_errors
 
 ROOT = Path(__file__).resolve().parent.parent
-pytestmark = pytest.mark.render
+#: one worker runs the module (pytest-xdist), so the page is rendered once, not once per worker
+pytestmark = [pytest.mark.render, pytest.mark.xdist_group("site")]
 SCENES = ["TangentSweep", "AimTheCannon"]  # (every scene is published the same way)
 FIGURES = ["curve", "tangents"]
 
