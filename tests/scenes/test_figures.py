@@ -78,7 +78,7 @@ def test_transparent_figure_has_no_opaque_background(use_config, tmp_path):
     """With -t the corners are fully transparent (no background box, no halos)."""
     use_config("")
     with tempconfig({"transparent": True}):
-        scene = play(TangentsFigure, tmp_path)
+        scene = play(TangentsFigure, tmp_path, draw=True)
         frame = scene.renderer.get_frame()
     assert frame.shape[2] == 4
     assert frame[0, 0, 3] == 0 and frame[-1, -1, 3] == 0
