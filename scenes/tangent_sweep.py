@@ -308,7 +308,8 @@ class TangentSweep(Lesson):
         the header row of the lower plot, beside "f'(x)"."""
         axes, d_axes = self.axes, self.derivative.axes
         plot_right = axes.c2p(axes.x_box[1], 0)[0]
-        colours = [style.TANGENT_COLORS[i % len(style.TANGENT_COLORS)] for i in range(len(points))]
+        kept = style.KEPT_TANGENT_COLORS
+        colours = [kept[i % len(kept)] for i in range(len(points))]
         self.tangent_mobs = [
             line_on_axes(axes, line, color=c, stroke_width=style.STROKE_LINE)
             for line, c in zip(self.tangent_lines, colours, strict=True)
