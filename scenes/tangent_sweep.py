@@ -1,11 +1,18 @@
 """``TangentSweep``: the tangent slides along f while its slopes trace f' below.
 
-The tangent (``core.calculus.tangent``) rides the curve from ``x_min`` to ``x_max`` with its point
-and a live slope readout; on a second pair of axes below, sharing the x scale, the slope at each x
-(``core.calculus.stated_derivative``, exact to rounding) is plotted, so the derivative f'(x) is
-drawn point by point. The sweep stops at each of ``config.function.tangent_points`` (the post's 3,
-6, 9) and leaves that tangent drawn in its own colour, with its slope: the post's last figure, in
-motion.
+The tangent (``core.calculus.tangent``) rides the curve with its point and a live slope readout;
+on a second pair of axes below, sharing the x scale, the slope at each x
+(``core.calculus.stated_derivative``, exact to rounding) is plotted as a height (a bar from
+f' = 0 up to the point), so the derivative f'(x) is drawn point by point. At the first tangent
+point the slope is shown as the tangent's rise over a run of 1, and that rise, with its number,
+is carried down to become the height below.
+
+The sweep runs over ``config.function``'s range, widened by :func:`core.sweep.sweep_range` to take
+in a stationary point just outside it: the post's f = 0.02x² + 0.1x has its minimum at x = -2.5,
+so the sweep starts at -4 and stops there, where the tangent is flat and f'(-2.5) = 0 (the point
+an optimiser looks for). It then stops at each of ``config.function.tangent_points`` (the post's
+3, 6, 9) and leaves that tangent drawn in its own colour (``style.KEPT_TANGENT_COLORS``, clearly
+apart from the moving tangent's), with its slope: the post's last figure, in motion.
 
 Where f' does not exist (``config.function.derivative_breaks``) nothing claims it does: at a
 corner the trace of f' breaks, with an open dot at each one-sided limit and no line joining
@@ -13,14 +20,12 @@ them; near an end where the slope is infinite (sqrt at 0) f' is drawn only where
 axis, which is fitted to the rest; and while the sweep crosses such a point the tangent, the
 slope readout and the point on f' are hidden.
 
-Both plots span the frame and share the x scale; the live readouts (x, and the slope to three
-significant digits) sit in the header row of the upper plot, the legend in that of the lower. Each
-"Tangent at x = ..." title goes up the frame the point arrives and fades as it moves on.
-
-The scene ends on the formula of the traced curve, computed from f's text by
-:func:`core.symbolic.derivative_text` (never typed): f'(x) = 0.04x + 0.1 for the post, written
-beside the trace; for a polynomial it says why the trace has its shape (f quadratic, so f' linear:
-a straight line) and, for a quadratic ax² + bx + c, the step 2·a x + b that gives each number.
+For a quadratic the scene ends by deriving the traced line where the plot of f was, as
+SecantToTangent does at one point (:func:`core.sweep.quadratic_quotient`, no power rule):
+f(x+h) - f(x) = 0.02(2xh + h²) + 0.1h = 0.04xh + 0.02h² + 0.1h; divided by h, the secant slope
+0.04x + 0.1 + 0.02h; as h → 0, f'(x) = 0.04x + 0.1, held on screen 4.5 s. For any other f the
+formula of f' is computed from f's text by :func:`core.symbolic.derivative_text` (never typed)
+and written beside the trace, with, for a polynomial, what its degree says of the trace's shape.
 
 One ``ValueTracker`` (the x of the point) drives everything through updaters; the slopes along the
 way are computed once, vectorized, before anything moves.

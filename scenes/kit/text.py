@@ -355,8 +355,8 @@ TEXT: dict[str, dict[str, str]] = {
         "ja": "x = {x} で接線は水平、f′({x}) = 0",
     },
     "sweep.expand": {
-        "en": "For this f, the rise over a step h works out exactly",
-        "ja": "この f では幅 h での増加量はちょうどこう",
+        "en": "Expand the rise of this f over a step h",
+        "ja": "この f の幅 h での増加量を展開する",
     },
     "sweep.divide": {
         "en": "Divided by h: the secant's slope, at every x",
