@@ -1,8 +1,10 @@
-"""``TangentSweep``: it plays (dry run) in both languages and for another function; the tangents
-it leaves are core's tangents at 3, 6, 9 with slopes 0.22, 0.34, 0.46; the live readout and the
-trace of f' are core's derivative; it ends on the formula of the traced line, computed from f
-(f'(x) = 0.04x + 0.1, a line because f is quadratic); each "Tangent at x = ..." is up exactly
-while the point stands there; its last frame matches the reference frame."""
+"""``TangentSweep``: it plays (dry run) in both languages and for another function; the sweep
+takes in the post's minimum (from x = -4; f'(-2.5) = 0 shown); the rise over a run of 1 is the
+slope and the height of f' below; the tangents it leaves are core's tangents at 3, 6, 9 with
+slopes 0.22, 0.34, 0.46, in colours apart from the moving tangent's; the live readout and the
+trace of f' are core's derivative; it ends on f' derived from the secant slope
+(0.04x + 0.1 + 0.02h, h -> 0: f'(x) = 0.04x + 0.1), held 4 s or more; each "Tangent at x = ..."
+is up exactly while the point stands there; its last frame matches the reference frame."""
 
 from __future__ import annotations
 
