@@ -190,6 +190,7 @@ class TangentSweep(Lesson):
         guide = self._guide(dot, derivative)
         self.triangle, self.height_bar = self._slope_triangle(dot, derivative)
         self.rise_sentence: str | None = None  # the caption of the rise (see _show_rise)
+        self.conclusion_at: float | None = None  # when the last conclusion went up (finish)
         self._lay_out_flat_points()
         readouts = self._lay_out_readouts(df_to_fit, fn_label)
         self._lay_out_tangents(points)
@@ -727,7 +728,9 @@ class TangentSweep(Lesson):
     def finish(self) -> None:
         """The conclusion read out, and on screen for at least 4.5 s before the end."""
         self.end_narration()
-        since = float(self.renderer.time) - getattr(self, "conclusion_at", math.inf)
+        if self.conclusion_at is None:  # (no formula shown: the trace is the conclusion)
+            return
+        since = float(self.renderer.time) - self.conclusion_at
         if since < 4.5:
             self.wait(4.5 - since)
 
