@@ -270,8 +270,8 @@ class TangentSweep(Lesson):
         if not (0.3 <= unit and 1.0 <= 0.25 * (self.x_max - self.x_min)):
             return None, bar
         run = Line(stroke_width=style.STROKE_THIN, color=style.TEXT_DIM)
-        rise = Line(stroke_width=style.STROKE_LINE + 1, color=style.TANGENT)
-        one = tex("1", size=style.SIZE_SMALL, color=style.TEXT_DIM)
+        rise = Line(stroke_width=style.STROKE_LINE + 3, color=style.TANGENT)
+        one = tex("1", size=style.SIZE_LABEL, color=style.TEXT)
         right_end = axes.x_box[1]
 
         def update(m: VMobject) -> None:
