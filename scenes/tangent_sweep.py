@@ -1,11 +1,18 @@
 """``TangentSweep``: the tangent slides along f while its slopes trace f' below.
 
-The tangent (``core.calculus.tangent``) rides the curve from ``x_min`` to ``x_max`` with its point
-and a live slope readout; on a second pair of axes below, sharing the x scale, the slope at each x
-(``core.calculus.stated_derivative``, exact to rounding) is plotted, so the derivative f'(x) is
-drawn point by point. The sweep stops at each of ``config.function.tangent_points`` (the post's 3,
-6, 9) and leaves that tangent drawn in its own colour, with its slope: the post's last figure, in
-motion.
+The tangent (``core.calculus.tangent``) rides the curve with its point and a live slope readout;
+on a second pair of axes below, sharing the x scale, the slope at each x
+(``core.calculus.stated_derivative``, exact to rounding) is plotted as a height (a bar from
+f' = 0 up to the point), so the derivative f'(x) is drawn point by point. At the first tangent
+point the slope is shown as the tangent's rise over a run of 1, and that rise, with its number,
+is carried down to become the height below.
+
+The sweep runs over ``config.function``'s range, widened by :func:`core.sweep.sweep_range` to take
+in a stationary point just outside it: the post's f = 0.02x² + 0.1x has its minimum at x = -2.5,
+so the sweep starts at -4 and stops there, where the tangent is flat and f'(-2.5) = 0 (the point
+an optimiser looks for). It then stops at each of ``config.function.tangent_points`` (the post's
+3, 6, 9) and leaves that tangent drawn in its own colour (``style.KEPT_TANGENT_COLORS``, clearly
+apart from the moving tangent's), with its slope: the post's last figure, in motion.
 
 Where f' does not exist (``config.function.derivative_breaks``) nothing claims it does: at a
 corner the trace of f' breaks, with an open dot at each one-sided limit and no line joining
@@ -13,14 +20,12 @@ them; near an end where the slope is infinite (sqrt at 0) f' is drawn only where
 axis, which is fitted to the rest; and while the sweep crosses such a point the tangent, the
 slope readout and the point on f' are hidden.
 
-Both plots span the frame and share the x scale; the live readouts (x, and the slope to three
-significant digits) sit in the header row of the upper plot, the legend in that of the lower. Each
-"Tangent at x = ..." title goes up the frame the point arrives and fades as it moves on.
-
-The scene ends on the formula of the traced curve, computed from f's text by
-:func:`core.symbolic.derivative_text` (never typed): f'(x) = 0.04x + 0.1 for the post, written
-beside the trace; for a polynomial it says why the trace has its shape (f quadratic, so f' linear:
-a straight line) and, for a quadratic ax² + bx + c, the step 2·a x + b that gives each number.
+For a quadratic the scene ends by deriving the traced line where the plot of f was, as
+SecantToTangent does at one point (:func:`core.sweep.quadratic_quotient`, no power rule):
+f(x+h) - f(x) = 0.02(2xh + h²) + 0.1h = 0.04xh + 0.02h² + 0.1h; divided by h, the secant slope
+0.04x + 0.1 + 0.02h; as h → 0, f'(x) = 0.04x + 0.1, held on screen 4.5 s. For any other f the
+formula of f' is computed from f's text by :func:`core.symbolic.derivative_text` (never typed)
+and written beside the trace, with, for a polynomial, what its degree says of the trace's shape.
 
 One ``ValueTracker`` (the x of the point) drives everything through updaters; the slopes along the
 way are computed once, vectorized, before anything moves.
@@ -37,6 +42,7 @@ from manim import (
     DOWN,
     DR,
     LEFT,
+    ORIGIN,
     RIGHT,
     UL,
     UP,
@@ -49,6 +55,7 @@ from manim import (
     LaggedStart,
     Line,
     Rectangle,
+    Transform,
     ValueTracker,
     VGroup,
     VMobject,
@@ -60,6 +67,7 @@ from manim import (
 
 from core.calculus import stated_derivative
 from core.calculus import stated_tangent as slope_line
+from core.sweep import quadratic_quotient, sweep_range
 from core.symbolic import derivative_text, polynomial, polynomial_text
 from core.tex import expression_to_tex
 from scenes.kit import style
@@ -111,10 +119,11 @@ class TangentSweep(Lesson):
         self.beats(
             self.show_curve,
             self.show_moving_tangent,
+            self.show_flat_tangent,  # where f' = 0, left of the post's range
             self.sweep_tangent_points,  # a beat per tangent point
             self.show_derivative,
             self.show_formula,
-            self.explain_formula,
+            self.explain_formula,  # and the conclusion held (see finish)
         )
 
     # -----------------------------------------------------------------------------------------
@@ -122,7 +131,11 @@ class TangentSweep(Lesson):
         """Build every mobject and updater; nothing is played yet."""
         fn = self.cfg.function
         self.f = f = fn.f
-        x_min, x_max = fn.x_min, fn.x_max
+        # the post's range, widened to take in a stationary point just outside it (the post's
+        # minimum at x = -2.5: the sweep runs from -4), where the tangent is flat and f' = 0
+        self.sweep = sweep = sweep_range(f, fn.x_min, fn.x_max)
+        self.x_min, self.x_max = x_min, x_max = sweep.start, sweep.stop
+        self.flat_points = [s for s in sweep.stationary if not fn.x_min <= s <= fn.x_max]
         points = list(fn.tangent_points)
 
         # the slopes along the sweep, once (vectorized, exact to rounding): the trace of f'
@@ -175,6 +188,10 @@ class TangentSweep(Lesson):
         moving.add_updater(update_moving)
         self.legend_shown: list[VMobject] = []  # legend rows on screen (the guide skips them)
         guide = self._guide(dot, derivative)
+        self.triangle, self.height_bar = self._slope_triangle(dot, derivative)
+        self.rise_sentence: str | None = None  # the caption of the rise (see _show_rise)
+        self.conclusion_at: float | None = None  # when the last conclusion went up (finish)
+        self._lay_out_flat_points()
         readouts = self._lay_out_readouts(df_to_fit, fn_label)
         self._lay_out_tangents(points)
         for m in (dot, moving, guide):
@@ -197,15 +214,15 @@ class TangentSweep(Lesson):
     def _lay_out_plots(self, df_to_fit: Any, limits: list[float]) -> tuple[Any, Any]:
         """The axes of f (top) and of f' (bottom): both span the frame, sharing the x scale;
         ``df_to_fit`` and ``limits`` are what the axis of f' fits."""
-        fn = self.cfg.function
-        f, x_min, x_max = fn.f, fn.x_min, fn.x_max
+        f, x_min, x_max = self.f, self.x_min, self.x_max
         left, right = -7.1 + style.MARGIN, 7.1 - style.MARGIN
 
         def build(x_length: float, y_length: float = 1.9) -> tuple[Any, Any]:
+            # (at most 8 x intervals: -4 to 12 in steps of 2, not of 2.5)
             top = fitted_axes(f, x_min, x_max, x_length=x_length, y_length=y_length,
-                              max_y_ticks=5, x_numbers=False, x_label=None)
+                              max_y_ticks=5, x_numbers=False, x_label=None, max_x_ticks=8)
             bottom = DerivativeTrace.make_axes(df_to_fit, x_min, x_max, x_length=x_length,
-                                               y_length=1.8, extra_y=limits)
+                                               y_length=1.8, extra_y=limits, max_x_ticks=8)
             return top, bottom
 
         axes, d_axes = build(self.x_length)
@@ -229,6 +246,67 @@ class TangentSweep(Lesson):
                 break
             y_length -= over + 0.02
         return axes, d_axes
+
+    def _slope_triangle(self, dot: Dot, derivative: DerivativeTrace) -> tuple[Any, Any]:
+        """The moving tangent's slope as rise over a run of 1 (``triangle``: the run, the rise
+        and the "1"), and that rise as the height of the point on f' (``height_bar``, from
+        f' = 0 up to it); ``(None, bar)`` when a run of 1 does not fit the plot legibly. The
+        triangle fades out where x + 1 leaves the plot."""
+        axes, d_axes, f = self.axes, derivative.axes, self.f
+        x, shown = derivative.x, derivative.shown
+        bar = Line(stroke_width=style.STROKE_LINE + 2, color=style.TANGENT)
+
+        def update_bar(m: VMobject) -> None:
+            point = derivative.point()
+            if point is None:
+                m.set_points_as_corners([ORIGIN, ORIGIN]).set_stroke(opacity=0)
+                return
+            base = d_axes.c2p(x(), 0.0)
+            m.set_points_as_corners([base, point]).set_stroke(opacity=1)
+
+        bar.add_updater(update_bar)
+        bar.update()
+        unit = float(axes.c2p(1, 0)[0] - axes.c2p(0, 0)[0])
+        if not (0.3 <= unit and 1.0 <= 0.25 * (self.x_max - self.x_min)):
+            return None, bar
+        run = Line(stroke_width=style.STROKE_THIN, color=style.TEXT_DIM)
+        rise = Line(stroke_width=style.STROKE_LINE + 3, color=style.TANGENT)
+        one = tex("1", size=style.SIZE_LABEL, color=style.TEXT)
+        right_end = axes.x_box[1]
+
+        def update(m: VMobject) -> None:
+            x0 = x()
+            opacity = float(np.clip((right_end - 1.0 - x0) / 0.4, 0.0, 1.0)) if shown() else 0.0
+            y0 = float(f(x0)) if shown() else 0.0
+            slope = float(derivative.df(x0)) if shown() else 0.0
+            p, q = axes.c2p(x0, y0), axes.c2p(x0 + 1.0, y0)
+            r = axes.c2p(x0 + 1.0, y0 + slope)
+            run.set_points_as_corners([p, q]).set_stroke(opacity=opacity)
+            rise.set_points_as_corners([q, r]).set_stroke(opacity=opacity)
+            one.move_to((p + q) / 2).next_to(run, DOWN, buff=0.06)
+            one.set_opacity(opacity)
+
+        triangle = VGroup(run, rise, one)
+        triangle.add_updater(update)
+        triangle.update()
+        return triangle, bar
+
+    def _lay_out_flat_points(self) -> None:
+        """At each stationary point the sweep takes in (``flat_points``): a mark on f and on
+        f' (at 0) and "f' = 0" above the latter (``flat_marks``, ``flat_labels``)."""
+        axes, d_axes = self.axes, self.derivative.axes
+        self.flat_marks, self.flat_labels = [], []
+        for s in self.flat_points:
+            on_f = Dot(axes.c2p(s, float(self.f(s))), radius=style.DOT_RADIUS, color=style.POINT)
+            on_df = Dot(d_axes.c2p(s, 0.0), radius=style.DOT_RADIUS + 0.01, color=style.POINT)
+            for d in (on_f, on_df):
+                d.set_stroke(style.BACKGROUND, 2.5, background=True)
+            label = tex(f"f'({_short(s)}) = 0", size=style.SIZE_LABEL, color=style.POINT)
+            label.next_to(on_df, UP, buff=0.22)
+            self._fit(label, d_axes.c2p(d_axes.x_box[0], 0)[0] + 0.05,
+                      d_axes.c2p(d_axes.x_box[1], 0)[0])
+            self.flat_marks.append(VGroup(on_f, on_df))
+            self.flat_labels.append(label)
 
     def _guide(self, dot: Dot, derivative: DerivativeTrace) -> Line:
         """The dim line from the point on f down to the point on f', with a gap where it would
@@ -308,7 +386,8 @@ class TangentSweep(Lesson):
         the header row of the lower plot, beside "f'(x)"."""
         axes, d_axes = self.axes, self.derivative.axes
         plot_right = axes.c2p(axes.x_box[1], 0)[0]
-        colours = [style.TANGENT_COLORS[i % len(style.TANGENT_COLORS)] for i in range(len(points))]
+        kept = style.KEPT_TANGENT_COLORS
+        colours = [kept[i % len(kept)] for i in range(len(points))]
         self.tangent_mobs = [
             line_on_axes(axes, line, color=c, stroke_width=style.STROKE_LINE)
             for line, c in zip(self.tangent_lines, colours, strict=True)
@@ -345,6 +424,10 @@ class TangentSweep(Lesson):
         self.formula_place = None
         if self.formula is None:
             return
+        if self.derivation is not None:  # a quadratic: derived on screen, over the plot of f
+            self.formula_place = "upper plot"
+            self._place_derivation(self.derivation)
+            return
         self.formula_place = self._place_formula(
             self.derivation or self.formula, runs=self.derivative.run_points,
             avoid=[*self.d_marks, self.legend])
@@ -375,17 +458,45 @@ class TangentSweep(Lesson):
         coefficients = self.coefficients
         if coefficients is None or len(coefficients) != 3:
             return formula, None
-        _, b, a = coefficients
-        a_tex = expression_to_tex(polynomial_text((a,)))
-        step = r"2 \cdot " + (a_tex if a > 0 else rf"\left({a_tex}\right)") + "x"
-        if abs(a) == 1:  # 2·1x says nothing 2x does not
-            step = "2x" if a > 0 else "-2x"
-        if b:
-            step += (" + " if b > 0 else " - ") + expression_to_tex(polynomial_text((abs(b),)))
-        if step == body:  # nothing to work out (f = x² + c)
+        if coefficients[2] == 0:
             return formula, None
-        derivation = tex("f'(x) =", step + " = " + body, color=colour, size=style.SIZE_MATH)
+        # the secant's slope over a step h, exactly, and its limit (as in SecantToTangent)
+        self.quotient = q = quadratic_quotient(coefficients)
+        c2 = coefficients[2]
+        expand_tex = _terms_tex([(c2, "(2xh + h^2)"), (q.intercept, "h")])
+        rise_tex = _terms_tex([(q.slope, "xh"), (c2, "h^2"), (q.intercept, "h")])
+        slope_tex = _terms_tex([(q.slope, "x"), (q.intercept, ""), (c2, "h")])
+        body_tex = _terms_tex([(q.slope, "x"), (q.intercept, "")])
+        self.derivation_texts = (expand_tex, rise_tex, slope_tex, body_tex)
+        size = style.SIZE_MATH - 6
+        # each line a left-hand side and "= ..." (its first glyph the "=")
+        if expand_tex.replace("(", "").replace(")", "") == rise_tex:  # (f = x² + ...: no step)
+            rise = tex(r"f(x+h) - f(x)", "= " + rise_tex, size=size)
+        else:
+            rise = tex(r"f(x+h) - f(x)", "= " + expand_tex + " = " + rise_tex, size=size)
+        quotient = tex(r"\frac{f(x+h) - f(x)}{h}", "= " + slope_tex, size=size)
+        limit = tex(r"f'(x) = \lim_{h \to 0}", "(" + slope_tex + ") = " + body_tex, size=size)
+        limit.set_color(colour)
+        derivation = VGroup(rise, quotient, limit).arrange(DOWN, buff=0.3)
+        # the first two "=" aligned; the limit's left edge under the quotient's
+        quotient.shift(RIGHT * (rise[1][0].get_x() - quotient[1][0].get_x()))
+        limit.align_to(quotient, LEFT)
         return formula, derivation
+
+    def _place_derivation(self, steps: VGroup) -> None:
+        """The derivation where the plot of f was (it fades when the derivation begins: its
+        job is done), left-aligned under the header row with f's formula, above the legend of
+        the lower plot; shrunk only as far as it must (``derivation_scale``)."""
+        axes = self.axes
+        left = axes.c2p(axes.x_box[0], 0)[0]
+        right = axes.c2p(axes.x_box[1], 0)[0]
+        top = self.fn_label.get_bottom()[1] - 0.2
+        bottom = self.legend.get_top()[1] + 0.2
+        shrink = min(1.0, (right - left) / steps.width, (top - bottom) / steps.height)
+        steps.scale(shrink)
+        self.derivation_scale = shrink
+        steps.move_to([left, (top + bottom) / 2, 0], aligned_edge=LEFT)
+        self.backing = None
 
     def _place_formula(self, mob: VMobject, runs: list[np.ndarray],
                        avoid: list[Any]) -> str | None:
@@ -459,10 +570,62 @@ class TangentSweep(Lesson):
         self.play(FadeIn(self.readouts), run_time=0.8)
         self.wait(0.5)
         self._say("sweep.trace")
-        self.play(FadeIn(self.derivative.dot, scale=0.5), Create(self.guide), run_time=0.8)
-        self.add(self.derivative.trace)
-        self.bring_to_front(self.derivative.dot, self.dot)
+        self.play(FadeIn(self.derivative.dot, scale=0.5), Create(self.guide),
+                  Create(self.height_bar), run_time=0.8)
+        self.add(self.derivative.trace, self.height_bar)
+        self.bring_to_front(self.height_bar, self.derivative.dot, self.dot)
         self.wait(1.0)
+
+    def _show_rise(self, stop: float) -> None:
+        """At the first tangent point: the tangent's slope as its rise over a run of 1, and that
+        rise carried down to become the height of the point on f' (with its number)."""
+        run, rise, one = self.triangle
+        self.triangle.update()  # (its updater runs only once it is in the scene)
+        slope = self.slope_readout.value
+        words = self.slope_format.text(slope)
+        self._say("sweep.rise", slope=words)
+        self.rise_sentence = self.caption.sentence
+        self.play(Create(run), FadeIn(one), run_time=0.8)
+        self.play(Create(rise), run_time=0.8)
+        self.add(self.triangle)
+        self.bring_to_front(self.moving_tangent, self.dot)
+        # the number of the rise, beside it, then beside the height it becomes
+        value = tex(self.slope_format.tex(slope), size=style.SIZE_LABEL, color=style.TANGENT)
+        value.next_to(rise, RIGHT, buff=0.12)
+        self.play(FadeIn(value, shift=0.1 * LEFT), run_time=0.6)
+        bar = self.height_bar
+        target = value.copy().next_to(bar, RIGHT, buff=0.14).align_to(bar, DOWN).shift(0.04 * UP)
+        carried = rise.copy().clear_updaters()
+        landing = Line(bar.get_start(), bar.get_end(), stroke_width=style.STROKE_LINE + 4,
+                       color=style.TANGENT)
+        self.play(Transform(carried, landing), value.animate.move_to(target), run_time=1.6)
+        self.remove(carried)
+        self.bring_to_front(bar, self.derivative.dot)
+        self.wait(1.6)
+        self.end_narration()
+        self.play(FadeOut(value), run_time=0.5)
+
+    def show_flat_tangent(self) -> None:
+        """Each stationary point before the first tangent point: the tangent is flat there,
+        the point on f' sits on 0."""
+        first = min(self.tangent_points, default=self.x_max)
+        for i, s in enumerate(self.flat_points):
+            if s < first:
+                self._flat_stop(i)
+
+    def _flat_stop(self, i: int) -> None:
+        s = self.flat_points[i]
+        self._sweep_to(s)
+        self.slope_readout.number.update()
+        self.stated.append((s, self.slope_readout.value))
+        self._show("sweep.flat", x=_short(s).replace("-", "\u2212"))  # a minus sign
+        self.play(FadeIn(self.flat_marks[i], scale=0.5), FadeIn(self.flat_labels[i]),
+                  run_time=0.8)
+        self.static_parts += [self.flat_marks[i][0]]
+        self.bring_to_back(*self.static_parts)
+        self.bring_to_front(self.moving_tangent, self.dot, self.height_bar, self.derivative.dot)
+        self.wait(max(0.0, self.pause - 0.8))
+        self.end_narration()
 
     def sweep_tangent_points(self) -> None:
         """The sweep to each tangent point, whose tangent and slope stay drawn; a beat each.
@@ -489,14 +652,22 @@ class TangentSweep(Lesson):
                                self.derivative.dot)
             self.wait(max(0.0, self.pause - 1.0))
             self.end_narration()  # read in full before the point moves on
+            if i == 0 and self.triangle is not None:
+                self._show_rise(stop)
 
     def show_derivative(self) -> None:
         """The sweep to x_max; the trace of f' stays, complete, as the moving parts fade."""
+        last = max(self.tangent_points, default=self.x_min)
+        for i, s in enumerate(self.flat_points):
+            if s > last:
+                self.end_beat()
+                self._flat_stop(i)
         self._sweep_to(self.x_max)
         self._show("sweep.final")
         self.derivative.stop_tracing()  # it stays, complete; the rest fades with its updaters
-        self.play(FadeOut(self.moving_tangent), FadeOut(self.dot), FadeOut(self.guide),
-                  FadeOut(self.derivative.dot), FadeOut(self.readouts), run_time=1.0)
+        moving = [self.moving_tangent, self.dot, self.guide, self.derivative.dot, self.readouts,
+                  self.height_bar, *([self.triangle] if self.triangle is not None else [])]
+        self.play(*(FadeOut(m) for m in moving), run_time=1.0)
         # the tangents left behind, one after the other, each with its slope on f'
         pulses = [
             AnimationGroup(
@@ -514,6 +685,9 @@ class TangentSweep(Lesson):
         """The formula of the traced curve, computed from f's text, beside it."""
         if self.formula is None:
             return
+        if self.derivation is not None:
+            self._derive()
+            return
         self._say("sweep.formula")
         self.add(self.backing)
         self.play(Write(self.formula), run_time=1.2)
@@ -522,24 +696,53 @@ class TangentSweep(Lesson):
         self.bring_to_back(self.formula)
         self.bring_to_back(self.backing)  # (behind the formula, over the grid)
         self.bring_to_back(*self.static_parts)
+        self.conclusion_at = float(self.renderer.time)
+
+    def _derive(self) -> None:
+        """For a quadratic, f' worked out on screen as in SecantToTangent: the rise over a step
+        h, exactly; divided by h, the secant's slope; its limit as h → 0, the line traced
+        below. Each line a beat of its own."""
+        rise, quotient, limit = self.derivation
+        self._say("sweep.expand")
+        upper = [self.axes, self.curve, *self.tangent_mobs, *self.marks,
+                 *(m[0] for m in self.flat_marks)]
+        self.play(*(FadeOut(m) for m in upper), run_time=0.8)
+        self.static_parts = [m for m in self.static_parts if m not in upper]
+        self.play(Write(rise), run_time=1.6)
+        self.wait(1.0)
+        self.end_narration()
+        self.end_beat()
+        self._say("sweep.divide")
+        self.play(Write(quotient), run_time=1.4)
+        self.wait(1.0)
+        self.end_narration()
+        self.end_beat()
+        self._say("sweep.limit")
+        self.play(Write(limit), run_time=1.4)
+        self.remove(rise, quotient, limit)
+        self.add(self.derivation)
+        self.conclusion_at = float(self.renderer.time)
+        self.play(self.derivative.trace.animate.set_stroke(width=style.STROKE_CURVE * 2.2),
+                  limit[1].animate.scale(1.15), rate_func=there_and_back, run_time=1.2)
+
+    def finish(self) -> None:
+        """The conclusion read out, and on screen for at least 4.5 s before the end."""
+        self.end_narration()
+        if self.conclusion_at is None:  # (no formula shown: the trace is the conclusion)
+            return
+        since = float(self.renderer.time) - self.conclusion_at
+        if since < 4.5:
+            self.wait(4.5 - since)
 
     def explain_formula(self) -> None:
         """Why the trace has its shape, when f is a polynomial: f' has one degree less; for a
         quadratic, the step 2·a x + b that gives each number."""
         key, fields = self._why()
-        if key is None or self.formula is None:
-            return
-        self._say(key, **fields)
-        if self.derivation is not None:
-            self.play(FadeOut(self.formula[1]), run_time=0.4)
-            self.remove(self.formula)
-            self.add(self.derivation[0])
-            self.play(Write(self.derivation[1]), run_time=1.4)
-            self.remove(self.derivation[0])
-            self.add(self.derivation)
-            self.bring_to_back(self.derivation)
-            self.bring_to_back(self.backing)
-            self.bring_to_back(*self.static_parts)
+        # (a quadratic's was derived on screen)
+        if key is not None and self.formula is not None and self.derivation is None:
+            self._say(key, **fields)
+            self.conclusion_at = float(self.renderer.time)
+        self.finish()
 
     def _why(self) -> tuple[str | None, dict[str, int]]:
         """The key saying why f' has its shape, from the degree of f (None: not a polynomial)."""
@@ -619,6 +822,21 @@ class TangentSweep(Lesson):
             if top - bottom < mob.height:
                 mob.scale_to_fit_height(top - bottom).align_to([0, top, 0], UP)
             mob.shift(UP * max(0.0, bottom - mob.get_bottom()[1]))
+
+
+def _terms_tex(terms: list[tuple[float, str]]) -> str:
+    """``[(0.04, "x"), (0.1, ""), (0.02, "h")]`` -> ``0.04x + 0.1 + 0.02h``: zero terms left
+    out, a coefficient 1 written only alone, signs between the terms."""
+    out = ""
+    for c, factor in terms:
+        if c == 0:
+            continue
+        magnitude = expression_to_tex(polynomial_text((abs(c),)))
+        if magnitude == "1" and factor:
+            magnitude = ""
+        sign = ("-" if c < 0 else "") if not out else (" - " if c < 0 else " + ")
+        out += sign + magnitude + factor
+    return out or "0"
 
 
 class TangentSweepJa(TangentSweep):

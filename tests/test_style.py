@@ -191,3 +191,16 @@ def test_secant_and_tangent_are_clearly_apart(theme):
     assert colours["DERIVATIVE_CURVE"] == colours["TANGENT"]
     assert colours["TANGENT"] not in colours["TANGENT_COLORS"]
     assert colours["CURVE"] not in colours["TANGENT_COLORS"]
+
+
+@pytest.mark.parametrize("theme", sorted(style.THEMES))
+def test_kept_tangents_are_clearly_apart_from_the_moving_one(theme):
+    """TangentSweep draws its kept tangents beside the moving TANGENT and the CURVE."""
+    colours = style.THEMES[theme]
+    kept = colours["KEPT_TANGENT_COLORS"]
+    for i, c in enumerate(kept):
+        for other in ("TANGENT", "CURVE"):
+            d = delta_e_2000(_lab(c), _lab(colours[other]))
+            assert d >= CLEARLY_APART, f"{theme}: kept tangent {i} vs {other}: ΔE00 = {d:.1f}"
+        for c2 in kept[i + 1 :]:
+            assert delta_e_2000(_lab(c), _lab(c2)) >= CLEARLY_APART, (theme, c, c2)

@@ -104,13 +104,16 @@ class DerivativeTrace(VGroup):
         x_length: float,
         y_length: float = 2.0,
         extra_y: Sequence[float] = (),
+        max_x_ticks: int = 7,
     ) -> PlotAxes:
         """Axes for f' on ``[x_min, x_max]``, fitted to ``df`` (nan where it should not count)
         and to ``extra_y`` (the one-sided limits at corners), labelled f'(x): the axes to hand
         to the constructor once placed. A :func:`scenes.kit.axes.fitted_axes` with at most five
-        y ticks; ``x_length`` and ``y_length`` are its screen size."""
+        y ticks (``max_x_ticks`` x intervals at most); ``x_length`` and ``y_length`` are its
+        screen size."""
         return fitted_axes(df, x_min, x_max, x_length=x_length, y_length=y_length,
-                           max_y_ticks=5, y_label="f'(x)", extra_y=extra_y)
+                           max_y_ticks=5, y_label="f'(x)", extra_y=extra_y,
+                           max_x_ticks=max_x_ticks)
 
     # --- where the sweep stands -----------------------------------------------------------------
     def x(self) -> float:

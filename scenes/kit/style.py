@@ -24,7 +24,8 @@ __all__ = [  # grouped by kind, not sorted
     "BLUISH_GREEN_LIGHT", "VERMILLION_LIGHT", "BLUE_LIGHT",
     # roles
     "BACKGROUND", "TEXT", "TEXT_DIM", "AXIS", "GRID", "CURVE", "DERIVATIVE_CURVE", "POINT",
-    "POINT_Q", "SECANT", "TANGENT", "H_LEG", "DF_LEG", "TANGENT_COLORS", "HIGHLIGHT",
+    "POINT_Q", "SECANT", "TANGENT", "H_LEG", "DF_LEG", "TANGENT_COLORS", "KEPT_TANGENT_COLORS",
+    "HIGHLIGHT",
     "TRAJECTORY", "DRAG_FREE", "VELOCITY", "CHORD", "APEX", "CANNON", "GROUND", "TARGET",
     "MISS", "TRUNCATION", "ROUNDING", "TOTAL_ERROR", "OPTIMUM", "FORWARD", "GRADIENT",
     "LOCAL_SLOPE", "CODE_BACKGROUND", "PANEL",
@@ -123,6 +124,10 @@ def _roles(c: dict[str, str]) -> dict[str, object]:
         # moving tangent's TANGENT or the curve's CURVE.
         "TANGENT_COLORS": (c["ORANGE"], c["BLUISH_GREEN_LIGHT"], c["REDDISH_PURPLE"],
                            c["YELLOW"], c["BLUE_LIGHT"], c["WHITE"]),
+        # the tangents TangentSweep leaves behind, beside its moving TANGENT: each clearly apart
+        # from it and from CURVE (CIEDE2000 at least 25 in both themes; ORANGE was 21 and 16)
+        "KEPT_TANGENT_COLORS": (c["YELLOW"], c["BLUISH_GREEN_LIGHT"], c["REDDISH_PURPLE"],
+                                c["WHITE"]),
         # --- the cannonball and aiming scenes
         "TRAJECTORY": c["SKY_BLUE"],  # the flight with drag
         "DRAG_FREE": c["MID_GREY"],  # the vacuum parabola, drawn dashed
@@ -194,6 +199,7 @@ TANGENT: str
 H_LEG: str
 DF_LEG: str
 TANGENT_COLORS: tuple[str, ...]
+KEPT_TANGENT_COLORS: tuple[str, ...]
 TRAJECTORY: str
 DRAG_FREE: str
 VELOCITY: str

@@ -343,8 +343,28 @@ TEXT: dict[str, dict[str, str]] = {
     # --- TangentSweep ---
     "sweep.title": {"en": "The tangent along the curve", "ja": "曲線に沿って動く接線"},
     "sweep.trace": {
-        "en": "Each slope becomes a point of the derivative",
-        "ja": "傾きを点で描くと、導関数のグラフ",
+        "en": "Below, each slope is plotted as a height: the derivative f′",
+        "ja": "下に傾きを高さとして描く：導関数 f′",
+    },
+    "sweep.rise": {
+        "en": "Over a run of 1 the tangent rises {slope}: that is the height below",
+        "ja": "x が 1 増えると接線は {slope} 上がる：下の高さ",
+    },
+    "sweep.flat": {
+        "en": "At x = {x} the tangent is flat: f′({x}) = 0",
+        "ja": "x = {x} で接線は水平、f′({x}) = 0",
+    },
+    "sweep.expand": {
+        "en": "Expand the rise of this f over a step h",
+        "ja": "この f の幅 h での増加量を展開する",
+    },
+    "sweep.divide": {
+        "en": "Divided by h: the secant's slope, at every x",
+        "ja": "h で割ると、各 x での割線の傾き",
+    },
+    "sweep.limit": {
+        "en": "As h → 0 the h term vanishes: the line traced below",
+        "ja": "h → 0 で h の項が消え、下の直線になる",
     },
     "sweep.pause": {"en": "Tangent at x = {x}", "ja": "x = {x} での接線"},
     "sweep.final": {
