@@ -828,6 +828,7 @@ class SecantToTangent(Lesson):
             colors={rise: style.DF_LEG, "h": style.H_LEG})
         limit.move_to(formula)
         _fit_column(limit, column_left)
+        self.derivative_limit = limit  # (self.limit becomes the code's formula later)
         self.expansion_rows = self.identity = self.identity_limit = None
         e = self.expansion
         if e is None:
@@ -845,29 +846,27 @@ class SecantToTangent(Lesson):
                                        _coefficient_tex(b, True))
         else:
             step = rf"f'({x0})\,h + \tfrac{{1}}{{2}} f''({x0})\,h^2"
+        room = 7.1 - style.MARGIN - column_left
         first = tex(rf"{rise} {relation} {step}", size=size, colors={rise: style.DF_LEG},
                     color=style.TEXT)
         rows = [first]
-        if step != self.rise_tex:
-            second = tex(rf"{relation} {self.rise_tex}", size=size, color=style.TEXT)
-            second.next_to(first, DOWN, buff=0.2)
-            # its relation under the first row's
-            at = len(_glyphs(rise))
-            mark = first[0][at] if len(first[0]) > at else first[0][0]
-            second.shift(RIGHT * (mark.get_x() - second[0][0].get_x()))
-            rows.append(second)
+        lines = [self.rise_tex] if step != self.rise_tex else []
+        if first.width > room:  # too wide for the column at this size: the rise on its own
+            first = tex(rise, size=size, colors={rise: style.DF_LEG})
+            rows = [first]
+            lines = [step, *lines]
+        for line in lines:
+            row = tex(rf"{relation} {line}", size=size, color=style.TEXT)
+            row.next_to(rows[-1], DOWN, buff=0.2)
+            row.align_to(first, LEFT).shift(RIGHT * 0.5)
+            rows.append(row)
         self.expansion_rows = VGroup(*rows)
         self.expansion_rows.next_to(formula, DOWN, buff=0.3).align_to(formula, LEFT)
         _fit_column(self.expansion_rows, column_left)
-        # divided by h: the secant slope, its "=" under the quotient's
-        identity = VGroup(
-            text(self.tr("secant.secant_slope"), size=style.SIZE_READOUT_LABEL,
-                 color=style.SECANT),
-            tex(rf"{relation} \frac{{{self.rise_tex}}}{{h}} = {self.identity_tex}",
-                size=style.SIZE_MATH - 4, colors=colors, color=style.SECANT),
-        ).arrange(RIGHT, buff=0.2)
-        identity.next_to(self.expansion_rows, DOWN, buff=0.3)
-        identity.shift(RIGHT * (quotient[0][0].get_x() - identity[1][0][0].get_x()))
+        # divided by h: the secant slope (in its colour)
+        identity = tex(rf"\frac{{{self.rise_tex}}}{{h}} {relation} {self.identity_tex}",
+                       size=style.SIZE_MATH - 4, colors=colors, color=style.SECANT)
+        identity.next_to(self.expansion_rows, DOWN, buff=0.3).align_to(formula, LEFT)
         _fit_column(identity, column_left)
         # (plain parentheses: the h of \right would be coloured as a variable)
         tail = ") = " + c0 if exact else r" + \dots) = " + c0
@@ -1067,7 +1066,7 @@ class SecantToTangent(Lesson):
         self.say("secant.limit", narrated=False, x0=self.x0_text)
         self.play(*self._formula_to_limit(self.quotient_name, self.quotient, self.limit),
                   FadeOut(self.identity, shift=0.1 * DOWN),
-                  FadeOut(self.expansion_rows, shift=0.1 * DOWN),
+                  *(FadeOut(row, shift=0.1 * DOWN) for row in self.expansion_rows),
                   FadeIn(self.identity_limit, shift=0.1 * DOWN), run_time=1.4)
         self.remove(*self._formula_parts)
         self.add(self.limit)
