@@ -1130,7 +1130,7 @@ class SecantToTangent(Lesson):
                                         stroke_width=style.STROKE_LINE - 1), num_dashes=40)
             for line in (secant(f, x0, step), secant(f, x0, -step))))
         dots = VGroup(*(Dot(q, radius=style.DOT_RADIUS, color=style.POINT_Q) for q in (a, b)))
-        # the two points named as the rows name them, below the curve (off P's label)
+        # the two points named as the rows name them
         plot = PlotBox.of(axes)
         point_labels = VGroup()
         for point, name, x_at in ((a, "x - h", x0 - step), (b, "x + h", x0 + step)):
@@ -1138,7 +1138,9 @@ class SecantToTangent(Lesson):
                         colors={"h": style.H_LEG})
             slope_at = float(stated_derivative(f, x_at))
             slope_at = slope_at if math.isfinite(slope_at) else chord.slope
-            label.move_to(point - 0.42 * _normal(axes, slope_at))
+            # below the curve on the right, above it on the left (clear of the x axis)
+            side = -1.0 if x_at > x0 else 1.0
+            label.move_to(point + side * 0.42 * _normal(axes, slope_at))
             point_labels.add(plot.into(label))
         chord_mob = line_on_axes(axes, chord, color=style.SECANT,
                                  stroke_width=style.STROKE_LINE)
@@ -1146,10 +1148,12 @@ class SecantToTangent(Lesson):
         colors = {"h": style.H_LEG}
         short = NumberFormat(max(abs(forward), abs(backward), abs(central)), digits=3)
         h_text = format_short(step, most=6)
-        header = tex(rf"x = {self.x0_text},\; h = {h_text}", size=size, colors=colors,
-                     color=style.TEXT)
+        # x and h on the plot, in its empty upper left
+        header = tex(rf"x = {self.x0_text},\; h = {h_text}", size=style.SIZE_LABEL,
+                     colors=colors, color=style.TEXT)
+        header.next_to(axes.c2p(axes.x_box[0], axes.y_box[1]), DR, buff=0.25)
+        plot.into(header)
         rows = VGroup(
-            header,
             tex(r"\frac{f(x+h) - f(x)}{h} = " + short.tex(forward), size=size, colors=colors,
                 color=style.SECANT),
             tex(r"\frac{f(x) - f(x-h)}{h} = " + short.tex(backward), size=size, colors=colors,
@@ -1164,8 +1168,8 @@ class SecantToTangent(Lesson):
         pair = short.tex(forward) + (f" - {b_tex[1:]}" if b_tex.startswith("-")
                                      else f" + {b_tex}")
         average = tex(r"= (" + pair + ")/2", size=size, color=style.SECANT)
-        average.next_to(rows[3], DOWN, buff=0.15)
-        average.shift(RIGHT * (rows[3][-1][0].get_x() - average[0][0].get_x()))
+        average.next_to(rows[2], DOWN, buff=0.15)
+        average.shift(RIGHT * (rows[2][-1][0].get_x() - average[0][0].get_x()))
         _fit_column(average, self.column_left)
         block = VGroup(rows, average)  # (large numbers, 8.00 × 10⁹: taller rows) in the frame
         room = rows.get_top()[1] - (BAND_TOP + 0.1)
@@ -1174,8 +1178,8 @@ class SecantToTangent(Lesson):
         self.narrate("secant.n.symmetric", h=h_text, x0=self.x0_text)
         self.say("secant.symmetric", narrated=False)
         self.play(FadeIn(dots, scale=0.5), FadeIn(point_labels), FadeIn(header), run_time=0.8)
-        self.play(Create(one_sided), FadeIn(rows[1:3], shift=0.1 * DOWN), run_time=1.2)
-        self.play(Create(chord_mob), FadeIn(rows[3], shift=0.1 * DOWN), run_time=1.2)
+        self.play(Create(one_sided), FadeIn(rows[:2], shift=0.1 * DOWN), run_time=1.2)
+        self.play(Create(chord_mob), FadeIn(rows[2], shift=0.1 * DOWN), run_time=1.2)
         self.bring_to_front(self.points.p_dot, self.points.p_label)
         self.wait(0.6)
         self.end_beat()
@@ -1195,8 +1199,8 @@ class SecantToTangent(Lesson):
         self.play(ReplacementTransform(chord_mob.copy(), moved), run_time=1.4)
         self.bring_to_front(self.points.p_dot, self.points.p_label)
         self.wait(1.0)
-        self.symmetric_mobs = VGroup(one_sided, dots, point_labels, chord_mob, moved, rows,
-                                     average)
+        self.symmetric_mobs = VGroup(one_sided, dots, point_labels, header, chord_mob, moved,
+                                     rows, average)
 
     def _symmetric_step(self) -> float | None:
         """The h of the symmetric secant's picture: half of ``h_start``, within the plotted
