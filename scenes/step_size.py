@@ -486,7 +486,7 @@ class StepSizeError(Lesson):
         self.panel_top = self.headers["sine"].get_bottom()[1] - 0.3
         self.table_title = text(tr("step.table_title"), size=style.SIZE_SMALL,
                                 color=style.TEXT_DIM)
-        self.table_title.move_to(np.array([self.column_left, -0.4, 0]), aligned_edge=LEFT)
+        self.table_title.move_to(np.array([self.column_left, -0.22, 0]), aligned_edge=LEFT)
         self.table = VGroup(self.table_title)
         self.guides = VGroup()
         self.model_curves = VGroup()
@@ -896,7 +896,7 @@ class StepSizeError(Lesson):
         # (slope, log10 constant, from x, to x, colour, text, lift in decades, side, label at)
         specs = {
             "forward": (1, math.log10(c_forward), -0.4, -6.0, style.TRUNCATION, "1", lift, 1,
-                        0.5),
+                        0.3),  # its label clear of the post's h, which is flagged at 1e-8
             "central": (2, math.log10(c_central), -0.6, -4.4, style.TRUNCATION, "2", -lift, -1,
                         0.5),
             "rounding": (-1, math.log10(rounding), -15.8, -10.5, style.ROUNDING, "−1", lift, 1,
