@@ -1,7 +1,9 @@
 """``StepSizeError``: why the post's h = 1e-8, and why "closer to zero" is not always better.
 
-A log-log plot of the absolute error of numerical estimates of f'(x0) against the step h, for h
-from 1 down to 1e-16. Every dot is a real float64 result of :func:`core.calculus.step_errors`,
+A log-log plot of the relative error |error| / |f'(x0)| of numerical estimates of f'(x0) against
+the step h, for h from 1 down to 1e-16, so that the decade a dot sits in is its count of correct
+digits (every "n digits" on screen is read off its marker's decade; where f'(x0) = 0, which has
+no relative error, the plot shows |error| and counts decimal places). Every dot is a real float64 result of :func:`core.calculus.step_errors`,
 drawn as h shrinks. The lesson opens on sin x at x = 1, where both errors show: truncation falls
 with slope 1 (forward) or 2 (central), rounding rises with slope -1. The scene then derives the
 error model E(h) ≈ C·h^p + ε|f|/h on screen (:func:`core.calculus.error_model`: Taylor's
@@ -696,10 +698,11 @@ class StepSizeError(Lesson):
             axes.c2p(math.log10(POST_H), axes.bottom), top + UP * 0.12,
             dash_length=style.DASH_LENGTH,
         ).set_stroke(style.TEXT_DIM, style.STROKE_THIN)
-        # its label stands level, right of the line's top, where no curve comes (the curves
-        # are at 1e-6 and below there)
+        # its label stands level, right of the line, three decades below the top: under the
+        # label of slope 1, above the forward curve and its guide (1e-5 and below there)
         self.post_tag = _tag(self.tr("step.post_h"), style.TEXT)
-        self.post_tag.next_to(top, RIGHT, buff=0.08).align_to(top, UP)
+        self.post_tag.next_to(axes.c2p(math.log10(POST_H), axes.y_decades[1] - 3), RIGHT,
+                              buff=0.08)
 
         ring = self._ring("central", "post", POST_H, color=style.TEXT, diamond=True)
         err_post = self.markers[("central", "post")][1]
@@ -896,7 +899,7 @@ class StepSizeError(Lesson):
         # (slope, log10 constant, from x, to x, colour, text, lift in decades, side, label at)
         specs = {
             "forward": (1, math.log10(c_forward), -0.4, -6.0, style.TRUNCATION, "1", lift, 1,
-                        0.3),  # its label clear of the post's h, which is flagged at 1e-8
+                        0.5),
             "central": (2, math.log10(c_central), -0.6, -4.4, style.TRUNCATION, "2", -lift, -1,
                         0.5),
             "rounding": (-1, math.log10(rounding), -15.8, -10.5, style.ROUNDING, "−1", lift, 1,
