@@ -1,7 +1,9 @@
 """``StepSizeError``: why the post's h = 1e-8, and why "closer to zero" is not always better.
 
-A log-log plot of the absolute error of numerical estimates of f'(x0) against the step h, for h
-from 1 down to 1e-16. Every dot is a real float64 result of :func:`core.calculus.step_errors`,
+A log-log plot of the relative error |error| / |f'(x0)| of numerical estimates of f'(x0) against
+the step h, for h from 1 down to 1e-16, so that the decade a dot sits in is its count of correct
+digits (every "n digits" on screen is read off its marker's decade; where f'(x0) = 0, which has
+no relative error, the plot shows |error| and counts decimal places). Every dot is a real float64 result of :func:`core.calculus.step_errors`,
 drawn as h shrinks. The lesson opens on sin x at x = 1, where both errors show: truncation falls
 with slope 1 (forward) or 2 (central), rounding rises with slope -1. The scene then derives the
 error model E(h) ≈ C·h^p + ε|f|/h on screen (:func:`core.calculus.error_model`: Taylor's
@@ -28,6 +30,7 @@ from typing import Any
 import numpy as np
 from manim import (
     DOWN,
+    Animation,
     LEFT,
     ORIGIN,
     RIGHT,
@@ -102,6 +105,11 @@ METHOD_STROKES = {
 }
 #: Drawing order, bottom first.
 DRAW_ORDER = ("complex", "forward", "central", "special")
+#: f', f'' and f''' in LaTeX, the primes spaced apart and off the italic f's hook, so that
+#: three read as three at 1080p (plain f''' sets them touching: it reads as f'').
+D1 = r"f^{\,\prime}"
+D2 = r"f^{\,\prime\,\prime}"
+D3 = r"f^{\,\prime\,\prime\,\prime}"
 #: The post's step.
 POST_H = calculus.DEFAULT_STEPS["central"]
 
@@ -122,11 +130,13 @@ def series_steps(method: str, x0: float) -> np.ndarray:
     return np.array(sorted(set(hs.tolist()), reverse=True))
 
 
-def _digits(error: float, exact: float) -> int:
-    """The correct digits of a row or a tag: :func:`core.calculus.correct_digits` (capped at 16,
-    16 for an exact result). Against an exact f'(x0) of 0 (a configured f at a stationary point)
-    core counts decimal places; the table has always shown 16 there, and still does."""
-    return 16 if exact == 0 else correct_digits(error, exact)
+def _digits(error: float, case: Case) -> int:
+    """The count a row or a tag shows, read off the plot's own axis: the correct significant
+    digits, floor(−log10 |error|/|f'(x0)|) (the relative error the dots show), or where
+    f'(x0) = 0 (no relative error; the dots show |error|) the correct decimal places,
+    floor(−log10 |error|): :func:`core.calculus.correct_digits` either way. An error of 0
+    counts 16 against f'(x0) ≠ 0 (all a float64 holds); against 0 it is shown as "exact"."""
+    return correct_digits(error, case.exact)
 
 
 def ratio_text(ratio: float) -> str:
@@ -278,8 +288,10 @@ class Series:
         The method (``"forward"``, ``"central"``, ``"complex"``; ``"special"``: the configured
         function's central difference).
     hs, errors : numpy.ndarray
-        The steps (:func:`series_steps`) and :func:`core.calculus.step_errors` output, largest
-        step first.
+        The steps (:func:`series_steps`) and :func:`core.calculus.step_errors` output (absolute
+        errors), largest step first.
+    scale : float
+        :attr:`Case.scale`: the dots are drawn at ``errors / scale``.
     dots : VGroup
         One dot per (h, error), in the same order.
     line : VMobject
@@ -289,9 +301,16 @@ class Series:
     name: str
     hs: np.ndarray
     errors: np.ndarray
+    scale: float = 1.0
     dots: VGroup = field(default_factory=VGroup)
     line: VMobject = field(default_factory=VMobject)
     points: np.ndarray = field(default_factory=lambda: np.zeros((0, 3)))
+
+    @property
+    def plotted(self) -> np.ndarray:
+        """What the dots show: ``errors / scale`` (the relative error, or |error| where
+        f'(x0) = 0; see :attr:`Case.scale`)."""
+        return self.errors / self.scale
 
     def point_at(self, h: float) -> np.ndarray:
         """The dot of step ``h`` (one of :attr:`hs`)."""
@@ -308,6 +327,18 @@ class Case:
     exact: float
     value: float  # |f(x0)|, for the rounding term
     higher: dict[str, float] = field(default_factory=dict)  # f'' (forward), f''' (central)
+
+    @property
+    def relative(self) -> bool:
+        """True where the plot shows the relative error |error| / |f'(x0)| (and labels count
+        correct significant digits); False where f'(x0) = 0, which has no relative error: the
+        plot shows |error| and labels count correct decimal places."""
+        return self.exact != 0
+
+    @property
+    def scale(self) -> float:
+        """What an error is divided by on the plot: |f'(x0)|, or 1 where f'(x0) = 0."""
+        return abs(self.exact) if self.relative else 1.0
 
     def errors(self, hs: np.ndarray, method: str) -> np.ndarray:
         exact = self.exact
@@ -385,7 +416,7 @@ class StepSizeError(Lesson):
     @staticmethod
     def _make_axes(tr: Catalogue, series: Iterable[Series] = ()) -> LogLogAxes:
         """The log-log axes, fitted to the errors of ``series`` (none: the default decades)."""
-        values = [s.errors for s in series]
+        values = [s.plotted for s in series]
         allv = np.concatenate([np.ravel(v) for v in values]) if values else np.array([1.0])
         nonzero = allv[allv > 0]
         lo = math.floor(math.log10(nonzero.min())) if nonzero.size else -17
@@ -402,12 +433,12 @@ class StepSizeError(Lesson):
     def _series(self, case: Case, method: str) -> Series:
         hs = series_steps(method, case.x0)
         errors = case.errors(hs, "central" if method == "special" else method)
-        return Series(method, hs, errors)
+        return Series(method, hs, errors, scale=case.scale)
 
     def _draw_series(self, s: Series) -> None:
         color = method_color(s.name)
         width, opacity, radius = METHOD_STROKES[s.name]
-        pts = np.array([self.axes.point(h, e) for h, e in zip(s.hs, s.errors, strict=True)])
+        pts = np.array([self.axes.point(h, e) for h, e in zip(s.hs, s.plotted, strict=True)])
         s.points = pts
         s.dots = VGroup(*(Dot(p, radius=radius, color=color) for p in pts)).set_opacity(0)
         s.line = VMobject().set_stroke(color, width, opacity=opacity).set_fill(opacity=0)
@@ -438,9 +469,13 @@ class StepSizeError(Lesson):
         # "step h" below the tick row, centred under the plot (never among the tick labels)
         self.x_label = text(tr("step.x_label"), size=style.SIZE_SMALL, color=style.TEXT)
         self.x_label.next_to(axes.x_numbers, DOWN, buff=0.1).set_x(plot_mid)
-        self.y_label = text(tr("step.y_label"), size=style.SIZE_SMALL, color=style.TEXT)
-        self.y_label.next_to(axes.c2p(x0, axes.y_decades[1]), UP, buff=0.12)
-        self.y_label.align_to(axes.y_numbers, LEFT)
+        # the dots are relative errors (what correct digits count); where the configured
+        # f has f'(x0) = 0 (no relative error) its part of the lesson shows |error|
+        self.y_label, self.y_label_abs = (
+            text(tr(key), size=style.SIZE_SMALL, color=style.TEXT)
+            .next_to(axes.c2p(x0, axes.y_decades[1]), UP, buff=0.12)
+            .align_to(axes.y_numbers, LEFT)
+            for key in ("step.y_label", "step.y_label_abs"))
 
         # the right column: header, a formula panel (one per beat), the table of digits
         self.column_left = axes.c2p(x1, 0)[0] + 0.45
@@ -453,7 +488,7 @@ class StepSizeError(Lesson):
         self.panel_top = self.headers["sine"].get_bottom()[1] - 0.3
         self.table_title = text(tr("step.table_title"), size=style.SIZE_SMALL,
                                 color=style.TEXT_DIM)
-        self.table_title.move_to(np.array([self.column_left, -0.15, 0]), aligned_edge=LEFT)
+        self.table_title.move_to(np.array([self.column_left, -0.22, 0]), aligned_edge=LEFT)
         self.table = VGroup(self.table_title)
         self.guides = VGroup()
         self.model_curves = VGroup()
@@ -466,10 +501,15 @@ class StepSizeError(Lesson):
         return header
 
     # ------------------------------------------------------------------ panels
+    # Five panels in all, each built whole and revealed a part at a time while it stays: the two
+    # quotients (their Taylor expansions added at the truncation beat), rounding, the model
+    # (its minimum added), the special case, the complex step (Richardson added); the last
+    # beat brings the model back.
     def _formula(self, s: str, color: str | None = None, size: float = SIZE_FORMULA) -> VMobject:
         return tex(s, size=size, color=color or style.TEXT)
 
-    def _named(self, method: str, formula: VMobject | None = None) -> VGroup:
+    def _named(self, method: str, formula: VMobject | None = None,
+               name_key: str | None = None) -> VGroup:
         """A method's colour sample and name, with a formula under it (a legend entry)."""
         color = method_color(method)
         width, opacity, radius = METHOD_STROKES.get(method, METHOD_STROKES["central"])
@@ -477,7 +517,8 @@ class StepSizeError(Lesson):
             Line(LEFT * 0.22, RIGHT * 0.22).set_stroke(color, width, opacity=opacity),
             Dot(ORIGIN, radius=radius, color=color),
         )
-        name = text(self.tr(f"step.{method}"), size=style.SIZE_SMALL, color=style.TEXT)
+        name = text(self.tr(name_key or f"step.{method}"), size=style.SIZE_SMALL,
+                    color=style.TEXT)
         row = VGroup(sample, name.next_to(sample, RIGHT, buff=0.18))
         if formula is None:
             return row
@@ -489,39 +530,42 @@ class StepSizeError(Lesson):
         panel.move_to(np.array([self.column_left, self.panel_top, 0]), aligned_edge=LEFT + UP)
         return panel
 
-    def _panel_definitions(self) -> VGroup:
-        return self._place_panel(
-            self._named("forward", self._formula(r"\frac{f(x+h) - f(x)}{h}",
-                                                 method_color("forward"))),
-            self._named("central", self._formula(r"\frac{f(x+h) - f(x-h)}{2h}",
-                                                 method_color("central"))),
-            buff=0.35,
-        )
+    def _quotient(self, method: str, lhs: str, rhs: str) -> tuple[VGroup, VMobject]:
+        """A method's name over its quotient ``lhs``, and (returned apart, to be revealed
+        later) its Taylor expansion ``= rhs`` under it."""
+        color = method_color(method)
+        left = self._formula(lhs, color)
+        right = self._formula("= " + rhs, color)
+        right.next_to(left, DOWN, buff=0.08, aligned_edge=LEFT).shift(RIGHT * 0.3)
+        return self._named(method, VGroup(left, right)), right
 
-    def _panel_truncation(self) -> VGroup:
+    def _panel_quotients(self) -> tuple[VGroup, list[VMobject]]:
+        """The two difference quotients; revealed later: their expansions and Taylor's."""
+        forward, f_rhs = self._quotient("forward", r"\frac{f(x+h) - f(x)}{h}",
+                                        rf"{D1} + \frac{{{D2}}}{{2}}\,h + \cdots")
+        central, c_rhs = self._quotient("central", r"\frac{f(x+h) - f(x-h)}{2h}",
+                                        rf"{D1} + \frac{{{D3}}}{{6}}\,h^2 + \cdots")
         taylor = VGroup(
-            self._formula(r"f(x \pm h) = f \pm h f' + \frac{h^2}{2} f''"),
-            self._formula(r"\pm \frac{h^3}{6} f''' + \cdots"),
+            self._formula(rf"f(x \pm h) = f \pm h {D1} + \frac{{h^2}}{{2}} {D2}"),
+            self._formula(rf"\pm \frac{{h^3}}{{6}} {D3} + \cdots"),
         ).arrange(DOWN, aligned_edge=LEFT, buff=0.1)
         taylor[1].shift(RIGHT * 1.6)
-        forward = self._named("forward", self._formula(
-            r"= f' + \frac{f''}{2}\,h + \cdots",
-            method_color("forward")))
-        central = self._named("central", self._formula(
-            r"= f' + \frac{f'''}{6}\,h^2 + \cdots",
-            method_color("central")))
-        return self._place_panel(taylor, forward, central)
-
+        later = taylor  # the expansion both come from, in the text colour
+        panel = self._place_panel(forward, central, later, buff=0.22)
+        # laid out whole, shown without them until the truncation beat
+        forward[1].remove(f_rhs)
+        central[1].remove(c_rhs)
+        panel.remove(later)
+        return panel, [f_rhs, c_rhs, later]
 
     def _panel_rounding(self) -> VGroup:
-        eps = _EPS
-        mant, expo = f"{eps:.1e}".split("e")
+        mant, expo = f"{_EPS:.1e}".split("e")
         stored = self._formula(
             r"\tilde f(x) = f(x)\,(1 + \delta),\quad |\delta| \lesssim \varepsilon")
         eps_line = self._formula(rf"\varepsilon = {mant} \times 10^{{{int(expo)}}}")
         diff = self._formula(r"\frac{\tilde f(x+h) - \tilde f(x)}{h} - \frac{f(x+h) - f(x)}{h}",
                              style.ROUNDING)
-        size = self._formula(r"\sim \frac{\varepsilon |f|}{h}", style.ROUNDING)
+        size = self._formula(r"\sim \frac{\varepsilon |f|}{h}", style.ROUNDING, 36)
         size.next_to(diff, DOWN, buff=0.1).align_to(diff, RIGHT)
         return self._place_panel(stored, eps_line, VGroup(diff, size))
 
@@ -532,74 +576,72 @@ class StepSizeError(Lesson):
         m[3].set_color(style.ROUNDING)
         return m
 
-    def _panel_model(self) -> VGroup:
-        rows = []
-        for key, formula, color in (
-            ("step.large_h", r"\log E \approx p \log h + \log C", style.TRUNCATION),
-            ("step.small_h", r"\log E \approx -\log h + \log \varepsilon |f|", style.ROUNDING),
-        ):
-            words = text(self.tr(key), size=style.SIZE_SMALL, color=color)
-            rows.append(VGroup(words, self._formula(formula, color)).arrange(
-                DOWN, aligned_edge=LEFT, buff=0.1))
-        return self._place_panel(self._model_formula(), *rows, buff=0.3)
-
-    def _panel_minimum(self) -> VGroup:
-        return self._place_panel(
-            self._formula(r"E'(h) = pC\,h^{p-1} - \frac{\varepsilon|f|}{h^2} = 0"),
-            self._formula(r"h^* = \left(\frac{\varepsilon |f|}{pC}\right)^{1/(p+1)}"
-                          r"\sim \varepsilon^{1/(p+1)}", style.OPTIMUM),
-            VGroup(
-                self._formula(r"p = 1:\ h^* \approx \sqrt{\varepsilon}", method_color("forward")),
-                self._formula(r"p = 2:\ h^* \approx \sqrt[3]{\varepsilon}",
-                              method_color("central")),
-            ).arrange(RIGHT, buff=0.4),
-        )
+    def _panel_model(self) -> tuple[VGroup, list[VMobject]]:
+        """The model and what p is; revealed later: E'(h) = 0 and the best step h*."""
+        model = self._model_formula()
+        p_is = self._formula(r"p = 1,\ 2", style.TRUNCATION)
+        p_is.next_to(model, RIGHT, buff=0.35)
+        model = VGroup(model, p_is)
+        derivative = self._formula(r"E'(h) = pC\,h^{p-1} - \frac{\varepsilon|f|}{h^2} = 0")
+        best = self._formula(r"h^* = \left(\frac{\varepsilon |f|}{pC}\right)^{1/(p+1)}"
+                             r"\sim \varepsilon^{1/(p+1)}", style.OPTIMUM)
+        panel = self._place_panel(model, derivative, best, buff=0.2)
+        return panel, [derivative, best]
 
     def _panel_special(self) -> VGroup:
         if _no_truncation(self.special):
             return self._place_panel(
-                self._formula(r"f''' = 0 \ \Rightarrow\ C = 0"),
+                self._formula(rf"{D3} = 0 \ \Rightarrow\ C = 0"),
                 self._formula(r"E(h) \approx \frac{\varepsilon |f|}{h}", style.ROUNDING, 36),
             )
         return self._place_panel(self._model_formula())
 
-    def _panel_complex(self) -> VGroup:
-        color = method_color("complex")
-        return self._place_panel(
-            self._formula(r"f'(x) \approx \frac{\operatorname{Im} f(x + ih)}{h}", color, 36),
-            self._formula(r"\operatorname{Im} f(x+ih) = h f' - \frac{h^3}{6} f''' + \cdots"),
-
-            self._formula(r"\frac{\operatorname{Im} f(x + ih)}{h} = f' - \frac{f'''}{6}\,h^2"),
-        )
-
-    def _panel_richardson(self) -> VGroup:
+    def _panel_beyond(self) -> tuple[VGroup, list[VMobject]]:
+        """The complex step; revealed later: Richardson on the central difference D(h)."""
+        complex_step = self._named("complex", self._formula(
+            rf"{D1}(x) \approx \frac{{\operatorname{{Im}} f(x + ih)}}{{h}}",
+            method_color("complex")))
         steps = calculus.richardson_steps(self.sine.x0)
         h0, k = f"{steps[0]:g}", len(steps) - 1
-        return self._place_panel(
-            self._named("central", self._formula(r"D(h) = f' + c\,h^2 + O(h^4)",
-                                                 method_color("central"))),
-            self._formula(r"\frac{4D(h/2) - D(h)}{3} = f' + O(h^4)",
-                          method_color("richardson"), 34),
+        richardson = self._named("richardson", VGroup(
+            self._formula(r"\frac{4D(h/2) - D(h)}{3} = " + D1 + r" + O(h^4)",
+                          method_color("richardson")),
             self._formula(rf"h = {h0} \cdot 2^{{-k}},\quad k = 0, \ldots, {k}"),
-        )
+        ).arrange(DOWN, aligned_edge=LEFT, buff=0.1), name_key="step.richardson_d")
+        panel = self._place_panel(complex_step, richardson, buff=0.18)
+        return panel, [richardson]
 
     # ------------------------------------------------------------------ captions and panels
-    def _say(self, key: str, panel: VGroup | None = None, **fields: Any) -> None:
-        """Narrate ``key`` in the caption band, and show a new formula panel with it: the old
-        caption and panel fade out completely before the new ones fade in."""
+    def _say(self, key: str, panel: VGroup | None = None, hidden: Iterable[VMobject] = (),
+             **fields: Any) -> None:
+        """Narrate ``key`` in the caption band, and show a new formula panel with it (less its
+        ``hidden`` parts, which :meth:`_reveal` shows later): the old caption and panel fade
+        out completely before the new ones fade in."""
         if panel is None:
             self.say(key, **fields)
             return
-        old_panel, self.panel = self.panel, panel
+        hidden = set(hidden)
+        old_panel = self.panel
+        self.panel = VGroup(*(m for m in panel if m not in hidden))
         change = self.caption_to(key, **fields)
-        self.play(change, swap(old_panel, panel))
+        self.play(change, swap(old_panel, self.panel))
         self.bring_to_back(self.caption)
+
+    def _reveal(self, parts: Iterable[VMobject], *others: Animation,
+                run_time: float = 1.0) -> None:
+        """Fade ``parts`` of the panel in (beside ``others``); the panel holds them from now."""
+        parts = list(parts)
+        self.play(*(FadeIn(p) for p in parts), *others, run_time=run_time)
+        for p in parts:
+            self.remove(p)
+            self.panel.add(p)
 
     # ------------------------------------------------------------------ the beats
     def show_axes(self) -> None:
-        """The empty log-log axes, sin x at x = 1, and the two difference quotients."""
+        """The empty log-log axes of the relative error, sin x at x = 1, the two quotients."""
         self.add(self.title)
-        self._say("step.intro", self._panel_definitions())
+        panel, self.quotient_parts = self._panel_quotients()
+        self._say("step.intro", panel)
         self.play(
             FadeIn(self.axes), FadeIn(self.x_label), FadeIn(self.y_label),
             FadeIn(self.headers["sine"]), run_time=1.0,
@@ -611,11 +653,11 @@ class StepSizeError(Lesson):
         self._sweep([self.series["forward"], self.series["central"]], self.sweep_time)
 
     def show_truncation(self) -> None:
-        """Taylor: the truncation error C·h^p, p = 1 forward, p = 2 central; slopes 1 and 2."""
-        self._say("step.truncation_note", self._panel_truncation())
+        """Taylor: the quotients are f' plus C·h^p, p = 1 forward, p = 2 central: slopes 1, 2."""
+        self._say("step.truncation_note")
         guides = self._guides(("forward", "central"))
-        self.play(*(Create(g[0]) for g in guides), *(FadeIn(g[1]) for g in guides),
-                  run_time=1.2)
+        self._reveal(self.quotient_parts, *(Create(g[0]) for g in guides),
+                     *(FadeIn(g[1]) for g in guides), run_time=1.5)
 
     def show_rounding(self) -> None:
         """Rounding: f is stored to about ε|f|; the difference divided by h gives ε|f|/h."""
@@ -625,13 +667,14 @@ class StepSizeError(Lesson):
 
     def show_model(self) -> None:
         """E(h) ≈ C·h^p + ε|f|/h: slopes p and −1 on log-log axes, the model drawn on the dots."""
-        self._say("step.model", self._panel_model())
+        panel, self.minimum_parts = self._panel_model()
+        self._say("step.model", panel, hidden=self.minimum_parts)
         self.model_curves = VGroup(*(self._model_curve(m) for m in ("forward", "central")))
         self.play(*(Create(c) for c in self.model_curves), run_time=1.5)
 
     def minimise_model(self) -> None:
         """E'(h) = 0 gives h* ≈ √ε (forward) and ∛ε (central), ringed on their curves."""
-        self._say("step.minimum", self._panel_minimum())
+        self._say("step.minimum")
         rows = []
         for method in ("forward", "central"):
             h = calculus.optimal_step(method, self.sine.x0)
@@ -640,7 +683,8 @@ class StepSizeError(Lesson):
                 self._icon(method, ring=True),
                 self._row_label(method, r"h^* = \sqrt{\varepsilon}" if method == "forward"
                                 else r"h^* = \sqrt[3]{\varepsilon}"),
-                _digits(self.markers[(method, "best")][1], self.sine.exact))))
+                _digits(self.markers[(method, "best")][1], self.sine))))
+        self._reveal(self.minimum_parts, run_time=1.0)
         self.play(
             *(FadeIn(self.rings[(m, "best")], scale=1.5) for m in ("forward", "central")),
             FadeIn(self.table_title), *(FadeIn(r) for r in rows), run_time=1.0,
@@ -649,25 +693,22 @@ class StepSizeError(Lesson):
     def show_post_h(self) -> None:
         """The post's h = 1e-8 on the central curve: its digits against h*'s, and the ratio."""
         axes = self.axes
-        # the line stands a little above the plot, like a flag, so that its label (along it,
-        # read upwards, left of it) ends above the curves that cross it lower down
+        top = axes.c2p(math.log10(POST_H), axes.y_decades[1])
         self.post_line = DashedLine(
-            axes.c2p(math.log10(POST_H), axes.bottom),
-            axes.c2p(math.log10(POST_H), axes.y_decades[1]) + UP * 0.3,
+            axes.c2p(math.log10(POST_H), axes.bottom), top + UP * 0.12,
             dash_length=style.DASH_LENGTH,
         ).set_stroke(style.TEXT_DIM, style.STROKE_THIN)
-        self.post_tag = _tag(self.tr("step.post_h"), style.TEXT_DIM)
-        self.post_tag.rotate(math.pi / 2)
-        self.post_tag.next_to(self.post_line.get_end(), DOWN, buff=0.02)
-
-        self.post_tag.align_to(self.post_line, RIGHT).shift(LEFT * 0.06)
-
+        # its label stands level, right of the line, three decades below the top: under the
+        # label of slope 1, above the forward curve and its guide (1e-5 and below there)
+        self.post_tag = _tag(self.tr("step.post_h"), style.TEXT)
+        self.post_tag.next_to(axes.c2p(math.log10(POST_H), axes.y_decades[1] - 3), RIGHT,
+                              buff=0.08)
 
         ring = self._ring("central", "post", POST_H, color=style.TEXT, diamond=True)
         err_post = self.markers[("central", "post")][1]
         err_best = self.markers[("central", "best")][1]
-        n_post = _digits(err_post, self.sine.exact)
-        n_best = _digits(err_best, self.sine.exact)
+        n_post = _digits(err_post, self.sine)
+        n_best = _digits(err_best, self.sine)
         row = self._place_row(self._row(self._icon("post"),
                                         self._row_label("central", _power_tex(POST_H)), n_post))
         self._say("step.post_digits", post=_power_text(POST_H), n=n_post, best=n_best,
@@ -686,42 +727,55 @@ class StepSizeError(Lesson):
         )
         rows = VGroup(*self.table)
         self.sine_marks, self.sine_rows = sine_marks, rows
-        exact_case = _no_truncation(self.special)
+        case = self.special
+        exact_case = _no_truncation(case)
         self._say("step.special" if exact_case else "step.special_generic",
                   self._panel_special())
-        self.play(FadeOut(sine_marks), FadeOut(rows), FadeOut(self.headers["sine"]),
-                  run_time=0.6)
-        self.play(FadeIn(self.headers["special"]), run_time=0.4)
+        fades = [FadeOut(sine_marks), FadeOut(rows), FadeOut(self.headers["sine"])]
+        if not case.relative:  # f'(x0) = 0: no relative error; the plot shows |error|
+            fades.append(FadeOut(self.y_label))
+        self.play(*fades, run_time=0.6)
+        ins = [FadeIn(self.headers["special"])]
+        if not case.relative:
+            ins.append(FadeIn(self.y_label_abs))
+        self.play(*ins, run_time=0.4)
         special = self.series["special"]
         self._sweep([special], self.short_sweep_time)
         largest = float(special.hs[0])
-        n_big = _digits(float(special.errors[0]), self.special.exact)
-        n_post = _digits(self.special.error_at(POST_H, "central"), self.special.exact)
+        err_big = float(special.errors[0])
+        err_post = case.error_at(POST_H, "central")
         marks = VGroup(self._ring("special", "post", POST_H, color=style.TEXT, diamond=True))
-        tags = VGroup(self._digits_tag(self.rings[("special", "post")], n_post, RIGHT + UP))
+        tags = VGroup(self._digits_tag(self.rings[("special", "post")], err_post, case,
+                                       RIGHT + UP))
         if exact_case:  # the largest step is the best only without truncation error
             marks.add(self._ring("special", "largest", largest))
-            tags.add(self._digits_tag(self.rings[("special", "largest")], n_big, LEFT + UP))
+            tags.add(self._digits_tag(self.rings[("special", "largest")], err_big, case,
+                                      LEFT + UP))
         line = self._special_rounding_line() if exact_case else VGroup()
         if exact_case:
-            self._say("step.special_rounding", h=f"{largest:g}", n=n_big,
-                      post=_power_text(POST_H), n_post=n_post)
+            self._say(self._count_key("step.special_rounding", case, err_big, err_post),
+                      h=f"{largest:g}", n=_digits(err_big, case),
+                      post=_power_text(POST_H), n_post=_digits(err_post, case))
         self.play(FadeIn(marks, scale=1.5), FadeIn(tags), Create(line), run_time=1.0)
         self.special_marks = VGroup(VGroup(special.line, special.dots), marks, tags, line)
 
     def show_complex_step(self) -> None:
         """Back to sin: the complex step Im f(x + ih)/h, swept; flat at machine precision."""
         self.end_narration()  # the special case stays up until its caption has been read
-        self.play(FadeOut(self.special_marks), FadeOut(self.headers["special"]), run_time=0.5)
-        self._say("step.complex_note", self._panel_complex(),
-
+        outs = [FadeOut(self.special_marks), FadeOut(self.headers["special"])]
+        if not self.special.relative:
+            outs.append(FadeOut(self.y_label_abs))
+        self.play(*outs, run_time=0.5)
+        panel, self.richardson_parts = self._panel_beyond()
+        self._say("step.complex_note", panel, hidden=self.richardson_parts,
                   h=_power_text(calculus.DEFAULT_STEPS["complex"]))
-
-        self.play(FadeIn(self.headers["sine"]), FadeIn(self.sine_marks), FadeIn(self.sine_rows),
-                  run_time=0.6)
+        ins = [FadeIn(self.headers["sine"]), FadeIn(self.sine_marks), FadeIn(self.sine_rows)]
+        if not self.special.relative:
+            ins.append(FadeIn(self.y_label))
+        self.play(*ins, run_time=0.6)
         self._sweep([self.series["complex"]], self.short_sweep_time)
         axes, case = self.axes, self.sine
-        eps_y = math.log10(_EPS * abs(case.exact))
+        eps_y = math.log10(_EPS)  # the relative error of a float64: machine precision
         self.machine = DashedLine(
             axes.c2p(axes.x_decades[0], eps_y), axes.c2p(axes.x_decades[1], eps_y),
             dash_length=style.DASH_LENGTH * 0.6,
@@ -735,7 +789,7 @@ class StepSizeError(Lesson):
         row = self._place_row(self._row(
             self._icon("complex"),
             self._row_label("complex", _power_tex(h)),
-            _digits(err, case.exact)))
+            _digits(err, case)))
         self.play(Create(self.machine), FadeIn(self.machine_tag), FadeIn(row), run_time=1.0)
 
     def show_richardson(self) -> None:
@@ -745,18 +799,19 @@ class StepSizeError(Lesson):
         err = case.error_at(None, "richardson")
         self.markers[("richardson", "first")] = (h0, err)
         star = Star(n=5, outer_radius=0.17, color=method_color("richardson"), fill_opacity=1,
-                    stroke_width=0).move_to(self.axes.point(h0, err))
+                    stroke_width=0).move_to(self.axes.point(h0, err / case.scale))
         self.rings[("richardson", "first")] = self.richardson = star
-        n = _digits(err, case.exact)
+        n = _digits(err, case)
         row = self._place_row(self._row(self._icon("richardson"),
                                         self._row_label("richardson", None), n))
-        self._say("step.richardson_note", self._panel_richardson(), n=n)
+        self._say("step.richardson_note", n=n)
+        self._reveal(self.richardson_parts, run_time=0.8)
         # the six central differences it combines (on the central curve, where truncation
         # alone counts), merging into its one result
         steps = calculus.richardson_steps(case.x0)
         combined = VGroup(*(
             Circle(radius=0.07).set_stroke(method_color("richardson"), style.STROKE_THIN + 0.5)
-            .move_to(self.axes.point(float(h), case.error_at(float(h), "central")))
+            .move_to(self.axes.point(float(h), case.error_at(float(h), "central") / case.scale))
             for h in steps
         ))
         self.richardson_inputs = combined
@@ -765,8 +820,9 @@ class StepSizeError(Lesson):
         self.play(ReplacementTransform(combined, star), FadeIn(row), run_time=1.2)
 
     def sum_up(self) -> None:
-        """The model again, above the table: smaller h is not always better."""
-        self._say("step.takeaway", self._place_panel(self._model_formula()))
+        """The model and its minimum again, above the table: smaller h is not always better."""
+        panel, _ = self._panel_model()
+        self._say("step.takeaway", panel)
         # point at the balance: each h* in turn (the frame ends as it was)
         for method in ("forward", "central"):
             self.play(Indicate(self.rings[(method, "best")], color=style.OPTIMUM,
@@ -826,10 +882,11 @@ class StepSizeError(Lesson):
         self.play(FadeOut(cursor), run_time=style.SHORT * 0.5)
 
     def _terms(self, method: str) -> tuple[float, float]:
-        """(C, ε|f|) of sin at 1 for ``method``, from :func:`core.calculus.error_model` at h = 1."""
+        """(C, ε|f|) of sin at 1 for ``method``, from :func:`core.calculus.error_model` at h = 1,
+        divided by |f'(1)| as the plot's relative errors are."""
         t, r = calculus.error_model([1.0], method=method, higher=self.sine.higher[method],
                                     value=self.sine.value)
-        return float(t[0]), float(r[0])
+        return float(t[0]) / self.sine.scale, float(r[0]) / self.sine.scale
 
     def _guides(self, which: tuple[str, ...]) -> list[VGroup]:
         """Guide lines of the model's terms, a factor 4 off the errors they describe (slope 2
@@ -870,11 +927,12 @@ class StepSizeError(Lesson):
         return made
 
     def _model_curve(self, method: str) -> VMobject:
-        """The model E(h) = C·h^p + ε|f|/h of sin at 1, dashed, over the measured dots."""
+        """The model E(h) = C·h^p + ε|f|/h of sin at 1 over |f'(1)| (the plot's relative
+        error), dashed, over the measured dots."""
         hs = 10.0 ** np.linspace(0.0, -16.0, 161)
         t, r = calculus.error_model(hs, method=method, higher=self.sine.higher[method],
                                     value=self.sine.value)
-        model = t + r
+        model = (t + r) / self.sine.scale
         y_top = self.axes.y_decades[1]
         pts = [self.axes.c2p(math.log10(h), math.log10(e))
                for h, e in zip(hs, model, strict=True) if math.log10(e) <= y_top]
@@ -884,16 +942,19 @@ class StepSizeError(Lesson):
         return dashed
 
     def _special_rounding_line(self) -> VGroup:
-        """The configured function's only error term ε|f|/h (central, C = 0), exactly."""
-        axes = self.axes
-        _, r = calculus.error_model([1.0], method="central", higher=0.0,
-                                    value=self.special.value)
-        c = math.log10(float(r[0]))
+        """The configured function's only error term ε|f|/h (central, C = 0), over |f'(x0)|
+        where the plot shows the relative error; nothing where f(x0) = 0 (no rounding term)."""
+        axes, case = self.axes, self.special
+        _, r = calculus.error_model([1.0], method="central", higher=0.0, value=case.value)
+        if r[0] <= 0:
+            return VGroup()
+        c = math.log10(float(r[0]) / case.scale)
         xa = max(axes.x_decades[0], c - axes.y_decades[1])
         a, b = axes.c2p(xa, c - xa), axes.c2p(axes.x_decades[1], c - axes.x_decades[1])
         line = DashedLine(a, b, dash_length=style.DASH_LENGTH).set_stroke(
             style.TEXT_DIM, style.STROKE_THIN)
-        label = tex(r"\frac{\varepsilon |f|}{h}", size=SIZE_FORMULA, color=style.TEXT_DIM)
+        label = tex(rf"\frac{{\varepsilon |f|}}{{|{D1}|\,h}}" if case.relative else
+                    r"\frac{\varepsilon |f|}{h}", size=SIZE_FORMULA, color=style.TEXT_DIM)
         label.add_background_rectangle(color=style.BACKGROUND, opacity=0.85, buff=0.05)
         at = a + (b - a) * 0.3
         label.next_to(at, LEFT + DOWN, buff=0.1)
@@ -913,8 +974,20 @@ class StepSizeError(Lesson):
         self.rings[(method, what)] = ring
         return ring
 
-    def _digits_tag(self, ring: VMobject, n: int, direction: np.ndarray) -> VGroup:
-        tag = _tag(self.tr("step.digits", n=n), style.OPTIMUM)
+    @staticmethod
+    def _count_key(key: str, case: Case, *errors: float) -> str:
+        """``key``, or its ``_decimals`` variant where ``case`` has f'(x0) = 0 (decimal places),
+        or ``_exact`` where, there, an error is 0 (exactly right: no count to give)."""
+        if case.relative:
+            return key
+        return key + ("_exact" if any(e == 0 for e in errors) else "_decimals")
+
+    def _digits_tag(self, ring: VMobject, error: float, case: Case,
+                    direction: np.ndarray) -> VGroup:
+        n = _digits(error, case)
+        key = "step.digits" if case.relative else (
+            "step.exact_tag" if error == 0 else "step.decimals")
+        tag = _tag(self.tr(key, n=n), style.OPTIMUM)
         tag.next_to(ring, direction, buff=0.02)
         return tag
 

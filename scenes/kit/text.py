@@ -772,34 +772,34 @@ TEXT: dict[str, dict[str, str]] = {
     # --- StepSizeError ---
     "step.title": {"en": "How small should h be?", "ja": "h はどこまで小さくすべきか"},
     "step.x_label": {"en": "step h", "ja": "刻み h"},
-    "step.y_label": {"en": "|error|", "ja": "誤差"},
-    "step.exact_zero": {"en": "exact (0)", "ja": "誤差 0"},
+    "step.y_label": {"en": "relative error", "ja": "相対誤差"},
+    "step.y_label_abs": {"en": "|error| (f′ = 0)", "ja": "誤差の絶対値"},
+    "step.exact_zero": {"en": "error 0", "ja": "誤差 0"},
     "step.forward": {"en": "forward", "ja": "前進差分"},
     "step.central": {"en": "central", "ja": "中心差分"},
     "step.complex": {"en": "complex step", "ja": "複素ステップ"},
     "step.richardson": {"en": "Richardson", "ja": "リチャードソン外挿"},
+    "step.richardson_d": {"en": "Richardson, D = central", "ja": "リチャードソン（D：中心）"},
     "step.intro": {
-        "en": "Approximate f′(1) of sin x with a step h, and measure the error",
-        "ja": "sin x の f′(1) を h で近似、誤差を測る",
+        "en": "Estimate f′(1) of sin x with a step h, and plot the relative error",
+        "ja": "sin x の f′(1) を刻み h で近似し、相対誤差を測る",
     },
     "step.sweep": {
         "en": "h shrinks from 1 to 1e-16; every dot is an error computed in float64",
         "ja": "h を 1 から 1e-16 へ縮める：float64 で計算",
     },
     "step.truncation_note": {
-        "en": "Taylor: truncation error C·h for forward (p = 1), C·h² for central (p = 2)",
-        "ja": "打ち切り誤差 C·hᵖ：前進 p = 1、中心 p = 2",
+        "en": "Taylor: forward is off by C·h, central by C·h²; the power p is 1 or 2",
+        "ja": "テイラー展開：前進 C·h、中心 C·h²、次数 p = 1, 2",
     },
     "step.rounding_note": {
         "en": "Rounding: f is stored to about ε|f|; divided by h, that gives ε|f|/h",
         "ja": "丸め誤差：f の誤差 ε|f| を h で割り ε|f|/h",
     },
     "step.slope": {"en": "slope {s}", "ja": "傾き {s}"},
-    "step.large_h": {"en": "large h (truncation):", "ja": "h が大きいとき（打ち切り）："},
-    "step.small_h": {"en": "small h (rounding):", "ja": "h が小さいとき（丸め）："},
     "step.model": {
-        "en": "Add them: E(h) = truncation + rounding; on log–log axes, slopes p and −1",
-        "ja": "E(h) ＝ 打ち切り＋丸め：両対数で傾き p と −1",
+        "en": "Add them: E(h) ≈ C·hᵖ + ε|f|/h; on log–log axes, slopes p and −1",
+        "ja": "和が E(h)：両対数で傾き p と −1",
     },
     "step.minimum": {
         "en": "E′(h) = 0 gives h*: the square root of ε (forward), the cube root (central)",
@@ -807,14 +807,13 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "step.table_title": {"en": "correct digits", "ja": "有効数字"},
     "step.post_h": {"en": "the post's h", "ja": "記事の h"},
-
     "step.post_digits": {
         "en": "The post's h = {post}: {n} digits; h*: {best} digits, an error ≈{ratio}× smaller",
-        "ja": "記事の {post}：{n} 桁、h*：{best} 桁、誤差約 1/{ratio}",
+        "ja": "記事の {post}：有効数字 {n} 桁、h* は {best} 桁（誤差 1/{ratio}）",
     },
     "step.special": {
-        "en": "The post's f: f‴ = 0, so central has no truncation error (C = 0)",
-        "ja": "記事の f は f‴ = 0：打ち切り誤差 C·h² = 0",
+        "en": "The post's f is quadratic: its third derivative is 0, so no truncation (C = 0)",
+        "ja": "記事の f は二次関数：三階導関数が 0 で C = 0",
     },
     "step.special_generic": {
         "en": "The configured f: the same trade-off between truncation and rounding",
@@ -823,18 +822,28 @@ TEXT: dict[str, dict[str, str]] = {
     "step.special_rounding": {
         "en": "Only rounding ε|f|/h is left: h = {h} gives {n} digits, the post's {post} "
         "only {n_post}",
-
-        "ja": "丸め誤差 ε|f|/h のみ：h = {h} で {n} 桁、{post} は {n_post} 桁",
+        "ja": "丸め誤差のみ：h = {h} で有効数字 {n} 桁、{post} は {n_post} 桁",
     },
-    "step.digits": {"en": "{n} digits", "ja": "{n} 桁"},
-    "step.machine": {"en": "machine precision", "ja": "計算機精度"},
+    "step.special_rounding_decimals": {
+        "en": "Only rounding ε|f|/h is left: h = {h} gives {n} decimals, the post's {post} "
+        "only {n_post}",
+        "ja": "丸め誤差のみ：h = {h} で小数 {n} 桁、{post} は {n_post} 桁",
+    },
+    "step.special_rounding_exact": {
+        "en": "Only rounding ε|f|/h is left; an error of exactly 0 sits on the bottom row",
+        "ja": "丸め誤差のみ：誤差 0 の点は最下段",
+    },
+    "step.digits": {"en": "{n} digits", "ja": "有効数字 {n} 桁"},
+    "step.decimals": {"en": "{n} decimals", "ja": "小数 {n} 桁"},
+    "step.exact_tag": {"en": "exact", "ja": "誤差 0"},
+    "step.machine": {"en": "machine precision ε", "ja": "計算機イプシロン ε"},
     "step.complex_note": {
         "en": "Complex step Im f(x + ih)/h: no subtraction, so h can be tiny ({h})",
         "ja": "複素ステップ Im f(x + ih)/h：引き算がなく h は {h} でよい",
     },
     "step.richardson_note": {
         "en": "Richardson: (4D(h/2) − D(h))/3 cancels the h² term; repeated: {n} digits",
-        "ja": "リチャードソン外挿：h² の項を消し、反復で {n} 桁",
+        "ja": "リチャードソン外挿：h² の項を消し、有効数字 {n} 桁",
     },
     "step.takeaway": {
         "en": "Smaller h is not always better: the best h balances truncation and rounding",

@@ -105,7 +105,9 @@ def test_plotted_points_are_step_errors_at_the_grid_and_the_marked_steps(final):
         for dot, h, err in zip(series.dots, hs, series.errors, strict=True):
             lx, ly = axes.p2c(dot.get_center())[:2]
             assert lx == pytest.approx(math.log10(h), abs=1e-9)
-            expected_y = axes.floor_y if err == 0 else math.log10(err)  # "exact (0)" row
+            # the relative error |error| / |f'(x0)|; an error of 0 on the "error 0" row
+            rel = err / abs(float(df(x0)))
+            expected_y = axes.floor_y if err == 0 else math.log10(rel)
             assert ly == pytest.approx(expected_y, abs=1e-9)
 
 
@@ -153,7 +155,54 @@ def test_digits_and_ratio_said_are_the_computed_ones(final):
     assert err == abs(derivative(np.sin, 1.0, method="richardson") - cos1)
     assert r["n"] == correct_digits(err, cos1) >= 12
     lx, ly = final.axes.p2c(final.richardson.get_center())[:2]
-    assert (lx, ly) == pytest.approx((math.log10(h0), math.log10(err)), abs=1e-6)
+    assert (lx, ly) == pytest.approx((math.log10(h0), math.log10(err / cos1)), abs=1e-6)
+
+
+def _count_read_off(axes, marker_center):
+    """The count a reader takes off the axis at a marker: the decade it sits in."""
+    ly = axes.p2c(marker_center)[1]
+    return None if ly == pytest.approx(axes.floor_y) else math.floor(-ly + 1e-9)
+
+
+def test_every_count_is_the_decade_its_marker_sits_in(final):
+    """The axis shows the relative error, so "n digits" is the decade of the marker it names:
+    10^-(n+1) < relative error <= 10^-n; a marker on the "error 0" row counts 16."""
+    keys = [("forward", "best"), ("central", "best"), ("central", "post"),
+            ("complex", "default"), ("richardson", "first")]
+    for row, key in zip(final.table[1:], keys, strict=True):
+        h, err = final.markers[key]
+        mark = (final.rings[key].get_center() if key in final.rings
+                else final.axes.point(h, err / math.cos(1.0)))
+        read = _count_read_off(final.axes, mark)
+        assert int(row[2].text) == (16 if read is None else read), key
+    # the special case's tags (the post's quadratic at 3: relative to f'(3) = 0.22)
+    tags = final.special_marks[2]
+    for tag, key in zip(tags, [("special", "post"), ("special", "largest")], strict=True):
+        n = int("".join(ch for ch in tag.text if ch.isdigit()))
+        assert n == _count_read_off(final.axes, final.rings[key].get_center()), key
+
+
+def test_a_stationary_point_counts_decimal_places_not_16_digits(use_config, media):
+    """f'(x0) = 0 has no relative error: the plot shows |error|, the tags count decimal places
+    (or say "exact" for an error of 0), never "16 digits"."""
+    use_config('[function]\nexpression = "x**2 - 6*x"\n[secant]\nx0 = 3.0\n')
+    scene = final_state(StepSizeError, media)
+    case = scene.special
+    assert case.exact == 0 and not case.relative and case.scale == 1.0
+    special = scene.series["special"]
+    np.testing.assert_array_equal(special.plotted, special.errors)
+    said = [c for c in scene.cues if c["key"].startswith("step.special_rounding")]
+    assert said and said[0]["key"] != "step.special_rounding"
+    for tag, key in zip(scene.special_marks[2], [("special", "post"), ("special", "largest")],
+                        strict=False):
+        words = tag.text
+        assert "digits" not in words
+        h, err = scene.markers[key]
+        if err == 0:
+            assert words == "exact"
+        else:
+            n = int("".join(ch for ch in words if ch.isdigit()))
+            assert n == math.floor(-math.log10(err)) < 16
 
 
 def test_the_table_is_the_legend_and_the_last_frame_has_no_second_one(final):
@@ -176,15 +225,19 @@ def test_every_panel_fits_the_right_column_unscaled(use_config, media, language)
     built, in both languages, and every formula keeps font_size >= 20 / 0.7."""
     use_config(f'language = "{language}"\n')
     scene = final_state(StepSizeError, media)
-    panels = [scene._panel_definitions(), scene._panel_truncation(), scene._panel_rounding(),
-              scene._panel_model(), scene._panel_minimum(), scene._panel_special(),
-              scene._panel_complex(), scene._panel_richardson()]
+    def whole(built):
+        panel, later = built
+        return manim.VGroup(*panel, *later)
+
+    panels = [whole(scene._panel_quotients()), scene._panel_rounding(),
+              whole(scene._panel_model()), scene._panel_special(),
+              whole(scene._panel_beyond())]
     for panel in panels:
         assert panel.get_left()[0] >= scene.column_left - 1e-6
         assert panel.get_right()[0] <= scene.column_right + 1e-6, panel
         # above the table (which sits under the panels from the minimum on)
         assert panel.get_bottom()[1] >= scene.table_title.get_top()[1] - 1e-6 or \
-            panel in panels[:4]
+            panel in panels[:2]
         for m in panel.get_family():
             if isinstance(m, manim.SingleStringMathTex):
                 assert m.font_size >= 20 / 0.7 - 1e-6
