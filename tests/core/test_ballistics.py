@@ -305,6 +305,34 @@ def test_average_velocity_over_the_flight():
     assert f.average_velocity(f.flight_time, 0.0)[0] == pytest.approx(vx, rel=1e-12)
 
 
+@pytest.mark.parametrize("angle_deg", [10.0, 30.0, 45.0, 70.0])
+def test_path_length_of_a_parabola_is_the_closed_form(angle_deg):
+    # the arc of y = x tan a - g x^2 / (2 v^2 cos^2 a) from launch to landing (height 0)
+    v, g = 120.0, 9.81
+    a = math.radians(angle_deg)
+    exact = v**2 / g * (math.sin(a) + math.cos(a) ** 2 * math.atanh(math.sin(a)))
+    assert simulate(Launch(v, angle_deg, g=g)).path_length() == pytest.approx(exact, rel=1e-9)
+
+
+def test_path_length_adds_up_and_exceeds_the_displacement(post_flight):
+    f = post_flight
+    total = f.path_length()
+    # split anywhere: the parts add up (the apex split is internal)
+    t = 0.3 * f.flight_time
+    assert f.path_length(0.0, t) + f.path_length(t) == pytest.approx(total, rel=1e-10)
+    assert f.path_length(t, t) == 0.0
+    # never shorter than the chord, and the average speed beats the average velocity's size
+    assert total > f.range
+    assert total / f.flight_time > math.hypot(*f.average_velocity(0.0, f.flight_time))
+    # a short piece is about speed x time
+    dt = 1e-3
+    assert f.path_length(t, t + dt) == pytest.approx(f.speed(t + dt / 2) * dt, rel=1e-6)
+    with pytest.raises(ValueError, match="`t1` must not be before `t0`"):
+        f.path_length(t, 0.0)
+    with pytest.raises(ValueError, match="`t1` must lie in the flight"):
+        f.path_length(0.0, 1e6)
+
+
 def test_times_are_validated(post_flight):
     f = post_flight
     for bad in (-1.0, f.flight_time + 1.0, math.nan, [0.0, math.inf]):
