@@ -3,10 +3,9 @@
 The post's picture of the derivative, in motion. P sits at ``config.secant.x0``, Q at ``x0 + h``;
 the legs of the slope triangle carry the colours of ``h`` and ``f(x+h) - f(x)`` in the formula.
 h shrinks evenly in log h from ``h_start`` to ``h_end``, pausing at each power of ten, while the
-readouts show h and the secant's slope (``core.calculus.secant``, at the h shown) closing in on
-f'(x0). Before h shrinks, the rise is worked out for this f (``core.expansion``: f(3+h) − f(3) =
-0.22h + 0.02h²) and divided by h (slope = 0.22 + 0.02h), so that the limit f'(3) = 0.22 can be
-read off. It ends on the tangent ``y = 0.22x - 0.18``
+readouts show h and the secant's slope (``core.calculus.secant``) closing in on f'(x0). A
+magnified view of P, whose zoom follows h, shows the secant and the tangent becoming one line
+while Q is still a distinct point. It ends on the tangent ``y = 0.22x - 0.18``
 (``core.calculus.tangent``) and on the post's own Python, with the number it prints
 (``core.calculus.derivative``).
 
@@ -128,6 +127,119 @@ def _clear_of(label: VMobject, *others: VMobject, pad: float = 0.04) -> float:
 def _ramp(value: float, lo: float, hi: float) -> float:
     """0 below ``lo``, 1 above ``hi``, linear between."""
     return float(np.clip((value - lo) / (hi - lo), 0.0, 1.0))
+
+
+class Magnifier(VGroup):
+    """A panel showing the neighbourhood of P magnified, the zoom following h.
+
+    The panel maps a main-screen point ``p`` to ``centre + zoom * (p - P)``, so it is a true
+    magnification of the drawn picture (same aspect). The zoom puts Q at ``q_fraction`` of the
+    panel's width right of P; everything inside is redrawn from the function each frame (no
+    pixel zoom, no stroke scaling), and clipped to the panel.
+    """
+
+    def __init__(self, *, width: float, height: float) -> None:
+        super().__init__()
+        self.w, self.h = width, height
+        self.q_fraction = 0.3
+        self.panel = RoundedRectangle(
+            width=width, height=height, corner_radius=0.1,
+            fill_color=style.PANEL, fill_opacity=1.0,
+            stroke_color=style.TEXT_DIM, stroke_width=style.STROKE_THIN,
+        )
+        self.centre_offset = LEFT * width * 0.18  # updated in redraw
+        self.curve = VMobject().set_stroke(style.CURVE, style.STROKE_CURVE)
+        self.tangent = VMobject().set_stroke(style.TANGENT, style.STROKE_LINE + 4)
+        self.secant = VMobject().set_stroke(style.SECANT, style.STROKE_LINE - 0.5)
+        self.h_leg = VMobject().set_stroke(style.H_LEG, style.STROKE_THIN)
+        self.df_leg = VMobject().set_stroke(style.DF_LEG, style.STROKE_THIN)
+        self.p_dot = Dot(radius=style.DOT_RADIUS, color=style.POINT)
+        self.q_dot = Dot(radius=style.DOT_RADIUS_SMALL, color=style.POINT_Q)
+        self.p_label = MathTex("P", font_size=style.SIZE_SMALL + 4, color=style.POINT)
+        self.q_label = MathTex("Q", font_size=style.SIZE_SMALL + 4, color=style.POINT_Q)
+        self.add(
+            self.panel, self.curve, self.h_leg, self.df_leg, self.tangent, self.secant,
+            self.q_dot, self.p_dot, self.p_label, self.q_label,
+        )
+        self.zoom = 1.0
+
+    def redraw(self, h: float, sc: SecantToTangent) -> None:
+        """Redraw for step ``h``; ``sc`` gives the axes, f, x0, y0 and the tangent line."""
+        axes, f, x0 = sc.axes, sc.f, sc.x0
+        ux = float(np.linalg.norm(axes.c2p(1, 0) - axes.c2p(0, 0)))
+        uy = float(np.linalg.norm(axes.c2p(0, 1) - axes.c2p(0, 0)))
+        p_main = axes.c2p(x0, sc.y0)
+        dq = axes.c2p(x0 + h, float(f(x0 + h))) - p_main  # Q - P on the main screen
+        fits = [self.q_fraction * self.w / max(abs(dq[0]), 1e-12),
+                self.q_fraction * self.h / max(abs(dq[1]), 1e-12)]
+        self.zoom = zoom = max(1.0, min(fits))
+        # P left of centre, and below it when Q is higher (above it when lower): Q fits
+        self.centre_offset = (LEFT * self.w * 0.18 * (1.0 if h > 0 else -1.0)
+                              + DOWN * self.h * 0.2 * np.sign(dq[1]))
+        centre = self.panel.get_center() + self.centre_offset
+        # visible data window
+        left = self.panel.get_left()[0] - centre[0]
+        right = self.panel.get_right()[0] - centre[0]
+        bottom = self.panel.get_bottom()[1] - centre[1]
+        top = self.panel.get_top()[1] - centre[1]
+        x_box = (x0 + left / zoom / ux, x0 + right / zoom / ux)
+        y_box = (sc.y0 + bottom / zoom / uy, sc.y0 + top / zoom / uy)
+        inset = 0.02  # keep strokes off the border
+
+        def to_panel(xs: np.ndarray, ys: np.ndarray) -> np.ndarray:
+            return centre + zoom * (axes.c2p_array(xs, ys) - p_main)
+
+        xs = np.union1d(np.linspace(*x_box, 49), [x0])  # the curve reaches P (sqrt at 0)
+        with np.errstate(all="ignore"):
+            ys = np.asarray(sc.f(xs), dtype=float)
+        inside = (ys >= y_box[0]) & (ys <= y_box[1])  # (false where f is nan)
+        lo = hi = int(np.searchsorted(xs, x0))  # P itself is inside
+        while lo > 0 and inside[lo - 1]:
+            lo -= 1
+        while hi < len(xs) - 1 and inside[hi + 1]:
+            hi += 1
+        pts = to_panel(xs[lo : hi + 1], ys[lo : hi + 1])
+        pts[:, 0] = np.clip(pts[:, 0], centre[0] + left + inset, centre[0] + right - inset)
+        if len(pts) < 2:
+            self.curve.set_points_as_corners([pts[0], pts[0]])
+        else:
+            self.curve.set_points_smoothly(pts)
+
+        def put(mob: VMobject, line) -> None:
+            span = clip_line(line.slope, line.intercept, x_box, y_box)
+            if span is None:
+                mob.set_points_as_corners([centre, centre])
+                return
+            xa, xb = span
+            ends = to_panel(np.array([xa, xb]), np.array([line(xa), line(xb)]))
+            mob.set_points_as_corners(ends)
+
+        s = secant(f, x0, h)
+        put(self.secant, s)
+        if sc.tangent_line is not None:
+            put(self.tangent, sc.tangent_line)
+        else:  # f'(x0) does not exist: no tangent
+            self.tangent.set_points_as_corners([centre, centre])
+        q = to_panel(np.array([x0 + h]), np.array([s(x0 + h)]))[0]
+        r = to_panel(np.array([x0 + h]), np.array([sc.y0]))[0]
+        self.h_leg.set_points_as_corners([centre, r])
+        self.df_leg.set_points_as_corners([r, q])
+        self.p_dot.move_to(centre)
+        self.q_dot.move_to(q)
+        d = axes.c2p(1, sc.p_slope) - axes.c2p(0, 0)
+        normal = np.array([-d[1], d[0], 0.0]) / np.linalg.norm(d)
+        self.p_label.move_to(centre + 0.3 * normal)
+        self.q_label.move_to(q + 0.3 * normal)
+        for label in (self.p_label, self.q_label):
+            inside = (
+                self.panel.get_left()[0] < label.get_left()[0]
+                and label.get_right()[0] < self.panel.get_right()[0]
+                and self.panel.get_bottom()[1] < label.get_bottom()[1]
+                and label.get_top()[1] < self.panel.get_top()[1]
+            )
+            # as opaque as the panel: the labels fade in and out with it (a fade animates the
+            # panel's opacity while this updater keeps running)
+            label.set_fill(opacity=self.panel.get_fill_opacity() if inside else 0.0)
 
 
 def _fit_column(mob: VMobject, column_left: float) -> None:
@@ -439,7 +551,7 @@ class ReadoutColumn(VGroup):
                                  label_color=style.H_LEG)
         self.slope_readout = Readout(
             text(slope_name, size=style.SIZE_READOUT_LABEL, color=style.SECANT),
-            value=secant(f, x0, _shown_h(h())).slope, scale=scale, color=style.SECANT,
+            value=secant(f, x0, h()).slope, scale=scale, color=style.SECANT,
         )
         self.live = live = VGroup(self.h_readout, self.slope_readout)
         live.arrange(DOWN, aligned_edge=LEFT, buff=0.28)
@@ -447,11 +559,10 @@ class ReadoutColumn(VGroup):
         # align the "=" signs
         dx = self.slope_readout.equals.get_x() - self.h_readout.equals.get_x()
         self.h_readout.shift(RIGHT * dx)
-        self._fit([secant(f, x0, step).slope for step in steps],
-                  secant(f, x0, _shown_h(h())).slope, column_left)
+        self._fit([secant(f, x0, step).slope for step in steps], secant(f, x0, h()).slope,
+                  column_left)
         self.h_readout.track(h)
-        # the slope at the h shown (not at h itself): both are rounded from the same number
-        self.slope_readout.track(lambda: secant(f, x0, _shown_h(h())).slope)
+        self.slope_readout.track(lambda: secant(f, x0, h()).slope)
         self.side_rows: dict[int, VMobject] = {}
         if derivative is not None:
             self.derivative_readout = self._derivative_row(derivative, x0_text, scale)
@@ -517,6 +628,83 @@ class ReadoutColumn(VGroup):
             _fit_column(row, column_left)
             self.side_rows[side] = above = row
         return list(self.side_rows.values())
+
+
+class ZoomLabel(VGroup):
+    """"zoom ×12" above the magnifier's panel, at its left edge, the number following the
+    magnifier's zoom.
+
+    Parameters
+    ----------
+    magnifier : Magnifier
+        The magnifier, its panel in place.
+    word : str
+        The word before the number, in the scene's language.
+
+    Attributes
+    ----------
+    number : GlyphNumber
+        The zoom.
+    """
+
+    def __init__(self, magnifier: Magnifier, word: str) -> None:
+        super().__init__()
+        name = text(word, size=style.SIZE_SMALL, color=style.TEXT_DIM)
+        times = tex(r"\times", size=style.SIZE_SMALL + 4, color=style.TEXT_DIM)
+        self.number = GlyphNumber(1.0, fmt=_zoom_format, size=style.SIZE_SMALL + 4,
+                                  color=style.TEXT_DIM)
+        self.add(name, times, self.number)
+        name.next_to(magnifier.panel, UP, buff=0.14, aligned_edge=LEFT)
+        times.next_to(name, RIGHT, buff=0.15)
+        self.number.next_to(times, RIGHT, buff=0.1)
+        self.number.add_updater(lambda m: m.set_value(magnifier.zoom))
+        self.update()
+
+
+class WindowBox(Rectangle):
+    """On the plot, the part of it that the magnifier shows (at least a visible square),
+    clipped to the plot area (P may sit on its edge); shown only once it marks a small part of
+    the plot (a big box would clutter it).
+
+    Parameters
+    ----------
+    magnifier : Magnifier
+        The magnifier (its zoom and where P sits in its panel).
+    axes : PlotAxes
+        The plot.
+    p : tuple of float
+        P's coordinates on ``axes``.
+    plot : PlotBox
+        The plot area the box keeps to.
+    """
+
+    def __init__(self, magnifier: Magnifier, axes: PlotAxes, p: tuple[float, float],
+                 plot: PlotBox) -> None:
+        super().__init__(width=1, height=1)
+        self.set_stroke(style.TEXT_DIM, 1.5, opacity=0.7)
+        # (a closure, not attributes: a copy of the box does not copy the plot)
+        self.add_updater(lambda box: WindowBox.frame(box, magnifier, axes.c2p(*p), plot))
+        self.update()
+
+    @staticmethod
+    def frame(box: Rectangle, magnifier: Magnifier, p: np.ndarray, plot: PlotBox) -> None:
+        """Put ``box`` around what ``magnifier`` shows of the picture around ``p`` (P)."""
+        ll, ur = plot.lower_left, plot.upper_right
+        zoom = magnifier.zoom
+        w = max(magnifier.w / zoom, 0.16)
+        hh = max(magnifier.h / zoom, 0.16 * magnifier.h / magnifier.w)
+        centre = p - magnifier.centre_offset / zoom
+        # clipped to the plot area (P may sit on its edge)
+        left = max(centre[0] - w / 2, ll[0])
+        right = min(centre[0] + w / 2, ur[0])
+        bottom = max(centre[1] - hh / 2, ll[1])
+        top = min(centre[1] + hh / 2, ur[1])
+        box.stretch_to_fit_width(max(right - left, 0.01))
+        box.stretch_to_fit_height(max(top - bottom, 0.01))
+        box.move_to([(left + right) / 2, (bottom + top) / 2, 0])
+        # shown only once it marks a small part of the plot (a big box would clutter it)
+        share = max(w / plot.width, hh / plot.height)
+        box.set_stroke(opacity=0.7 * _ramp(0.4 - share, 0.0, 0.15))
 
 
 class CodePanel(VGroup):
@@ -638,6 +826,7 @@ class SecantToTangent(Lesson):
 
     :meth:`lay_out` builds the picture from its components, once, and the beats show their
     parts: :class:`SecantPoints` (P and Q), :class:`SlopeTriangle`, :class:`ReadoutColumn`,
+    :class:`Magnifier` with its :class:`ZoomLabel` and :class:`WindowBox`, and
     :class:`CodePanel`.
 
     Attributes set by ``construct`` (for tests): ``cfg``, ``f``, ``x0``, ``axes``,
@@ -647,12 +836,12 @@ class SecantToTangent(Lesson):
     ``readouts`` (``readouts.h_readout``, ``readouts.slope_readout``), ``derivative_value``
     (f'(x0) from :func:`core.calculus.stated_derivative`, or None), ``one_sided`` (the one-sided
     slopes where f'(x0) does not exist, else None), ``stated`` (``{x: f'(x)}`` for every value
-    the scene states as f'), ``code_panel`` (``code_panel.printed``: what the
+    the scene states as f'), ``magnifier``, ``code_panel`` (``code_panel.printed``: what the
     post's code prints).
     """
 
-    seconds_per_decade = 2.0
-    pause = 1.0
+    seconds_per_decade = 2.6
+    pause = 1.2
     axes_size = (6.9, 4.6)
 
     # -----------------------------------------------------------------------------------------
@@ -664,7 +853,7 @@ class SecantToTangent(Lesson):
                 self.show_p_and_q,
                 self.show_slope_triangle,
                 self.show_identity,  # slope = f'(x0) + c·h
-                self.shrink_h,  # a beat per decade of h; the tangent appears
+                self.shrink_h,  # a beat per decade of h; the tangent and the magnifier appear
                 self.show_limit,
                 self.show_tangent,
                 self.show_symmetric,  # the symmetric secant of the post's code
@@ -689,7 +878,6 @@ class SecantToTangent(Lesson):
         # what one beat leaves for a later one to take away (None: that beat drew nothing)
         self.identity_check: VMobject | None = None  # show_identity -> shrink_h
         self.symmetric_mobs: VMobject | None = None  # show_symmetric -> show_code
-        self.code_error: float | None = None  # what the post's code is off by (show_code)
         tr, fn, f, x0 = self.tr, self.cfg.function, self.f, self.x0
         self.title, self.axes, self.curve, self.fn_label = self._plot()
         axes = self.axes
@@ -714,6 +902,10 @@ class SecantToTangent(Lesson):
             self.tangent_label = self._tangent_label(plot, points.p_label)
         self.triangle = SlopeTriangle(axes, f, x0, self.h, points.p_dot,
                                       keep_clear=(points.p_label, points.q_label), plot=plot)
+        # the magnifier below the readouts (and the rows for f'(x0) or the one-sided slopes)
+        self.magnifier = self._magnifier(self.readouts.lowest.get_bottom()[1], column_left)
+        self.window_box = WindowBox(self.magnifier, axes, (x0, self.y0), plot)
+        self.zoom_label = ZoomLabel(self.magnifier, tr("common.zoom"))
         self.code_panel = CodePanel(fn.expression, f, x0, reference=self.derivative_value,
                                     prompt=tr("secant.code_result"))
 
@@ -808,11 +1000,9 @@ class SecantToTangent(Lesson):
 
     def _formulas(self, column_left: float) -> VMobject:
         """The difference quotient at the top of the column, the limit it becomes, and where
-        f'(x0) exists the algebra under them: the rise for this f (f(3+h) − f(3) =
-        0.02(6h + h²) + 0.1h = 0.22h + 0.02h², from core's expansion), the slope it gives
-        (0.22 + 0.02h) and that slope's limit; returns what the readouts go under."""
+        f'(x0) exists the identity under them (slope = f'(x0) + c·h, and its limit); returns
+        what the readouts go under."""
         column_x = (column_left + 7.1 - style.MARGIN) / 2
-        x0 = self.x0_text
         self.quotient_name = quotient_name = text(
             self.tr("secant.secant_slope"), size=style.SIZE_READOUT_LABEL, color=style.SECANT)
         self.quotient = quotient = tex(
@@ -821,65 +1011,50 @@ class SecantToTangent(Lesson):
         self.formula = formula = VGroup(quotient_name, quotient).arrange(RIGHT, buff=0.2)
         formula.move_to([column_x, 2.85, 0])
         _fit_column(formula, column_left)
-        # the limit at P: f'(3), the number, not the function f'(x)
-        rise = f"f({x0}+h) - f({x0})"
         self.limit = limit = tex(
-            rf"f'({x0}) = \lim_{{h \to 0}} \frac{{{rise}}}{{h}}", size=style.SIZE_MATH - 4,
-            colors={rise: style.DF_LEG, "h": style.H_LEG})
+            r"f'(x) = \lim_{h \to 0} \frac{f(x+h) - f(x)}{h}", size=style.SIZE_MATH - 4,
+            colors={"f(x+h) - f(x)": style.DF_LEG, "h": style.H_LEG})
         limit.move_to(formula)
         _fit_column(limit, column_left)
-        self.derivative_limit = limit  # (self.limit becomes the code's formula later)
-        self.expansion_rows = self.identity = self.identity_limit = None
+        # the identity under the quotient, its "=" under the quotient's "=" (built where f'(x0)
+        # exists; the readouts go below it)
+        self.identity = self.identity_limit = None
         e = self.expansion
         if e is None:
             return formula
-        exact = e.exact
-        c0, c1 = _coefficient_tex(e.derivative, exact), _coefficient_tex(e.coefficient, exact)
-        relation = "=" if exact else r"\approx"
+        c0, c1 = _coefficient_tex(e.derivative, e.exact), _coefficient_tex(e.coefficient,
+                                                                            e.exact)
+        relation = "=" if e.exact else r"\approx"
         self.identity_tex = _identity_tex(c0, c1)
-        self.rise_tex = _rise_tex(c0, c1)
-        size, colors = style.SIZE_MATH - 8, {"h": style.H_LEG}
-        # the rise for this f, in two steps: the algebra a student can redo
-        if exact:
-            b = e.derivative - 2 * e.coefficient * self.x0  # f = ax² + bx + c: f'(x0) = 2a·x0 + b
-            step = _quadratic_rise_tex(c1, _coefficient_tex(2 * self.x0, True),
-                                       _coefficient_tex(b, True))
-        else:
-            step = rf"f'({x0})\,h + \tfrac{{1}}{{2}} f''({x0})\,h^2"
-        room = 7.1 - style.MARGIN - column_left
-        first = tex(rf"{rise} {relation} {step}", size=size, colors={rise: style.DF_LEG},
-                    color=style.TEXT)
-        rows = [first]
-        lines = [self.rise_tex] if step != self.rise_tex else []
-        if first.width > room:  # too wide for the column at this size: the rise on its own
-            first = tex(rise, size=size, colors={rise: style.DF_LEG})
-            rows = [first]
-            lines = [step, *lines]
-        for line in lines:
-            row = tex(rf"{relation} {line}", size=size, color=style.TEXT)
-            row.next_to(rows[-1], DOWN, buff=0.2)
-            row.align_to(first, LEFT).shift(RIGHT * 0.5)
-            rows.append(row)
-        self.expansion_rows = VGroup(*rows)
-        self.expansion_rows.next_to(formula, DOWN, buff=0.3).align_to(formula, LEFT)
-        _fit_column(self.expansion_rows, column_left)
-        # divided by h: the secant slope (in its colour)
-        identity = tex(rf"\frac{{{self.rise_tex}}}{{h}} {relation} {self.identity_tex}",
-                       size=style.SIZE_MATH - 4, colors=colors, color=style.SECANT)
-        identity.next_to(self.expansion_rows, DOWN, buff=0.3).align_to(formula, LEFT)
+        identity = tex(relation + " " + self.identity_tex, size=style.SIZE_MATH - 4,
+                       colors={"h": style.H_LEG}, color=style.SECANT)
+        identity.next_to(formula, DOWN, buff=0.3)
+        identity.shift(RIGHT * (quotient[0][0].get_x() - identity[0][0].get_x()))
         _fit_column(identity, column_left)
         # (plain parentheses: the h of \right would be coloured as a variable)
-        tail = ") = " + c0 if exact else r" + \dots) = " + c0
+        tail = ") = " + c0 if e.exact else r" + \dots) = " + c0
         identity_limit = tex(r"= \lim_{h \to 0}(" + self.identity_tex + tail,
-                             size=style.SIZE_MATH - 4, colors=colors, color=style.TANGENT)
-        # under the limit, its "=" under the limit's (f ' ( 3 ) = : after f'(x0))
+                             size=style.SIZE_MATH - 4, colors={"h": style.H_LEG},
+                             color=style.TANGENT)
+        # under the limit, its "=" under the limit's (f ' ( x ) = : the sixth glyph)
         identity_limit.next_to(limit, DOWN, buff=0.3)
-        at = len(_glyphs(f"f'({x0})"))
-        equals = limit[0][at] if len(limit[0]) > at else limit[0][0]
+        equals = limit[0][5] if len(limit[0]) > 5 else limit[0][0]
         identity_limit.shift(RIGHT * (equals.get_x() - identity_limit[0][0].get_x()))
         _fit_column(identity_limit, column_left)
         self.identity, self.identity_limit = identity, identity_limit
-        return VGroup(formula, self.expansion_rows, identity)
+        return VGroup(formula, identity, identity_limit)
+
+    def _magnifier(self, top: float, column_left: float) -> Magnifier:
+        """The magnifier, across the column from ``top`` (less a gap) down to the caption
+        band, redrawn for h every frame."""
+        panel_top = top - 0.6
+        panel_h = panel_top - (BAND_TOP + 0.1)
+        panel_w = 7.1 - style.MARGIN - column_left
+        magnifier = Magnifier(width=panel_w, height=panel_h)
+        magnifier.panel.move_to([column_left + panel_w / 2, panel_top - panel_h / 2, 0])
+        magnifier.add_updater(lambda m: m.redraw(self.h(), self))
+        magnifier.update()
+        return magnifier
 
     def _moving(self) -> VGroup:
         """Q, the secant and the slope triangle: what follows h on the plot."""
@@ -922,36 +1097,24 @@ class SecantToTangent(Lesson):
         self.bring_to_front(self.points.p_dot, self.points.p_label)
 
     def show_identity(self) -> None:
-        """The rise for this f, worked out (f(3+h) − f(3) = 0.02(6h + h²) + 0.1h = 0.22h +
-        0.02h²: exact for a quadratic, to second order otherwise), then divided by h: the slope
-        is f'(x0) + c·h (0.22 + 0.02h), and the readouts at h_start obey it."""
+        """For this f the slope is f'(x0) + c·h: exactly for a quadratic (0.22 + 0.02h), to
+        first order otherwise (f'(x0) + ½ f''(x0)·h); the readouts at h_start obey it."""
         e, h0 = self.expansion, self.h()
-        rise = tex_to_text(self.rise_tex).replace("^2", "²")
         identity = tex_to_text(self.identity_tex)
-        fields = {"x0": self.x0_text, "rise": rise, "identity": identity}
-        kind = "exact" if e.exact else "approx"
-        self.narrate(f"secant.n.expansion_{kind}", **fields)
-        self.say(f"secant.expansion_{kind}", narrated=False, **fields)
-        rows = self.expansion_rows
-        self.play(FadeIn(rows[0], shift=0.1 * DOWN), run_time=1.0)
-        if len(rows) > 1:
-            self.wait(1.0)
-            self.play(FadeIn(rows[1], shift=0.1 * DOWN), run_time=0.8)
-        self._settle(rows)
-        self.wait(1.2)
-        self.end_beat()
-        # divided by h
-        self.narrate(f"secant.n.identity_{kind}", **fields)
-        self.say(f"secant.identity_{kind}", narrated=False, **fields)
+        if e.exact:
+            self.narrate("secant.n.identity_exact", identity=identity)
+            self.say("secant.identity_exact", narrated=False, identity=identity)
+        else:
+            self.narrate("secant.n.identity_approx", x0=self.x0_text, identity=identity)
+            self.say("secant.identity_approx", narrated=False, x0=self.x0_text)
         self.play(FadeIn(self.identity, shift=0.1 * DOWN), run_time=1.0)
         self._settle(self.identity)
-        if e.exact:  # the check at the h shown, under the readouts: 0.22 + 0.02 · 4.00 = 0.30000
+        if e.exact:  # the check at this h, under the readouts: 0.22 + 0.02 · 4.00 = 0.30000
             self.wait(0.8)
             c0 = _coefficient_tex(e.derivative, True)
             c1 = _coefficient_tex(e.coefficient, True)
-            shown = _shown_h(h0)
             check = tex(rf"{c0} {'-' if c1.startswith('-') else '+'} {c1.lstrip('-')} \cdot "
-                        + format_sig(shown) + " = " + self.slope_format.tex(e.slope(shown)),
+                        + format_sig(h0) + " = " + self.slope_format.tex(e.slope(h0)),
                         size=style.SIZE_READOUT - 4, color=style.SECANT)
             live = self.readouts.live
             check.next_to(live, DOWN, buff=0.3).align_to(live, LEFT)
@@ -961,14 +1124,14 @@ class SecantToTangent(Lesson):
         self.wait(1.6)
 
     def shrink_h(self) -> None:
-        """h shrinks, decade by decade, each decade a beat; the tangent appears after the first.
+        """h shrinks, decade by decade, each decade a beat; the magnifier opens after the first.
         Where f'(x0) does not exist, Q comes from the first side only (see
         :meth:`approach_from_the_other_side`)."""
         self.narrate("secant.n.shrink")
         if self.identity_check is not None:
             self.play(FadeOut(self.identity_check), run_time=0.4)
         self.say("secant.shrink", narrated=False)
-        self._shrink(first=True)
+        self._shrink(open_magnifier=True)
 
     def approach_from_the_other_side(self) -> None:
         """Where f'(x0) does not exist: Q starts again on the other side of P (h < 0) and h
@@ -983,14 +1146,12 @@ class SecantToTangent(Lesson):
         self.play(FadeIn(moving), run_time=0.8)
         self.bring_to_front(self.points.p_dot, self.points.p_label)
         self.wait(0.8)
-        self._shrink(first=False)
+        self._shrink(open_magnifier=False)
 
-    def _shrink(self, *, first: bool) -> None:
+    def _shrink(self, *, open_magnifier: bool) -> None:
         """h shrinks from ``h_start`` to ``h_end`` on the side ``self.side``, a beat per decade.
-        A caption that names h ends before h moves on (the caption and the readout agree while
-        it is up). Where f'(x0) does not exist the side's limit is stated at the end (its row).
-        """
-        log_h = self.log_h
+        Where f'(x0) does not exist the side's limit is stated at the end (its row)."""
+        magnifier, log_h = self.magnifier, self.log_h
         stops = decade_stops(self.cfg.secant.h_start, self.cfg.secant.h_end)
         # the caption on merging, two decades before the end (only where there is a tangent)
         merge_at = max(1, len(stops) - 3) if self.differentiable else -1
@@ -1002,28 +1163,35 @@ class SecantToTangent(Lesson):
         pause = min(self.pause, 5.0 / max(1, len(stops) - 2))
         for i, (a, b) in enumerate(zip(stops, stops[1:], strict=False)):
             if i:
-                self.end_narration()  # it names the h of the last stop: not while h moves
                 self.end_beat()
             decades = math.log10(a / b)
             self.play(log_h.animate.set_value(math.log10(b)),
                       run_time=max(1.0, per_decade * decades), rate_func=smooth)
-            announce = i == 0 and first and self.tangent_mob is not None
+            announce = i == 0 and open_magnifier and self.tangent_mob is not None
             # (the merging or the tangent is said instead; after the last stop, the limit)
             last = i == len(stops) - 2 and self.differentiable and merge_at < i
-            shown = _shown_h(self.side * b)
-            fields = {"h": format_sig(shown),
-                      "slope": self.slope_format.text(secant(self.f, self.x0, shown).slope)}
             if i != merge_at and not announce and not last:
-                self.narrate("secant.n.decade", **fields)
-            if announce:  # the tangent, named, in a beat of its own
+                self.narrate("secant.n.decade", h=format_sig(self.side * b),
+                             slope=self.slope_format.text(secant(self.f, self.x0,
+                                                                 self.side * b).slope))
+            if i == 0 and open_magnifier:
                 self.wait(0.4)
-                self.end_narration()  # the last one read out before the beat ends
-                self.end_beat()
-                self._announce_tangent()
+                if announce:  # the tangent, named, in a beat of its own
+                    self.end_narration()  # the last one read out before the beat ends
+                    self.end_beat()
+                    self._announce_tangent()
+                    self.end_beat()
+                self.say("secant.zoom_caption", narrated=False)
+                magnifier.redraw(self.h(), self)
+                self.window_box.update()
+                self.zoom_label.update()
+                self.play(FadeIn(magnifier), FadeIn(self.zoom_label),
+                          Create(self.window_box), run_time=1.2)
+                self.bring_to_front(self.secant_mob, self.points.p_dot, self.points.p_label)
                 self.wait(pause)
             elif i == merge_at:
                 self.wait(0.3)
-                self.narrate("secant.n.merge", **fields)
+                self.narrate("secant.n.merge")
                 self.say("secant.merge", narrated=False)
                 self.mark_poster()  # the key frame: the secant merging into the tangent
                 self.wait(pause + 0.6)
@@ -1063,16 +1231,15 @@ class SecantToTangent(Lesson):
             self.narrate("secant.n.limit_identity", x0=self.x0_text, value=value, term=term)
         else:  # a line: no h term to vanish
             self.narrate("secant.n.limit", x0=self.x0_text, value=value)
-        self.say("secant.limit", narrated=False, x0=self.x0_text)
+        self.say("secant.limit", narrated=False)
         self.play(*self._formula_to_limit(self.quotient_name, self.quotient, self.limit),
                   FadeOut(self.identity, shift=0.1 * DOWN),
-                  *(FadeOut(row, shift=0.1 * DOWN) for row in self.expansion_rows),
                   FadeIn(self.identity_limit, shift=0.1 * DOWN), run_time=1.4)
         self.remove(*self._formula_parts)
         self.add(self.limit)
         self._settle(self.limit, self.identity_limit)
         self.play(FadeIn(self.readouts.derivative_readout, shift=0.1 * DOWN), run_time=0.8)
-        self.wait(1.2)
+        self.wait(2.0)
 
     def show_tangent(self) -> None:
         """Everything but P and the tangent fades; the tangent's equation."""
@@ -1095,6 +1262,7 @@ class SecantToTangent(Lesson):
         self.equation = equation
         self.play(
             FadeOut(self._moving()),
+            FadeOut(VGroup(self.magnifier, self.zoom_label, self.window_box)),
             FadeOut(self.readouts.live), FadeOut(self.readouts.derivative_readout),
             run_time=1.0,
         )
@@ -1104,7 +1272,7 @@ class SecantToTangent(Lesson):
                       width=style.STROKE_LINE + 1), run_time=1.0)
         self.remove(*equation)
         self.add(equation)
-        self.wait(1.0)
+        self.wait(1.8)
 
     def show_symmetric(self) -> None:
         """The symmetric secant of the post's code, through x0 - h and x0 + h: its slope is the
@@ -1130,29 +1298,11 @@ class SecantToTangent(Lesson):
                                         stroke_width=style.STROKE_LINE - 1), num_dashes=40)
             for line in (secant(f, x0, step), secant(f, x0, -step))))
         dots = VGroup(*(Dot(q, radius=style.DOT_RADIUS, color=style.POINT_Q) for q in (a, b)))
-        # the two points named as the rows name them
-        plot = PlotBox.of(axes)
-        point_labels = VGroup()
-        for point, name, x_at in ((a, "x - h", x0 - step), (b, "x + h", x0 + step)):
-            label = tex(name, size=style.SIZE_LABEL - 4, color=style.POINT_Q,
-                        colors={"h": style.H_LEG})
-            slope_at = float(stated_derivative(f, x_at))
-            slope_at = slope_at if math.isfinite(slope_at) else chord.slope
-            # below the curve on the right, above it on the left (clear of the x axis)
-            side = -1.0 if x_at > x0 else 1.0
-            label.move_to(point + side * 0.42 * _normal(axes, slope_at))
-            point_labels.add(plot.into(label))
         chord_mob = line_on_axes(axes, chord, color=style.SECANT,
                                  stroke_width=style.STROKE_LINE)
         size = style.SIZE_MATH - 10
         colors = {"h": style.H_LEG}
         short = NumberFormat(max(abs(forward), abs(backward), abs(central)), digits=3)
-        h_text = format_short(step, most=6)
-        # x and h on the plot, in its empty upper left
-        header = tex(rf"x = {self.x0_text},\; h = {h_text}", size=style.SIZE_LABEL,
-                     colors=colors, color=style.TEXT)
-        header.next_to(axes.c2p(axes.x_box[0], axes.y_box[1]), DR, buff=0.25)
-        plot.into(header)
         rows = VGroup(
             tex(r"\frac{f(x+h) - f(x)}{h} = " + short.tex(forward), size=size, colors=colors,
                 color=style.SECANT),
@@ -1175,13 +1325,14 @@ class SecantToTangent(Lesson):
         room = rows.get_top()[1] - (BAND_TOP + 0.1)
         if block.height > room:
             block.scale(room / block.height, about_edge=UL)
-        self.narrate("secant.n.symmetric", h=h_text, x0=self.x0_text)
+        h_text = format_sig(step)
+        self.narrate("secant.n.symmetric", h=h_text)
         self.say("secant.symmetric", narrated=False)
-        self.play(FadeIn(dots, scale=0.5), FadeIn(point_labels), FadeIn(header), run_time=0.8)
+        self.play(FadeIn(dots, scale=0.5), run_time=0.6)
         self.play(Create(one_sided), FadeIn(rows[:2], shift=0.1 * DOWN), run_time=1.2)
         self.play(Create(chord_mob), FadeIn(rows[2], shift=0.1 * DOWN), run_time=1.2)
         self.bring_to_front(self.points.p_dot, self.points.p_label)
-        self.wait(0.6)
+        self.wait(1.0)
         self.end_beat()
         # its slope: the average, and closer (the h terms cancel)
         fields = {"symmetric": short.text(central), "forward": short.text(forward),
@@ -1198,9 +1349,8 @@ class SecantToTangent(Lesson):
                              stroke_width=style.STROKE_LINE)
         self.play(ReplacementTransform(chord_mob.copy(), moved), run_time=1.4)
         self.bring_to_front(self.points.p_dot, self.points.p_label)
-        self.wait(1.0)
-        self.symmetric_mobs = VGroup(one_sided, dots, point_labels, header, chord_mob, moved,
-                                     rows, average)
+        self.wait(1.6)
+        self.symmetric_mobs = VGroup(one_sided, dots, chord_mob, moved, rows, average)
 
     def _symmetric_step(self) -> float | None:
         """The h of the symmetric secant's picture: half of ``h_start``, within the plotted
@@ -1225,6 +1375,7 @@ class SecantToTangent(Lesson):
         self.say(f"secant.{key}", narrated=False, x0=self.x0_text)
         self.play(
             FadeOut(self._moving()),
+            FadeOut(VGroup(self.magnifier, self.zoom_label, self.window_box)),
             FadeOut(self.readouts.live),
             run_time=1.0,
         )
@@ -1248,17 +1399,8 @@ class SecantToTangent(Lesson):
         leaving = []
         if self.symmetric_mobs is not None:  # its formula is in the code
             leaving.append(FadeOut(self.symmetric_mobs))
-        if self.identity_limit is not None:  # (room for the code)
+        if self.identity_limit is not None:  # (room for the code; the limit stays)
             leaving.append(FadeOut(self.identity_limit))
-        if self.differentiable:  # the formula the code computes: the central one, not the limit
-            x0 = self.x0_text
-            central = tex(rf"f'({x0}) \approx \frac{{f({x0}+h) - f({x0}-h)}}{{2h}}",
-                          size=style.SIZE_MATH - 4, colors={"h": style.H_LEG},
-                          color=style.TANGENT)
-            central.move_to(self.limit).align_to(self.limit, LEFT)
-            _fit_column(central, self.column_left)
-            leaving.append(ReplacementTransform(self.limit, central))
-            self.limit = central
         if leaving:
             self.play(*leaving, run_time=0.8)
         panel = self.code_panel
@@ -1277,16 +1419,8 @@ class SecantToTangent(Lesson):
             self.wait(3.5)
             return
         key = "secant.code_note" if panel.relative else "secant.code_note_abs"
-        fields = {"n": panel.digits}
-        error = float(panel.value) - float(self.derivative_value)
-        if panel.relative and self.expansion.exact and error != 0 and math.isfinite(error):
-            # exact for a quadratic: what is left over is floating-point rounding
-            key = "secant.code_rounding"
-            fields["error"] = NumberFormat(abs(error), digits=2).text(error)
-            self.code_error = error
-        self.narrate(key.replace("secant.", "secant.n.") if key == "secant.code_rounding"
-                     else key, **fields)
-        self.say(key, narrated=False, **fields)
+        self.narrate(key, n=panel.digits)
+        self.say(key, narrated=False, n=panel.digits)
         if panel.digits and panel.relative:  # the right digits, pointed at
             self.play(Indicate(panel.number[: panel.correct_length], scale_factor=1.15,
                                color=style.TANGENT), run_time=1.0)
@@ -1369,20 +1503,18 @@ class SecantToTangent(Lesson):
 
     def _formula_to_limit(self, name: VMobject, quotient: VMobject, limit: VMobject) -> list:
         """Animations turning "secant slope = (f(x+h) - f(x))/h" into the limit, the fraction
-        moving into place (the fraction's glyphs are the last ones of both formulas; x
-        becomes x0 in the limit)."""
+        moving into place (its 13 glyphs are the last ones of both formulas)."""
         q, lim = quotient[0], limit[0]
         n = 13  # f ( x + h ) - f ( x ) , bar, h
-        m = 11 + 2 * len(_glyphs(self.x0_text))  # f ( 3 + h ) - f ( 3 ) , bar, h
-        if len(q) < n + 1 or len(lim) < m + 1:  # pragma: no cover - a TeX surprise
+        if len(q) < n + 1 or len(lim) < n + 1:  # pragma: no cover - a TeX surprise
             self._formula_parts = []
             return [FadeOut(VGroup(name, quotient)), FadeIn(limit)]
-        self._formula_parts = [q[len(q) - n :], lim[len(lim) - m :], lim[: len(lim) - m]]
+        self._formula_parts = [q[len(q) - n :], lim[len(lim) - n :], lim[: len(lim) - n]]
         return [
             FadeOut(name, shift=0.2 * LEFT),
             FadeOut(q[: len(q) - n]),
-            ReplacementTransform(q[len(q) - n :], lim[len(lim) - m :]),
-            FadeIn(lim[: len(lim) - m], shift=0.2 * RIGHT),
+            ReplacementTransform(q[len(q) - n :], lim[len(lim) - n :]),
+            FadeIn(lim[: len(lim) - n], shift=0.2 * RIGHT),
         ]
 
     def _tangent_label(self, plot: PlotBox, p_label: VMobject) -> VMobject:
@@ -1522,73 +1654,12 @@ def _identity_tex(c0: str, c1: str) -> str:
     return f"{c0} {'-' if c1.startswith('-') else '+'} {term}"
 
 
-def _term(coefficient: str, power: str) -> tuple[str, str]:
-    """``(sign, term)`` of ``coefficient`` times ``power`` (``"h"``, ``"h^2"``): ``1`` and
-    ``-1`` are left out; ``("", "")`` for a zero coefficient."""
-    if coefficient in ("0", "-0"):
-        return "", ""
-    sign = "-" if coefficient.startswith("-") else "+"
-    magnitude = coefficient.lstrip("-")
-    return sign, ("" if magnitude == "1" else magnitude) + power
-
-
-def _join(terms: Sequence[tuple[str, str]]) -> str:
-    """Signed terms as one LaTeX sum (no ``+ -``, no leading ``+``); ``0`` when all vanish."""
-    out = ""
-    for sign, term in terms:
-        if not term:
-            continue
-        if not out:
-            out = ("-" if sign == "-" else "") + term
-        else:
-            out += f" {sign} {term}"
-    return out or "0"
-
-
-def _rise_tex(c0: str, c1: str) -> str:
-    """f(x0 + h) − f(x0) to second order: ``0.22h + 0.02h^2`` from the coefficients of the
-    slope ``c0 + c1·h``.
-
-    >>> _rise_tex("0.22", "0.02"), _rise_tex("0.540", "-0.421"), _rise_tex("1", "0")
-    ('0.22h + 0.02h^2', '0.540h - 0.421h^2', 'h')
-    """
-    return _join([_term(c0, "h"), _term(c1, "h^2")])
-
-
-def _quadratic_rise_tex(a: str, two_x0: str, b: str) -> str:
-    """f(x0 + h) − f(x0) for f = ax² + bx + c, before collecting terms: a((x0+h)² − x0²) + bh
-    = ``a(2x0·h + h^2) + bh``.
-
-    >>> _quadratic_rise_tex("0.02", "6", "0.1"), _quadratic_rise_tex("-1", "-4", "0")
-    ('0.02(6h + h^2) + 0.1h', '-(-4h + h^2)')
-    >>> _quadratic_rise_tex("0", "6", "0.5"), _quadratic_rise_tex("3", "0", "0")
-    ('0.5h', '3h^2')
-    """
-    if a in ("0", "-0"):
-        return _join([_term(b, "h")])
-    inner = _join([_term(two_x0, "h"), ("+", "h^2")])
-    if inner == "h^2":
-        quadratic = _term(a, "h^2")
-    else:
-        sign, magnitude = _term(a, "")
-        quadratic = (sign, f"{magnitude}({inner})")
-    return _join([quadratic, _term(b, "h")])
-
-
-def _glyphs(s: str) -> list[str]:
-    """The glyphs TeX draws for a plain formula (no commands): its characters less spaces and
-    braces (``f'(3)``: five)."""
-    return [c for c in s if not c.isspace() and c not in "{}"]
-
-
-def _shown_h(h: float) -> float:
-    """h as the readout shows it (3 significant digits): the slope shown beside it is computed
-    from this number, so that 0.22 + 0.02·h with the shown h gives the shown slope.
-
-    >>> _shown_h(0.010403), _shown_h(-4.0)
-    (0.0104, -4.0)
-    """
-    return float(format_sig(h))
+def _zoom_format(zoom: float) -> str:
+    if zoom >= 100:
+        return f"{round(zoom, -int(math.floor(math.log10(zoom))) + 1):.0f}"
+    if zoom >= 10:
+        return f"{zoom:.0f}"
+    return f"{zoom:.1f}"
 
 
 class SecantToTangentJa(SecantToTangent):

@@ -137,74 +137,62 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "secant.slope_is": {
         "en": "The secant's slope: rise over run",
-        "ja": "割線の傾き ＝ 平均変化率",
+        "ja": "割線の傾き ＝ f の増加 ÷ 幅",
     },
     "secant.shrink": {
         "en": "Let h shrink: Q slides towards P",
         "ja": "h を小さくすると、Q は P に近づく",
     },
-    "secant.secant_slope": {"en": "secant slope", "ja": "平均変化率"},
+    "secant.secant_slope": {"en": "secant slope", "ja": "割線の傾き"},
+    "secant.zoom_caption": {
+        "en": "Magnified around P",
+        "ja": "P のまわりを拡大",
+    },
     "secant.merge": {
-        "en": "Secant and tangent: one line to the eye",
-        "ja": "割線と接線は、見た目では 1 本の直線",
+        "en": "Up close, secant and tangent are one line",
+        "ja": "拡大すると、割線と接線は重なって見分けられない",
     },
     "secant.limit": {
-        "en": "As h → 0, the secant slope tends to f′({x0})",
-        "ja": "h → 0 で平均変化率は微分係数 f′({x0}) に近づく",
+        "en": "As h → 0, the secant slope tends to the derivative",
+        "ja": "h → 0 で割線の傾きは微分係数に近づく",
     },
     "secant.tangent_at_p": {"en": "tangent at P", "ja": "P での接線"},
     # the step the lesson used to skip: the slope as f'(x0) + c·h, the tangent announced, the
     # symmetric secant
-    "secant.expansion_exact": {
-        "en": "Work out the rise for this f",
-        "ja": "この f で増加を計算する",
-    },
-    "secant.expansion_approx": {
-        "en": "For small h, up to the h² term",
-        "ja": "h が小さいとき（h² の項まで）",
-    },
-    "secant.n.expansion_exact": {
-        "en": "For this f the rise works out exactly: f({x0}+h) − f({x0}) = {rise}.",
-        "ja": "増加は f({x0}+h) − f({x0}) = {rise}",
-    },
-    "secant.n.expansion_approx": {
-        "en": "For small h the rise is about f′({x0})h + ½ f″({x0})h² = {rise}.",
-        "ja": "増加 ≈ f′({x0})h + ½ f″({x0})h² = {rise}",
-    },
     "secant.identity_exact": {
-        "en": "Divide by h: slope = {identity}",
-        "ja": "h で割ると 平均変化率 ＝ {identity}",
+        "en": "For this f, exactly: slope = {identity}",
+        "ja": "この f では、傾きはちょうど {identity}",
     },
     "secant.identity_approx": {
-        "en": "Divide by h: slope ≈ {identity}",
-        "ja": "h で割ると 平均変化率 ≈ {identity}",
+        "en": "For small h: slope ≈ f′({x0}) + ½ f″({x0})·h",
+        "ja": "h が小さいとき：傾き ≈ f′({x0}) + ½ f″({x0})·h",
     },
     "secant.n.identity_exact": {
-        "en": "Divide by h: the secant slope is exactly {identity}, for every h.",
-        "ja": "h で割ると、どの h でも {identity}",
+        "en": "For this quadratic the secant slope is exactly {identity}, for every h.",
+        "ja": "2 次関数なので傾きはちょうど {identity}",
     },
     "secant.n.identity_approx": {
-        "en": "Divide by h: for small h the secant slope is about {identity}.",
-        "ja": "h で割ると、平均変化率 ≈ {identity}",
+        "en": "For small h the slope is about f′({x0}) + ½ f″({x0})·h = {identity}.",
+        "ja": "傾き ≈ f′({x0}) + ½ f″({x0})·h = {identity}",
     },
     "secant.tangent_appears": {
         "en": "The tangent at P touches the curve at P",
         "ja": "P での接線：P で曲線に接する直線",
     },
     "secant.n.tangent_appears": {
-        "en": "The tangent touches the curve at P; the secant turns into it.",
-        "ja": "P で曲線に接する直線が接線",
+        "en": "The tangent at P touches the curve there; the secant turns into it.",
+        "ja": "接線は P で曲線に接し、割線はこれに近づく",
     },
     "secant.n.limit_identity": {
         "en": "As h → 0 the term {term} vanishes: the slope tends to f′({x0}) = {value}.",
-        "ja": "h → 0 で {term} が消え、微分係数 f′({x0}) = {value}",
+        "ja": "h → 0 で {term} が消え f′({x0}) = {value}",
     },
     "secant.symmetric": {
         "en": "The symmetric secant, through x − h and x + h",
         "ja": "対称な割線：x − h と x + h を通る",
     },
     "secant.n.symmetric": {
-        "en": "The post's code uses the secant through x − h and x + h; here x = {x0}, h = {h}.",
+        "en": "The post's code uses the secant through x − h and x + h; here h = {h}.",
         "ja": "記事のコードは x − h と x + h の割線（h = {h}）",
     },
     "secant.symmetric_average": {
@@ -225,24 +213,24 @@ TEXT: dict[str, dict[str, str]] = {
         "ja": "f(x) = {expression}",
     },
     "secant.n.p_and_q": {
-        "en": "The line through P and Q, a step h to its right, is a secant.",
-        "ja": "P と h だけ右の Q を結ぶ直線が割線",
+        "en": "P is on the curve, Q a step h to its right; the line through both is a secant.",
+        "ja": "曲線上の P と h だけ右の Q を結ぶ直線が割線",
     },
     "secant.n.triangle": {
-        "en": "Its slope, rise over run, is an average rate, like the post's average speed.",
-        "ja": "傾きは平均変化率。記事の平均時速と同じ",
+        "en": "Its slope is rise over run: the rise f(x+h) − f(x), divided by the run h.",
+        "ja": "傾きは平均変化率：f の増加を h で割る",
     },
     "secant.n.shrink": {
-        "en": "Now h shrinks: Q slides towards P.",
-        "ja": "h を縮めると Q は P へ",
+        "en": "Now h shrinks, and Q slides along the curve towards P.",
+        "ja": "h を小さくすると、Q は P に近づく",
     },
     "secant.n.decade": {
         "en": "h = {h}: the secant's slope is {slope}.",
-        "ja": "h = {h} で平均変化率は {slope}",
+        "ja": "h = {h} で傾きは {slope}",
     },
     "secant.n.merge": {
-        "en": "At h = {h}, secant and tangent look like one line.",
-        "ja": "h = {h}：割線と接線が重なる",
+        "en": "Magnified around P, the secant and the tangent are already one line.",
+        "ja": "P のまわりを拡大しても、割線と接線は 1 本の直線",
     },
     "secant.n.limit": {
         "en": "In the limit h → 0 the slope is the derivative: f′({x0}) = {value}.",
@@ -261,14 +249,6 @@ TEXT: dict[str, dict[str, str]] = {
     "secant.code_note": {
         "en": "Central difference with h = 1e-8: {n} correct digits",
         "ja": "h = 1e-8 で有効数字 {n} 桁",
-    },
-    "secant.code_rounding": {
-        "en": "{n} correct digits; the {error} left over is rounding",
-        "ja": "有効数字 {n} 桁。残る {error} は丸め誤差",
-    },
-    "secant.n.code_rounding": {
-        "en": "{n} correct digits; exact for a quadratic, so the {error} is rounding.",
-        "ja": "2 次関数なら厳密：{error} は丸め誤差",
     },
     "secant.code_note_abs": {
         "en": "Central difference with h = 1e-8: correct to {n} decimal places",
