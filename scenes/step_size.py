@@ -2,14 +2,15 @@
 
 A log-log plot of the relative error |error| / |f'(x0)| of numerical estimates of f'(x0) against
 the step h, for h from 1 down to 1e-16, so that the decade a dot sits in is its count of correct
-digits (every "n digits" on screen is read off its marker's decade; where f'(x0) = 0, which has
-no relative error, the plot shows |error| and counts decimal places). Every dot is a real float64 result of :func:`core.calculus.step_errors`,
-drawn as h shrinks. The lesson opens on sin x at x = 1, where both errors show: truncation falls
-with slope 1 (forward) or 2 (central), rounding rises with slope -1. The scene then derives the
-error model E(h) ≈ C·h^p + ε|f|/h on screen (:func:`core.calculus.error_model`: Taylor's
-truncation term, the rounding term) and, by setting E'(h) = 0, the best steps h* ≈ √ε and ∛ε
-(:func:`core.calculus.optimal_step`). Every marked step is one of the plotted steps: the ring
-sits on its own curve at the error computed there. The post's h = 1e-8 is compared with h*.
+digits (every "n digits" on screen is read off its marker's decade; where f'(x0) = 0, which has no
+relative error, the plot shows |error| and counts decimal places). Every dot is a real float64
+result of :func:`core.calculus.step_errors`, drawn as h shrinks. The lesson opens on sin x at x =
+1, where both errors show: truncation falls with slope 1 (forward) or 2 (central), rounding rises
+with slope -1. The scene then derives the error model E(h) ≈ C·h^p + ε|f|/h on screen
+(:func:`core.calculus.error_model`: Taylor's truncation term, the rounding term) and, by setting
+E'(h) = 0, the best steps h* ≈ √ε and ∛ε (:func:`core.calculus.optimal_step`). Every marked step is
+one of the plotted steps: the ring sits on its own curve at the error computed there. The post's h
+= 1e-8 is compared with h*.
 
 The configured function (the post's quadratic at x = 3 by default) comes next as the special
 case: its third derivative is 0, so the central difference has no truncation error (C = 0) and
@@ -30,11 +31,11 @@ from typing import Any
 import numpy as np
 from manim import (
     DOWN,
-    Animation,
     LEFT,
     ORIGIN,
     RIGHT,
     UP,
+    Animation,
     Axes,
     Circle,
     Create,
